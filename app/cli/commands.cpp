@@ -1,0 +1,55 @@
+#include "cli/command.hpp"
+
+namespace mn::cli {
+
+const std::string* Invocation::option(std::string_view name) const {
+  const auto it = options.find(name);
+  return it == options.end() ? nullptr : &it->second;
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"validate",
+       "FILE",
+       "check a clinic configuration (clinic.json); FILE '-' reads standard input",
+       "Prints one line per problem, 'error: POINTER: MESSAGE' or 'warning: POINTER: MESSAGE', where POINTER is\n"
+       "a JSON pointer (RFC 6901) and '(root)' stands for the whole document. A summary goes to standard error.\n"
+       "Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage error or unreadable FILE.",
+       {},
+       1,
+       1,
+       run_validate},
+      {"config",
+       "",
+       "print the configuration the app would use, after every fallback, as JSON",
+       "Problems go to standard error as with 'validate'; exit status 1 if there were errors.",
+       {kConfigOption},
+       0,
+       0,
+       run_config},
+      {"check-content",
+       "[ASSETS_DIR]",
+       "check the content files (default: the built-in ones)",
+       "ASSETS_DIR is a folder like assets/ holding content/ (docs/content-format.md). Reports every problem\n"
+       "as 'error|warning: FILE: POINTER: MESSAGE'. Exit status 1 if there are errors.",
+       {},
+       0,
+       1,
+       run_check_content},
+      {"assess",
+       "PROFILE",
+       "\"am I a candidate?\": every treatment's verdict for a profile, as JSON",
+       "PROFILE is a JSON file ('-' reads standard input) in the format of docs/candidacy.md. Prints, for each\n"
+       "treatment in content order, a verdict (suitable, suitable_with_precautions, defer, not_recommended), the\n"
+       "wait still to go when known, and every reason with its rule, message, question for the clinician and sources.\n"
+       "Exit status: 0 assessed, 1 assessed but the --config file has errors (it falls back as 'config' does),\n"
+       "2 usage error, unreadable PROFILE, or a malformed profile ('POINTER: MESSAGE' lines on standard error).",
+       {kConfigOption, kLangOption},
+       1,
+       1,
+       run_assess},
+  };
+  return table;
+}
+
+}  // namespace mn::cli

@@ -1,0 +1,47 @@
+#include "cli/common.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+
+#include "core/files.hpp"
+#include "core/json_parse.hpp"
+
+namespace mn::cli {
+namespace {
+
+std::string plural(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::optional<std::string> read_input(const std::string& path, std::ostream& err) {
+  errno = 0;
+  auto text = read_file(path, kMaxJsonBytes + 1);
+  if (!text)
+    err << "navigator: cannot read '" << path << "'" << (errno ? std::string(": ") + std::strerror(errno) : "") << "\n";
+  return text;
+}
+
+void print_issues(const std::vector<Issue>& issues, std::ostream& out) {
+  for (const Issue& issue : issues) out << format_issue(issue) << "\n";
+}
+
+std::string summary(const std::string& name, const std::vector<Issue>& issues) {
+  if (issues.empty()) return name + ": valid";
+  return name + ": " + plural(count(issues, Severity::error), "error") + ", " +
+         plural(count(issues, Severity::warning), "warning");
+}
+
+std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::ostream& err) {
+  const std::string* path = invocation.option(kConfigOption.name);
+  if (!path) return ConfigLoad{builtin_clinic_config(), {}};
+  const auto text = read_input(*path, err);
+  if (!text) return std::nullopt;
+  ConfigLoad load = load_clinic_config(*text);
+  print_issues(load.issues, err);
+  return load;
+}
+
+}  // namespace mn::cli

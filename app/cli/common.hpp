@@ -1,0 +1,27 @@
+#pragma once
+// Helpers shared by the subcommands: reading inputs and printing issues the same way everywhere.
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "core/clinic_config.hpp"
+#include "core/issues.hpp"
+
+namespace mn::cli {
+
+// The text of a JSON input file, read up to just past the loader's size limit (so it can report "too large").
+// Prints a message and returns nullopt when the file cannot be read.
+std::optional<std::string> read_input(const std::string& path, std::ostream& err);
+
+// One format_issue() line per issue.
+void print_issues(const std::vector<Issue>& issues, std::ostream& out);
+// "NAME: valid" or "NAME: 2 errors, 1 warning".
+std::string summary(const std::string& name, const std::vector<Issue>& issues);
+
+// The configuration named by --config (printing its issues to `err`), or the built-in one. nullopt (after a
+// message) if the file cannot be read.
+std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::ostream& err);
+
+}  // namespace mn::cli

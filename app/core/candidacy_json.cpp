@@ -1,0 +1,105 @@
+#include "core/candidacy_json.hpp"
+
+#include "core/text.hpp"
+
+namespace mn {
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+constexpr std::array<std::string_view, 6> kRoman = {"I", "II", "III", "IV", "V", "VI"};
+
+std::string roman(int type) { return std::string(kRoman[static_cast<std::size_t>(type - 1)]); }
+
+OJson duration_json(const Duration& d) { return OJson{{std::string(time_unit_name(d.unit)), d.amount}}; }
+
+std::string treatment_name(const Content& content, Lang lang, std::string_view id) {
+  const TreatmentText* text = content.treatment_text(lang, id);
+  return text ? text->name : std::string(id);
+}
+
+// The values a reason's message may use.
+std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
+  std::vector<Placeholder> values;
+  switch (r.trigger) {
+    case Trigger::Kind::condition: values.push_back({"condition", rules.text(lang, "condition." + r.subject)}); break;
+    case Trigger::Kind::medication: values.push_back({"medication", rules.text(lang, "medication." + r.subject)}); break;
+    case Trigger::Kind::procedure: values.push_back({"procedure", treatment_name(content, lang, r.subject)}); break;
+    default: break;
+  }
+  if (r.elapsed) values.push_back({"elapsed", rules.duration_text(lang, *r.elapsed)});
+  if (r.window) values.push_back({"window", rules.duration_text(lang, *r.window)});
+  if (r.wait) values.push_back({"remaining", rules.duration_text(lang, *r.wait)});
+  return values;
+}
+
+OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
+  OJson out = {{"rule", r.rule->id}, {"verdict", verdict_name(r.verdict)}};
+  if (const RuleMessage* m = rules.message(lang, r.effect->message)) {
+    const bool undated = r.window && !r.elapsed && !m->undated.empty();
+    out["message"] = fill(undated ? m->undated : m->text, reason_values(r, lang, rules, content));
+    if (!m->ask.empty()) out["ask"] = m->ask;
+  } else {
+    out["message"] = r.effect->message;  // only with rules that failed their checks
+  }
+  if (r.wait) out["wait"] = duration_json(*r.wait);
+  out["sources"] = r.rule->sources;
+  return out;
+}
+
+OJson treatment_json(const TreatmentAssessment& t, Lang lang, const CandidacyRules& rules, const Content& content) {
+  OJson out = {{"name", treatment_name(content, lang, t.treatment->id)},
+               {"offered", t.offered},
+               {"verdict", verdict_name(t.verdict)},
+               {"verdict_label", rules.text(lang, "verdict." + std::string(verdict_name(t.verdict)))}};
+  if (t.wait) out["wait"] = duration_json(*t.wait);
+  OJson fit = OJson::object();
+  for (const auto& [concern, level] : t.concern_fit) fit[concern] = level;
+  out["concern_fit"] = std::move(fit);
+  OJson reasons = OJson::array();
+  for (const Reason& r : t.reasons) reasons.push_back(reason_json(r, lang, rules, content));
+  out["reasons"] = std::move(reasons);
+  return out;
+}
+
+OJson notes_json(const SkinType& skin, Lang lang, const CandidacyRules& rules) {
+  OJson notes = OJson::array();
+  if (!skin.quiz_type) return notes;
+  const std::vector<Placeholder> values = {{"type", skin.type ? roman(*skin.type) : ""},
+                                           {"quiz_type", roman(*skin.quiz_type)},
+                                           {"score", std::to_string(*skin.quiz_score)},
+                                           {"max", std::to_string(kQuizMaxScore)}};
+  const char* key = skin.explicit_overrides_quiz() ? "fitzpatrick_both" : "fitzpatrick_quiz";
+  notes.push_back({{"note", key}, {"message", fill(rules.text(lang, "note." + std::string(key)), values)}});
+  return notes;
+}
+
+}  // namespace
+
+OJson assessment_json(const Assessment& a, Lang lang, const CandidacyRules& rules, const Content& content) {
+  OJson out;
+  out["fitzpatrick"] = a.skin.type ? OJson(*a.skin.type) : OJson(nullptr);
+  out["fitzpatrick_source"] = skin_type_source_name(a.skin.source);
+  if (a.skin.quiz_type) out["fitzpatrick_quiz"] = {{"score", *a.skin.quiz_score}, {"type", *a.skin.quiz_type}};
+  out["notes"] = notes_json(a.skin, lang, rules);
+  OJson results = OJson::object();
+  for (const TreatmentAssessment& t : a.treatments)
+    results[t.treatment->id] = treatment_json(t, lang, rules, content);
+  out["results"] = std::move(results);
+  return out;
+}
+
+OJson profile_errors_json(const std::vector<Issue>& issues) {
+  OJson errors = OJson::array();
+  for (const Issue& i : issues) errors.push_back({{"pointer", i.pointer}, {"message", i.message}});
+  return {{"errors", std::move(errors)}};
+}
+
+AssessReply assess_json(std::string_view profile_json, Lang lang, const ClinicConfig& clinic) {
+  ProfileParse parse = parse_profile(profile_json);
+  if (!parse.ok()) return {profile_errors_json(parse.issues).dump(2), std::move(parse.issues)};
+  const Assessment a = assess(parse.profile, clinic);
+  return {assessment_json(a, lang, CandidacyRules::builtin(), Content::builtin()).dump(2), {}};
+}
+
+}  // namespace mn

@@ -1,0 +1,397 @@
+// CandidacyRules::load: reads assets/rules/candidacy.json and content/<lang>/candidacy.json and checks them
+// against docs/candidacy.md and the content (treatment and source ids).
+#include "core/candidacy_rules.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/catalog.hpp"
+#include "core/json_reader.hpp"
+#include "core/profile.hpp"
+#include "core/text.hpp"
+
+namespace mn {
+namespace {
+
+constexpr std::string_view kAllTreatments = "*";
+constexpr std::array<std::string_view, 6> kPlaceholders = {"condition", "medication", "procedure",
+                                                           "elapsed",   "window",     "remaining"};
+constexpr std::string_view kClinicIsotretinoinWait = "clinic_isotretinoin_wait";
+constexpr std::size_t kMaxEntries = 200;
+constexpr TextRule kIdText{64};
+constexpr TextRule kShortText{200};
+constexpr TextRule kMessageText{600};
+
+using Groups = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+std::string quote(std::string_view s) { return "'" + truncate_utf8(s, 40) + "'"; }
+
+// One parsed file and the issues found in it.
+struct Document {
+  explicit Document(std::string file) : path(std::move(file)), log(path) {}
+  std::string path;
+  bool parsed = false;
+  Json json;
+  IssueLog log;
+  Node root() { return Node(parsed ? &json : nullptr, "", log, true); }
+};
+
+Document open(const AssetReader& read, std::string path, Severity if_missing) {
+  Document doc(std::move(path));
+  const auto text = read(doc.path);
+  if (!text) {
+    doc.log.add(if_missing, "", "the file is missing");
+    return doc;
+  }
+  ParsedJson parsed = parse_json(*text);
+  doc.parsed = parsed.ok();
+  if (doc.parsed) doc.json = std::move(parsed.value);
+  else doc.log.add(Severity::error, "", parsed.error);
+  return doc;
+}
+
+void append(std::vector<Issue>& to, std::vector<Issue> from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// A string that must be one of `ids`.
+template <class Ids>
+std::optional<std::string> one_of(const Node& n, const Ids& ids, std::string_view what) {
+  auto s = n.text(kIdText);
+  if (!s || std::find(ids.begin(), ids.end(), *s) != ids.end()) return s;
+  n.error(with_hint("unknown " + std::string(what) + " " + quote(*s), *s, ids));
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- rules/candidacy.json
+
+Groups read_groups(const Node& node) {
+  Groups groups;
+  if (!node.present()) return groups;
+  for (const auto& [name, list] : node.members()) {
+    if (name == kAllTreatments || is_treatment_id(name)) {
+      list.error("a group must not be named like a treatment or '*'");
+      continue;
+    }
+    groups[name] = read_list<std::string>(list, kMaxEntries, [](const Node& e) { return one_of(e, kTreatmentIds, "treatment"); });
+  }
+  return groups;
+}
+
+// "treatments": ids, group names or "*", expanded to treatment ids in catalogue order.
+std::optional<std::vector<std::string>> read_treatments(const Node& node, const Groups& groups) {
+  std::set<std::string, std::less<>> named;
+  for (const Node& e : node.elements()) {
+    const auto s = e.text(kIdText);
+    if (!s) continue;
+    if (*s == kAllTreatments) named.insert(kTreatmentIds.begin(), kTreatmentIds.end());
+    else if (const auto g = groups.find(*s); g != groups.end()) named.insert(g->second.begin(), g->second.end());
+    else if (is_treatment_id(*s)) named.insert(*s);
+    else e.error(with_hint("is neither a treatment, a group nor '*': " + quote(*s), *s, kTreatmentIds));
+  }
+  if (named.empty()) {
+    if (node.present() && node.json().is_array()) node.error("must name at least one treatment");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (std::string_view id : kTreatmentIds)
+    if (named.count(id)) out.emplace_back(id);
+  return out;
+}
+
+std::optional<Trigger> read_trigger(const Node& node) {
+  const auto members = node.members();
+  if (members.size() != 1) {
+    if (node.json().is_object()) node.error("must have exactly one key, the kind of trigger");
+    return std::nullopt;
+  }
+  const auto& [kind_name, value] = members.front();
+  Trigger t;
+  std::optional<std::string> text;
+  if (kind_name == "condition") text = one_of(value, kConditionIds, "condition");
+  else if (kind_name == "medication") text = one_of(value, kMedicationIds, "medication");
+  else if (kind_name == "procedure") text = one_of(value, kTreatmentIds, "treatment");
+  else if (kind_name == "sun") text = one_of(value, kSunValues, "sun answer");
+  else if (kind_name == "pih_risk") text = one_of(value, kPihRiskNames, "PIH risk level");
+  else if (kind_name == "unknown") text = one_of(value, kAnswerableFields, "profile field");
+  const auto kind = std::find(kTriggerKinds.begin(), kTriggerKinds.end(), kind_name);
+  if (kind == kTriggerKinds.end()) {
+    value.error(with_hint("unknown trigger " + quote(kind_name), kind_name, kTriggerKinds));
+    return std::nullopt;
+  }
+  t.kind = static_cast<Trigger::Kind>(kind - kTriggerKinds.begin());
+  if (t.kind == Trigger::Kind::pregnant) {
+    const auto yes = value.boolean();
+    if (yes && !*yes) value.error("must be true (the absence of an answer is the 'unknown' trigger)");
+    return yes && *yes ? std::optional<Trigger>(t) : std::nullopt;
+  }
+  if (t.kind == Trigger::Kind::age_under) {
+    const auto age = value.integer(1, 120);
+    if (!age) return std::nullopt;
+    t.number = *age;
+    return t;
+  }
+  if (!text) return std::nullopt;
+  t.value = std::move(*text);
+  return t;
+}
+
+std::optional<Window> read_window(const Node& node) {
+  if (node.json().is_string()) {
+    if (node.json() == std::string(kClinicIsotretinoinWait)) return Window{Window::Kind::clinic_isotretinoin_wait, {0, TimeUnit::months}};
+    node.error("must be {\"weeks\": N}, {\"months\": N} or \"" + std::string(kClinicIsotretinoinWait) + "\"");
+    return std::nullopt;
+  }
+  const auto members = node.members();
+  if (members.size() != 1 || (members[0].first != "weeks" && members[0].first != "months")) {
+    if (node.json().is_object()) node.error("must have one key, \"weeks\" or \"months\"");
+    return std::nullopt;
+  }
+  const auto amount = members[0].second.integer(1, 600);
+  if (!amount) return std::nullopt;
+  return Window{Window::Kind::fixed, {*amount, members[0].first == "weeks" ? TimeUnit::weeks : TimeUnit::months}};
+}
+
+std::optional<Effect> read_effect(const Node& node, const Groups& groups) {
+  ObjectReader o(node);
+  if (!o.ok()) return std::nullopt;
+  Effect e;
+  const ErrorWatch watch(node);
+  read_field(o["treatments"], Field::required, e.treatments, [&](const Node& n) { return read_treatments(n, groups); });
+  read_field(o["verdict"], Field::required, e.verdict, [](const Node& n) -> std::optional<Verdict> {
+    const auto name = one_of(n, kVerdictNames, "verdict");
+    const auto v = name ? parse_verdict(*name) : std::nullopt;
+    if (v == Verdict::suitable) n.error("must be worse than suitable (a rule that changes nothing is not a rule)");
+    return v == Verdict::suitable ? std::nullopt : v;
+  });
+  read_field(o["message"], Field::required, e.message, [](const Node& n) { return n.text(kIdText); });
+  read_field(o["within"], Field::optional, e.within, read_window);
+  o.finish();
+  return watch.clean() ? std::optional<Effect>(std::move(e)) : std::nullopt;
+}
+
+// A window must count the same time its rule's triggers report.
+void check_windows(const Node& node, const Rule& rule) {
+  for (std::size_t i = 0; i < rule.effects.size(); ++i) {
+    const auto& within = rule.effects[i].within;
+    if (!within) continue;
+    const bool fits = std::all_of(rule.when.begin(), rule.when.end(), [&](const Trigger& t) {
+      return t.timed() == within->length.unit &&
+             (within->kind == Window::Kind::fixed || (t.kind == Trigger::Kind::medication && t.value == kIsotretinoin));
+    });
+    if (!fits)
+      node.log().add(Severity::error, pointer_append(pointer_append(pointer_append(node.pointer(), "effects"), i), "within"),
+          "needs every trigger of its rule to be timed in " + std::string(time_unit_name(within->length.unit)) +
+          " (procedures: weeks; isotretinoin: months; the clinic's wait: isotretinoin only)");
+  }
+}
+
+// A list that must be present and keep at least one readable entry.
+template <class T, class Parse>
+std::vector<T> required_list(const Node& node, Parse&& parse) {
+  if (!node.present()) {
+    node.missing();
+    return {};
+  }
+  const ErrorWatch watch(node);
+  std::vector<T> out = read_list<T>(node, kMaxEntries, std::forward<Parse>(parse));
+  if (out.empty() && watch.clean()) node.error("must not be empty");
+  return out;
+}
+
+std::optional<Rule> read_rule(const Node& node, const Groups& groups, const Content& content) {
+  ObjectReader o(node);
+  if (!o.ok()) return std::nullopt;
+  Rule r;
+  const ErrorWatch watch(node);
+  read_field(o["id"], Field::required, r.id, [](const Node& n) { return n.text(kIdText); });
+  r.when = required_list<Trigger>(o["when"], read_trigger);
+  r.effects = required_list<Effect>(o["effects"], [&](const Node& n) { return read_effect(n, groups); });
+  read_field(o["basis"], Field::optional, r.policy, [](const Node& n) -> std::optional<bool> {
+    if (n.json() == "policy") return true;
+    n.error("must be \"policy\" (or left out for a sourced rule)");
+    return std::nullopt;
+  });
+  read_field(o["sources"], Field::required, r.sources, [&](const Node& n) {
+    return std::optional<std::vector<std::string>>(read_list<std::string>(n, kMaxEntries, [&](const Node& e) {
+      auto id = e.text(kIdText);
+      if (id && !content.source(*id)) e.error("cites " + quote(*id) + ", which is not in sources.json");
+      return id;
+    }));
+  });
+  if (r.sources.empty() && !r.policy && o["sources"].present())
+    o["sources"].error("must cite at least one source (or the rule must say \"basis\": \"policy\")");
+  o.finish();
+  if (!watch.clean()) return std::nullopt;
+  check_windows(node, r);
+  return watch.clean() ? std::optional<Rule>(std::move(r)) : std::nullopt;
+}
+
+std::vector<Rule> read_rules(Document& doc, const Content& content) {
+  ObjectReader root(doc.root());
+  const Groups groups = read_groups(root["groups"]);
+  std::vector<Rule> rules;
+  std::set<std::string, std::less<>> ids;
+  const Node list = root["rules"];
+  if (!list.present()) {
+    if (doc.parsed) list.missing();
+    return rules;
+  }
+  for (const Node& n : list.elements()) {
+    auto rule = read_rule(n, groups, content);
+    if (!rule) continue;
+    if (!ids.insert(rule->id).second) n.member("id").error("repeats the rule id " + quote(rule->id));
+    else rules.push_back(std::move(*rule));
+  }
+  root.finish();
+  return rules;
+}
+
+// ---------------------------------------------------------------- content/<lang>/candidacy.json
+
+// Every short text the engine and the UI look up, besides messages.
+std::vector<std::string> required_texts() {
+  std::vector<std::string> keys;
+  for (std::string_view v : kVerdictNames) keys.push_back("verdict." + std::string(v));
+  for (std::string_view c : kConditionIds) keys.push_back("condition." + std::string(c));
+  for (std::string_view m : kMedicationIds) keys.push_back("medication." + std::string(m));
+  for (const char* unit : {"weeks", "months"})
+    for (const char* count : {"zero", "one", "many"}) keys.push_back(std::string("unit.") + unit + "." + count);
+  for (const char* note : {"fitzpatrick_both", "fitzpatrick_quiz"}) keys.push_back(std::string("note.") + note);
+  return keys;
+}
+
+std::optional<RuleMessage> read_message(const Node& node) {
+  ObjectReader o(node);
+  if (!o.ok()) return std::nullopt;
+  RuleMessage m;
+  const ErrorWatch watch(node);
+  read_field(o["text"], Field::required, m.text, [](const Node& n) { return n.text(kMessageText); });
+  read_field(o["undated"], Field::optional, m.undated, [](const Node& n) { return n.text(kMessageText); });
+  read_field(o["ask"], Field::optional, m.ask, [](const Node& n) { return n.text(kShortText); });
+  o.finish();
+  return watch.clean() ? std::optional<RuleMessage>(std::move(m)) : std::nullopt;
+}
+
+void check_placeholders(const Node& node, std::string_view text) {
+  for (const std::string& name : placeholder_names(text))
+    if (!contains(kPlaceholders, name)) node.error(with_hint("uses the unknown placeholder {" + name + "}", name, kPlaceholders));
+}
+
+template <class Map, class Read>
+void read_map(const Node& node, Map& out, Read&& read) {
+  if (!node.present()) return node.missing();
+  for (const auto& [key, value] : node.members())
+    if (auto item = read(value)) out[key] = std::move(*item);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- small types
+
+std::string_view verdict_name(Verdict verdict) { return kVerdictNames[static_cast<std::size_t>(verdict)]; }
+
+std::optional<Verdict> parse_verdict(std::string_view name) {
+  const auto it = std::find(kVerdictNames.begin(), kVerdictNames.end(), name);
+  if (it == kVerdictNames.end()) return std::nullopt;
+  return static_cast<Verdict>(it - kVerdictNames.begin());
+}
+
+std::string_view time_unit_name(TimeUnit unit) { return unit == TimeUnit::weeks ? "weeks" : "months"; }
+
+double Duration::in_weeks() const {
+  constexpr double kWeeksPerMonth = 52.0 / 12.0;
+  return unit == TimeUnit::weeks ? amount : amount * kWeeksPerMonth;
+}
+
+std::optional<TimeUnit> Trigger::timed() const {
+  if (kind == Kind::procedure) return TimeUnit::weeks;
+  if (kind == Kind::medication && value == kIsotretinoin) return TimeUnit::months;
+  return std::nullopt;
+}
+
+bool Effect::names(std::string_view treatment) const {
+  return std::find(treatments.begin(), treatments.end(), treatment) != treatments.end();
+}
+
+// ---------------------------------------------------------------- CandidacyRules
+
+CandidacyRules CandidacyRules::load(const AssetReader& read, const Content& content) {
+  CandidacyRules out;
+  Document rules_doc = open(read, std::string(kCandidacyRulesFile), Severity::error);
+  out.rules_ = read_rules(rules_doc, content);
+  append(out.issues_, rules_doc.log.take());
+
+  std::vector<std::string> used;  // message keys the rules use; timed ones need "undated"
+  std::set<std::string, std::less<>> timed;
+  for (const Rule& r : out.rules_)
+    for (const Effect& e : r.effects) {
+      used.push_back(e.message);
+      if (e.within) timed.insert(e.message);
+    }
+  const std::vector<std::string> texts = required_texts();
+
+  for (Lang lang : kLanguages) {
+    const bool english = lang == Lang::en;
+    const Severity lacking = english ? Severity::error : Severity::warning;  // other languages fall back to English
+    Document doc = open(read, language_file(lang, kCandidacyMessagesFile), Severity::error);
+    ObjectReader root(doc.root());
+    Messages& m = out.languages_[static_cast<std::size_t>(lang)];
+    const Node messages = root["messages"];
+    const Node short_texts = root["texts"];
+    if (doc.parsed) {
+      read_map(short_texts, m.texts, [](const Node& n) { return n.text(kShortText); });
+      read_map(messages, m.messages, read_message);
+    }
+    root.finish();
+    for (const auto& [key, message] : m.messages) {
+      check_placeholders(messages.member(key), message.text + message.undated);
+      if (std::find(used.begin(), used.end(), key) == used.end()) messages.member(key).warning("is used by no rule");
+    }
+    for (const std::string& key : used) {
+      const auto it = m.messages.find(key);
+      if (it == m.messages.end()) doc.log.add(lacking, pointer_append("/messages", key), "is missing");
+      else if (timed.count(key) && it->second.undated.empty())
+        doc.log.add(lacking, pointer_append(pointer_append("/messages", key), "undated"),
+                    "is required: the rule is timed and the time may not be known");
+    }
+    for (const std::string& key : texts)
+      if (doc.parsed && !m.texts.count(key)) doc.log.add(lacking, pointer_append("/texts", key), "is missing");
+    append(out.issues_, doc.log.take());
+  }
+  return out;
+}
+
+const CandidacyRules& CandidacyRules::builtin() {
+  static const CandidacyRules rules = load(embedded_reader(), Content::builtin());
+  return rules;
+}
+
+const Rule* CandidacyRules::rule(std::string_view id) const {
+  const auto it = std::find_if(rules_.begin(), rules_.end(), [&](const Rule& r) { return r.id == id; });
+  return it == rules_.end() ? nullptr : &*it;
+}
+
+const RuleMessage* CandidacyRules::message(Lang lang, std::string_view key) const {
+  for (Lang l : {lang, Lang::en}) {
+    const auto& messages = in(l).messages;
+    if (const auto it = messages.find(key); it != messages.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+std::string CandidacyRules::text(Lang lang, std::string_view key) const {
+  for (Lang l : {lang, Lang::en}) {
+    const auto& texts = in(l).texts;
+    if (const auto it = texts.find(key); it != texts.end()) return it->second;
+  }
+  return std::string(key);
+}
+
+std::string CandidacyRules::duration_text(Lang lang, Duration duration) const {
+  const char* count = duration.amount <= 0 ? "zero" : duration.amount == 1 ? "one" : "many";
+  const std::string key = "unit." + std::string(time_unit_name(duration.unit)) + "." + count;
+  return fill(text(lang, key), {{"n", std::to_string(duration.amount)}});
+}
+
+}  // namespace mn

@@ -1,0 +1,563 @@
+#include "core/clinic_config.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <set>
+
+#include "core/assets.hpp"
+#include "core/catalog.hpp"
+#include "core/json_reader.hpp"
+#include "core/locale.hpp"
+#include "core/text.hpp"
+
+namespace mn {
+namespace {
+
+// Limits (docs/clinic-config.md).
+constexpr double kMaxPrice = 999999;
+constexpr int kMaxSessions = 50;
+constexpr int kMaxIsotretinoinMonths = 24;
+constexpr std::size_t kMaxListEntries = 100;
+constexpr std::size_t kMaxTerms = 20;
+constexpr double kMinContrast = 4.5;  // WCAG AA, normal text
+constexpr TextRule kNameText{80};
+constexpr TextRule kLogoText{40};
+constexpr TextRule kAddressText{200};
+constexpr TextRule kShortText{254};
+constexpr TextRule kUrlText{2000};
+
+bool is_id(std::string_view s) {
+  return !s.empty() && s.size() <= 40 && (is_digit(s[0]) || is_lower(s[0])) &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || is_lower(c) || c == '-' || c == '_'; });
+}
+
+// http(s)://host[:port][/...], no whitespace, no credentials.
+bool is_http_url(std::string_view s) {
+  std::string lower(s.substr(0, 8));
+  std::transform(lower.begin(), lower.end(), lower.begin(), to_lower);
+  std::size_t start = 0;
+  if (lower.rfind("https://", 0) == 0)
+    start = 8;
+  else if (lower.rfind("http://", 0) == 0)
+    start = 7;
+  else
+    return false;
+  if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; }))
+    return false;
+  const std::string_view rest = s.substr(start);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto colon = authority.find(':'); colon != std::string_view::npos) {
+    const std::string_view port = authority.substr(colon + 1);
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), is_digit)) return false;
+    authority = authority.substr(0, colon);
+  }
+  return !authority.empty() && authority.front() != '.' && authority.back() != '.' &&
+         std::all_of(authority.begin(), authority.end(),
+                     [](char c) { return is_digit(c) || is_lower(c) || is_upper(c) || c == '.' || c == '-'; });
+}
+
+bool is_email(std::string_view s) {
+  const auto at = s.find('@');
+  if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+  const std::string_view domain = s.substr(at + 1);
+  const auto dot = domain.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+         std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20; });
+}
+
+bool is_phone(std::string_view s) {
+  const auto digits = std::count_if(s.begin(), s.end(), is_digit);
+  return digits >= 5 && digits <= 15 && s.find('+', 1) == std::string_view::npos &&
+         std::all_of(s.begin(), s.end(), [](char c) {
+           return is_digit(c) || std::string_view(" +-().").find(c) != std::string_view::npos;
+         });
+}
+
+// ---------------------------------------------------------------- value parsers: Node -> optional<T>
+
+auto integer_in(int min, int max) {
+  return [min, max](const Node& n) { return n.integer(min, max); };
+}
+
+std::optional<bool> boolean_of(const Node& n) { return n.boolean(); }
+
+// A text value that must also pass `valid`, else `problem` (after the quoted value) is reported.
+template <class Valid>
+auto checked_text(TextRule rule, Valid valid, std::string problem) {
+  return [=](const Node& n) -> std::optional<std::string> {
+    auto s = n.text(rule);
+    if (s && !valid(*s)) {
+      n.error(in_quotes(*s) + " " + problem);
+      return std::nullopt;
+    }
+    return s;
+  };
+}
+
+std::optional<std::string> parse_id(const Node& n) {
+  return checked_text({40}, is_id, "is not an id: use a-z, 0-9, '-' and '_' (up to 40)")(n);
+}
+
+std::optional<std::string> parse_currency(const Node& n) {
+  auto code = n.text({16});
+  if (code && !find_currency(*code)) {
+    n.error(with_hint(in_quotes(*code) + " is not a supported ISO 4217 currency code", *code, currency_codes()));
+    return std::nullopt;
+  }
+  return code;
+}
+
+std::optional<std::string> parse_locale(const Node& n) {
+  auto tag = n.text({16});
+  if (!tag) return std::nullopt;
+  if (!is_locale_tag(*tag)) {
+    n.error(with_hint(in_quotes(*tag) + " is not a locale tag like 'en-US'", *tag, locale_tags()));
+    return std::nullopt;
+  }
+  if (find_locale(*tag)) return tag;
+  if (const LocaleInfo* similar = resolve_locale(*tag)) {
+    n.warning("has no formatting data for " + in_quotes(*tag) + ": " + in_quotes(similar->tag) +
+              " conventions are used");
+    return tag;
+  }
+  n.error("has no formatting data for " + in_quotes(*tag) + " or its language");
+  return std::nullopt;
+}
+
+// A short text turned into a T by `convert` (std::string_view -> std::optional<T>); when that fails, `problem`
+// is reported after the quoted text.
+template <class Convert>
+auto converted_text(Convert convert, std::string problem) {
+  return [=](const Node& n) -> decltype(convert(std::string_view())) {
+    const auto text = n.text({16});
+    if (!text) return std::nullopt;
+    if (auto value = convert(*text)) return value;
+    n.error(in_quotes(*text) + " " + problem);
+    return std::nullopt;
+  };
+}
+
+const auto parse_language = converted_text(parse_lang, "is not a language of the app (en, es)");
+const auto parse_mode_value = converted_text(parse_mode, "is not a mode (patient, consult, kiosk)");
+const auto parse_color = converted_text(parse_hex_color, "is not a colour like '#1F5F6B'");
+
+// A name: one string for every language, or {"en": ..., "es": ...}.
+auto localized_text(TextRule rule) {
+  return [rule](const Node& n) -> std::optional<LocalizedText> {
+    LocalizedText out;
+    if (n.json().is_string()) {
+      const auto s = n.text(rule);
+      if (!s) return std::nullopt;
+      for (Lang lang : kLanguages) out[lang] = *s;
+      return out;
+    }
+    if (!n.json().is_object()) {
+      n.type_error("a string or an object with a text per language");
+      return std::nullopt;
+    }
+    const ErrorWatch watch(n);
+    ObjectReader o(n);
+    for (Lang lang : kLanguages) read_field(o[lang_code(lang)], Field::optional, out[lang], text_of(rule));
+    if (watch.clean() && out.empty())
+      n.error("needs a text in at least one language (en, es)");
+    else if (watch.clean())
+      for (Lang lang : kLanguages)
+        if (out.text[static_cast<std::size_t>(lang)].empty())
+          n.warning("has no '" + std::string(lang_code(lang)) + "' text: another language's is shown");
+    o.finish();
+    return watch.clean() ? std::optional(out) : std::nullopt;
+  };
+}
+
+// Checks low <= typical <= high of a range object that read cleanly.
+template <class T>
+bool ordered(const Node& n, T low, T typical, T high) {
+  if (low > typical)
+    n.error("low (" + number_text(low) + ") is more than typical (" + number_text(typical) + ")");
+  else if (typical > high)
+    n.error("typical (" + number_text(typical) + ") is more than high (" + number_text(high) + ")");
+  else
+    return true;
+  return false;
+}
+
+// A price: one number (fixed), or {"low", "typical", "high"}.
+std::optional<PriceRange> parse_price(const Node& n) {
+  if (n.json().is_number()) {
+    const auto v = n.number(0, kMaxPrice);
+    return v ? std::optional<PriceRange>({*v, *v, *v}) : std::nullopt;
+  }
+  if (!n.json().is_object()) {
+    n.type_error("a number or an object with low, typical and high");
+    return std::nullopt;
+  }
+  const ErrorWatch watch(n);
+  ObjectReader o(n);
+  PriceRange p;
+  const auto amount = [](const Node& v) { return v.number(0, kMaxPrice); };
+  read_field(o["low"], Field::required, p.low, amount);
+  read_field(o["typical"], Field::required, p.typical, amount);
+  read_field(o["high"], Field::required, p.high, amount);
+  o.finish();
+  if (watch.clean() && ordered(n, p.low, p.typical, p.high)) return p;
+  return std::nullopt;
+}
+
+std::optional<SessionRange> parse_sessions(const Node& n) {
+  if (!n.expect_object()) return std::nullopt;
+  const ErrorWatch watch(n);
+  ObjectReader o(n);
+  SessionRange s;
+  read_field(o["low"], Field::required, s.low, integer_in(1, kMaxSessions));
+  read_field(o["typical"], Field::required, s.typical, integer_in(1, kMaxSessions));
+  read_field(o["high"], Field::required, s.high, integer_in(1, kMaxSessions));
+  o.finish();
+  if (watch.clean() && ordered(n, s.low, s.typical, s.high)) return s;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- sections
+
+void read_clinic(const Node& n, ClinicInfo& out) {
+  if (!n.present()) n.missing();
+  ObjectReader o(n);
+  read_field(o["name"], Field::required, out.name, text_of(kNameText));
+  read_field(o["phone"], Field::optional, out.phone, checked_text(kShortText, is_phone, "is not a phone number"));
+  read_field(o["email"], Field::optional, out.email, checked_text(kShortText, is_email, "is not an email address"));
+  read_field(o["address"], Field::optional, out.address, text_of(kAddressText));
+  const Node url = o["booking_url"];
+  read_field(url, Field::optional, out.booking_url,
+             checked_text(kUrlText, is_http_url, "is not an http:// or https:// URL"));
+  if (out.booking_url.size() > 4 && out.booking_url[4] == ':')  // a checked URL: http://, not https://
+    url.warning("is not https: browsers may warn patients about it");
+  o.finish();
+}
+
+void read_brand(const Node& n, Brand& out) {
+  ObjectReader o(n);
+  read_field(o["logo_text"], Field::optional, out.logo_text, text_of(kLogoText));
+  const Node primary = o["primary"];
+  read_field(primary, Field::defaulted, out.primary, parse_color);
+  read_field(o["accent"], Field::defaulted, out.accent, parse_color);
+  o.finish();
+  if (const double ratio = contrast_ratio(out.primary, kWhite); primary.present() && ratio < kMinContrast)
+    primary.warning("has a contrast of " + number_text(std::round(ratio * 10) / 10) +
+                    ":1 with white text; at least 4.5:1 is needed to read it");
+}
+
+// One treatment's settings; `fallback` is the built-in's for the same id (nullptr if it has none).
+void read_treatment(const Node& n, const TreatmentSettings* fallback, TreatmentSettings& out) {
+  ObjectReader o(n);
+  if (!o.ok()) return;  // stays disabled
+  out.enabled = true;
+  read_field(o["enabled"], Field::defaulted, out.enabled, boolean_of);
+  if (out.enabled) {
+    out.price = fallback ? fallback->price : std::nullopt;
+    read_field(o["price"], Field::required, out.price, parse_price);
+    out.enabled = out.price.has_value();  // no usable price, here or built in: not offered
+  } else {
+    read_field(o["price"], Field::optional, out.price, parse_price);
+  }
+  read_field(o["isotretinoin_wait_months"], Field::defaulted, out.isotretinoin_wait_months,
+             integer_in(0, kMaxIsotretinoinMonths));
+  read_field(o["sessions"], Field::optional, out.sessions, parse_sessions);
+  o.finish();
+}
+
+void read_treatments(const Node& n, const ClinicConfig& fallback, ClinicConfig& out) {
+  if (!n.present()) {
+    n.missing();
+    return;  // out keeps the fallback's treatments
+  }
+  if (!n.expect_object()) return;
+  std::map<std::string, TreatmentSettings, std::less<>> result;
+  for (std::string_view id : kTreatmentIds) {
+    TreatmentSettings& t = result[std::string(id)];
+    if (const TreatmentSettings* f = fallback.treatment(id)) t.isotretinoin_wait_months = f->isotretinoin_wait_months;
+  }
+  for (const auto& [id, child] : n.members()) {
+    if (is_treatment_id(id))
+      read_treatment(child, fallback.treatment(id), result[id]);
+    else
+      child.error(with_hint(in_quotes(id) + " is not a treatment id", id, kTreatmentIds));
+  }
+  if (std::none_of(result.begin(), result.end(), [](const auto& kv) { return kv.second.enabled; })) {
+    n.error("enables no treatment: the built-in treatments are used");
+    return;
+  }
+  out.treatments = std::move(result);
+}
+
+// A treatment id that the configuration offers.
+auto enabled_treatment(const ClinicConfig& config) {
+  return [&config](const Node& n) -> std::optional<std::string> {
+    auto id = n.text({64});
+    if (id && !config.offers(*id)) {
+      n.error("names " + in_quotes(*id) + ", which is not an enabled treatment");
+      return std::nullopt;
+    }
+    return id;
+  };
+}
+
+// Records an error if `id` was seen before in the same list.
+void check_unique(const Node& id_node, const std::string& id, std::set<std::string>& seen) {
+  if (!id.empty() && !seen.insert(id).second) id_node.error("repeats the id " + in_quotes(id) + " of an earlier entry");
+}
+
+std::vector<Package> read_packages(const Node& n, const ClinicConfig& config) {
+  std::set<std::string> ids;
+  return read_list<Package>(n, kMaxListEntries, [&](const Node& item) -> std::optional<Package> {
+    ObjectReader o(item);
+    if (!o.ok()) return std::nullopt;
+    Package p;
+    const Node id = o["id"];
+    read_field(id, Field::required, p.id, parse_id);
+    check_unique(id, p.id, ids);
+    read_field(o["name"], Field::optional, p.name, localized_text(kNameText));
+    read_field(o["treatment"], Field::required, p.treatment, enabled_treatment(config));
+    read_field(o["sessions"], Field::required, p.sessions, integer_in(2, kMaxSessions));
+    const Node percent = o["percent_off"], amount = o["amount_off"];
+    if (percent.present() == amount.present()) {
+      item.error(percent.present() ? "has both percent_off and amount_off: give one"
+                                   : "needs percent_off or amount_off");
+    } else if (percent.present()) {
+      p.discount_kind = DiscountKind::percent;
+      read_field(percent, Field::required, p.discount, [](const Node& v) { return v.number(0.01, 99.99); });
+    } else if (const auto off = amount.number(0.01, kMaxPrice)) {
+      p.discount_kind = DiscountKind::amount;
+      p.discount = *off;
+      const TreatmentSettings* t = config.treatment(p.treatment);
+      if (t && t->price && *off >= p.sessions * t->price->low)
+        amount.error("takes off " + number_text(*off) + ", not less than " + std::to_string(p.sessions) +
+                     " sessions at the lowest price (" + number_text(p.sessions * t->price->low) + ")");
+    }
+    o.finish();
+    return p;
+  });
+}
+
+std::vector<AddOn> read_addons(const Node& n, const ClinicConfig& config) {
+  std::set<std::string> ids;
+  return read_list<AddOn>(n, kMaxListEntries, [&](const Node& item) -> std::optional<AddOn> {
+    ObjectReader o(item);
+    if (!o.ok()) return std::nullopt;
+    AddOn a;
+    const Node id = o["id"];
+    read_field(id, Field::required, a.id, parse_id);
+    check_unique(id, a.id, ids);
+    read_field(o["name"], Field::required, a.name, localized_text(kNameText));
+    read_field(o["price"], Field::required, a.price, parse_price);
+    const Node treatments = o["treatments"];
+    read_field(treatments, Field::required, a.treatments, [&](const Node& list) {
+      std::set<std::string> seen;
+      return std::optional(read_list<std::string>(list, kMaxListEntries, [&](const Node& e) {
+        auto tid = e.text({64});
+        if (!tid) return tid;
+        if (!is_treatment_id(*tid))
+          e.error(with_hint("names " + in_quotes(*tid) + ", which is not a treatment id", *tid, kTreatmentIds));
+        else if (!seen.insert(*tid).second)
+          e.error("repeats " + in_quotes(*tid));
+        else if (!config.offers(*tid))
+          e.warning("names " + in_quotes(*tid) + ", which is not enabled: the add-on is not offered with it");
+        return tid;
+      }));
+    });
+    if (treatments.present() && treatments.json().is_array() && treatments.json().empty())
+      treatments.error("must name at least one treatment");
+    o.finish();
+    return a;
+  });
+}
+
+std::optional<Financing> parse_financing(const Node& n) {
+  if (!n.expect_object()) return std::nullopt;
+  const ErrorWatch watch(n);
+  ObjectReader o(n);
+  Financing f;
+  read_field(o["apr_percent"], Field::required, f.apr_percent, [](const Node& v) { return v.number(0, 100); });
+  const Node terms = o["terms_months"];
+  read_field(terms, Field::required, f.terms_months,
+             [](const Node& list) { return std::optional(read_list<int>(list, kMaxTerms, integer_in(1, 120))); });
+  std::sort(f.terms_months.begin(), f.terms_months.end());
+  if (std::adjacent_find(f.terms_months.begin(), f.terms_months.end()) != f.terms_months.end())
+    terms.error("lists a term twice");
+  else if (terms.present() && f.terms_months.empty() && watch.clean())
+    terms.error("must list at least one term");
+  read_field(o["min_amount"], Field::optional, f.min_amount, [](const Node& v) { return v.number(0, kMaxPrice); });
+  o.finish();
+  return watch.clean() ? std::optional(f) : std::nullopt;
+}
+
+ClinicConfig read_config(const Node& root, const ClinicConfig& fallback) {
+  ClinicConfig out = fallback;
+  ObjectReader o(root);
+  if (const Node schema = o["$schema"]; schema.present()) schema.text(kUrlText);  // for editors; ignored
+  read_clinic(o["clinic"], out.clinic);
+  read_field(o["currency"], Field::required, out.currency, parse_currency);
+  read_field(o["locale"], Field::required, out.locale, parse_locale);
+  read_field(o["default_language"], Field::defaulted, out.default_language, parse_language);
+  read_field(o["default_mode"], Field::defaulted, out.default_mode, parse_mode_value);
+  read_field(o["kiosk_idle_seconds"], Field::defaulted, out.kiosk_idle_seconds, integer_in(30, 3600));
+  read_brand(o["brand"], out.brand);
+  read_treatments(o["treatments"], fallback, out);
+  read_field(o["packages"], Field::optional, out.packages,
+             [&](const Node& n) { return std::optional(read_packages(n, out)); });
+  read_field(o["addons"], Field::optional, out.addons,
+             [&](const Node& n) { return std::optional(read_addons(n, out)); });
+  read_field(o["financing"], Field::optional, out.financing, parse_financing);
+  o.finish();
+  return out;
+}
+
+ConfigLoad load_with_fallback(std::string_view text, const ClinicConfig& fallback) {
+  ParsedJson parsed = parse_json(text);
+  if (!parsed.ok()) return {fallback, {Issue{Severity::error, "", parsed.error, {}}}};
+  IssueLog log;
+  const Node root(&parsed.value, "", log);
+  if (!root.expect_object()) return {fallback, log.take()};
+  ClinicConfig config = read_config(root, fallback);
+  return {std::move(config), log.take()};
+}
+
+// ---------------------------------------------------------------- to_json
+
+Json localized_json(const LocalizedText& t) {
+  Json j = Json::object();
+  for (Lang lang : kLanguages)
+    if (!t.text[static_cast<std::size_t>(lang)].empty())
+      j[std::string(lang_code(lang))] = t.text[static_cast<std::size_t>(lang)];
+  return j;
+}
+
+// Whole amounts as integers ("300", not "300.0").
+Json number_json(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+Json price_json(const PriceRange& p) {
+  if (p.fixed()) return number_json(p.low);
+  return {{"low", number_json(p.low)}, {"typical", number_json(p.typical)}, {"high", number_json(p.high)}};
+}
+
+}  // namespace
+
+std::string_view mode_name(Mode mode) {
+  switch (mode) {
+    case Mode::consult:
+      return "consult";
+    case Mode::kiosk:
+      return "kiosk";
+    case Mode::patient:
+      break;
+  }
+  return "patient";
+}
+
+std::optional<Mode> parse_mode(std::string_view name) {
+  for (Mode m : {Mode::patient, Mode::consult, Mode::kiosk})
+    if (mode_name(m) == name) return m;
+  return std::nullopt;
+}
+
+const std::string& LocalizedText::get(Lang lang) const {
+  const std::string& wanted = text[static_cast<std::size_t>(lang)];
+  if (!wanted.empty()) return wanted;
+  const std::string& english = text[static_cast<std::size_t>(Lang::en)];
+  if (!english.empty()) return english;
+  const auto any = std::find_if(text.begin(), text.end(), [](const std::string& s) { return !s.empty(); });
+  return any != text.end() ? *any : wanted;
+}
+
+bool LocalizedText::empty() const {
+  return std::all_of(text.begin(), text.end(), [](const std::string& s) { return s.empty(); });
+}
+
+double package_total(const Package& package, double session_price) {
+  const double full = package.sessions * session_price;
+  const double total =
+      package.discount_kind == DiscountKind::percent ? full * (1 - package.discount / 100) : full - package.discount;
+  return std::max(0.0, total);
+}
+
+const TreatmentSettings* ClinicConfig::treatment(std::string_view id) const {
+  const auto it = treatments.find(id);
+  return it == treatments.end() ? nullptr : &it->second;
+}
+
+bool ClinicConfig::offers(std::string_view treatment_id) const {
+  const TreatmentSettings* t = treatment(treatment_id);
+  return t && t->enabled;
+}
+
+std::vector<std::string> ClinicConfig::enabled_treatments() const {
+  std::vector<std::string> out;
+  for (std::string_view id : kTreatmentIds)
+    if (offers(id)) out.emplace_back(id);
+  return out;
+}
+
+ConfigLoad load_clinic_config(std::string_view json_text) {
+  try {
+    return load_with_fallback(json_text, builtin_clinic_config());
+  } catch (const std::exception& e) {  // only resource exhaustion can get here
+    return {builtin_clinic_config(), {Issue{Severity::error, "", std::string("could not be loaded: ") + e.what(), {}}}};
+  }
+}
+
+const ClinicConfig& builtin_clinic_config() {
+  static const ClinicConfig config = [] {
+    const auto text = embedded_asset("clinic/demo.json");
+    return load_with_fallback(text.value_or(""), ClinicConfig{}).config;
+  }();
+  return config;
+}
+
+std::string to_json(const ClinicConfig& c) {
+  Json j;
+  Json& clinic = j["clinic"] = {{"name", c.clinic.name}};
+  const auto put_nonempty = [&clinic](const char* key, const std::string& value) {
+    if (!value.empty()) clinic[key] = value;
+  };
+  put_nonempty("phone", c.clinic.phone);
+  put_nonempty("email", c.clinic.email);
+  put_nonempty("address", c.clinic.address);
+  put_nonempty("booking_url", c.clinic.booking_url);
+  j["currency"] = c.currency;
+  j["locale"] = c.locale;
+  j["default_language"] = lang_code(c.default_language);
+  j["default_mode"] = mode_name(c.default_mode);
+  j["kiosk_idle_seconds"] = c.kiosk_idle_seconds;
+  j["brand"] = {{"primary", to_hex(c.brand.primary)}, {"accent", to_hex(c.brand.accent)}};
+  if (!c.brand.logo_text.empty()) j["brand"]["logo_text"] = c.brand.logo_text;
+  Json& treatments = j["treatments"] = Json::object();
+  for (const auto& [id, t] : c.treatments) {
+    Json& e = treatments[id] = {{"enabled", t.enabled}, {"isotretinoin_wait_months", t.isotretinoin_wait_months}};
+    if (t.price) e["price"] = price_json(*t.price);
+    if (t.sessions)
+      e["sessions"] = {{"low", t.sessions->low}, {"typical", t.sessions->typical}, {"high", t.sessions->high}};
+  }
+  Json& packages = j["packages"] = Json::array();
+  for (const Package& p : c.packages) {
+    Json e = {{"id", p.id},
+              {"treatment", p.treatment},
+              {"sessions", p.sessions},
+              {p.discount_kind == DiscountKind::percent ? "percent_off" : "amount_off", number_json(p.discount)}};
+    if (!p.name.empty()) e["name"] = localized_json(p.name);
+    packages.push_back(std::move(e));
+  }
+  Json& addons = j["addons"] = Json::array();
+  for (const AddOn& a : c.addons)
+    addons.push_back(
+        {{"id", a.id}, {"name", localized_json(a.name)}, {"price", price_json(a.price)}, {"treatments", a.treatments}});
+  if (c.financing)
+    j["financing"] = {{"apr_percent", number_json(c.financing->apr_percent)},
+                      {"terms_months", c.financing->terms_months},
+                      {"min_amount", number_json(c.financing->min_amount)}};
+  return j.dump(2);
+}
+
+}  // namespace mn

@@ -1,0 +1,128 @@
+#pragma once
+// A clinic's configuration: identity, money conventions, what it offers at what price, and app defaults.
+// Format: docs/clinic-config.md (JSON Schema: docs/clinic-config.schema.json). Built-in: assets/clinic/demo.json.
+#include <array>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/issues.hpp"
+#include "core/lang.hpp"
+
+namespace mn {
+
+// How the app starts: a patient on their own device, a consultation with staff, or a shared kiosk.
+enum class Mode { patient, consult, kiosk };
+std::string_view mode_name(Mode mode);
+std::optional<Mode> parse_mode(std::string_view name);
+
+// Text given per language, e.g. an add-on's name. get() falls back to English, then to any language given.
+struct LocalizedText {
+  std::array<std::string, kLanguages.size()> text;  // indexed by Lang
+  const std::string& get(Lang lang) const;
+  std::string& operator[](Lang lang) { return text[static_cast<std::size_t>(lang)]; }
+  bool empty() const;
+};
+
+// A price per session in the clinic's currency. A fixed price has low == typical == high.
+struct PriceRange {
+  double low = 0, typical = 0, high = 0;
+  bool fixed() const { return low == high; }
+};
+
+// A course length in sessions: low <= typical <= high.
+struct SessionRange {
+  int low = 1, typical = 1, high = 1;
+};
+
+struct TreatmentSettings {
+  bool enabled = false;                  // the clinic offers it
+  std::optional<PriceRange> price;       // always set when enabled
+  int isotretinoin_wait_months = 0;      // months to wait after isotretinoin before this treatment (0: none)
+  std::optional<SessionRange> sessions;  // the clinic's own course length, instead of the content's
+};
+
+enum class DiscountKind { percent, amount };
+
+// A series of sessions of one treatment at a discount.
+struct Package {
+  std::string id;
+  LocalizedText name;  // optional; the app composes one when empty
+  std::string treatment;
+  int sessions = 1;
+  DiscountKind discount_kind = DiscountKind::percent;
+  double discount = 0;  // percent (0–100) or an amount off the package total
+};
+
+// The package's total for a per-session price, after its discount (never below zero).
+double package_total(const Package& package, double session_price);
+
+// An extra that can be added to some treatments' sessions, e.g. PRP.
+struct AddOn {
+  std::string id;
+  LocalizedText name;
+  PriceRange price;                     // per session
+  std::vector<std::string> treatments;  // treatment ids it can be added to
+};
+
+struct Financing {
+  double apr_percent = 0;
+  std::vector<int> terms_months;  // ascending
+  double min_amount = 0;          // smallest total that can be financed
+};
+
+struct ClinicInfo {
+  std::string name;
+  std::string phone, email, address;  // each may be empty
+  std::string booking_url;            // http(s) or empty
+};
+
+struct Brand {
+  std::string logo_text;  // may be empty: ClinicConfig::logo_text() then gives the clinic's name
+  Rgb primary;            // buttons and headings, under white text
+  Rgb accent;             // highlights
+};
+
+struct ClinicConfig {
+  ClinicInfo clinic;
+  std::string currency = "USD";  // ISO 4217, one of currency_codes()
+  std::string locale = "en-US";  // BCP 47, formats numbers, money and dates (see locale.hpp)
+  Lang default_language = Lang::en;
+  Mode default_mode = Mode::patient;
+  int kiosk_idle_seconds = 120;  // kiosk mode starts over after this long without input
+  Brand brand;
+  std::map<std::string, TreatmentSettings, std::less<>> treatments;  // every treatment id of catalog.hpp
+  std::vector<Package> packages;
+  std::vector<AddOn> addons;
+  std::optional<Financing> financing;
+
+  // Settings for a treatment id; nullptr for an id that is not in catalog.hpp.
+  const TreatmentSettings* treatment(std::string_view id) const;
+  bool offers(std::string_view treatment_id) const;
+  // Enabled treatment ids in catalogue order.
+  std::vector<std::string> enabled_treatments() const;
+  // The text of the logo: brand.logo_text, else the clinic's name.
+  const std::string& logo_text() const { return brand.logo_text.empty() ? clinic.name : brand.logo_text; }
+};
+
+struct ConfigLoad {
+  ClinicConfig config;        // always usable: every bad value replaced (see docs/clinic-config.md)
+  std::vector<Issue> issues;  // in the order of docs/clinic-config.md; unknown keys after their object's
+  bool ok() const { return !has_errors(issues); }
+};
+
+// Loads a clinic.json text. Never throws. Bad values fall back to the built-in demo configuration's; input that
+// is not a JSON object at all gives one error at pointer "" and the whole built-in configuration.
+ConfigLoad load_clinic_config(std::string_view json_text);
+
+// The built-in demo clinic (assets/clinic/demo.json), loaded once.
+const ClinicConfig& builtin_clinic_config();
+
+// The configuration as clinic.json text; loading it gives the same configuration with no errors.
+std::string to_json(const ClinicConfig& config);
+
+}  // namespace mn

@@ -1,0 +1,26 @@
+#pragma once
+// sRGB colours as clinics write them ("#1F5F6B"), and WCAG contrast.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mn {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+};
+
+inline bool operator==(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+inline bool operator!=(Rgb a, Rgb b) { return !(a == b); }
+
+inline constexpr Rgb kWhite{255, 255, 255};
+
+// "#RRGGBB" (either case); nullopt for anything else.
+std::optional<Rgb> parse_hex_color(std::string_view text);
+// "#1F5F6B".
+std::string to_hex(Rgb color);
+// WCAG 2.x contrast ratio, 1 to 21.
+double contrast_ratio(Rgb a, Rgb b);
+
+}  // namespace mn

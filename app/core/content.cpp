@@ -1,0 +1,66 @@
+#include "core/content.hpp"
+
+#include <algorithm>
+
+#include "core/assets.hpp"
+#include "core/files.hpp"
+#include "core/json_parse.hpp"
+
+namespace mn {
+
+AssetReader embedded_reader() {
+  return [](const std::string& path) -> std::optional<std::string> {
+    const auto data = embedded_asset(path);
+    return data ? std::optional<std::string>(*data) : std::nullopt;
+  };
+}
+
+AssetReader directory_reader(std::string assets_dir) {
+  return [dir = std::move(assets_dir)](const std::string& path) {
+    return read_file(dir + "/" + path, kMaxJsonBytes + 1);  // one byte more, so the loader can say "too large"
+  };
+}
+
+std::string language_file(Lang lang, std::string_view file) {
+  return "content/" + std::string(lang_code(lang)) + "/" + std::string(file);
+}
+
+const Content& Content::builtin() {
+  static const Content content = load(embedded_reader());
+  return content;
+}
+
+const std::string& Content::tr(Lang lang, std::string_view key) const {
+  const auto& strings = in(lang).strings;  // holds the English strings the language lacks
+  if (const auto it = strings.find(key); it != strings.end()) return it->second;
+  if (const auto it = missing_keys_.find(key); it != missing_keys_.end()) return it->second;
+  return missing_keys_.emplace(std::string(key), std::string(key)).first->second;
+}
+
+std::string Content::tr(Lang lang, std::string_view key, const std::vector<Placeholder>& values) const {
+  return fill(tr(lang, key), values);
+}
+
+const Treatment* Content::treatment(std::string_view id) const {
+  const auto it = std::find_if(treatments_.begin(), treatments_.end(), [&](const Treatment& t) { return t.id == id; });
+  return it == treatments_.end() ? nullptr : &*it;
+}
+
+const TreatmentText* Content::treatment_text(Lang lang, std::string_view id) const {
+  const auto& texts = in(lang).treatments;
+  const auto it = texts.find(id);
+  return it == texts.end() ? nullptr : &it->second;
+}
+
+const Concern* Content::concern(Lang lang, std::string_view id) const {
+  const auto& concerns = in(lang).concerns;
+  const auto it = concerns.find(id);
+  return it == concerns.end() ? nullptr : &it->second;
+}
+
+const Source* Content::source(std::string_view id) const {
+  const auto it = std::find_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.id == id; });
+  return it == sources_.end() ? nullptr : &*it;
+}
+
+}  // namespace mn

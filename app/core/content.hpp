@@ -1,0 +1,157 @@
+#pragma once
+// The app's content (docs/content-format.md): treatment numbers, sources, and per-language prose and UI strings,
+// loaded and checked together. Lookups fall back to English wherever a translation lacks something.
+#include <array>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/issues.hpp"
+#include "core/lang.hpp"
+#include "core/text.hpp"
+
+namespace mn {
+
+// Reads one asset by its path under assets/, e.g. "content/en/ui.json"; nullopt if there is no such file.
+using AssetReader = std::function<std::optional<std::string>(const std::string& path)>;
+// The assets compiled into the binary.
+AssetReader embedded_reader();
+// Files under a folder laid out like assets/.
+AssetReader directory_reader(std::string assets_dir);
+
+// Paths of the content files under assets/. The per-language ones are content/<lang>/<file>.
+inline constexpr std::string_view kSourcesFile = "content/sources.json";
+inline constexpr std::string_view kTreatmentsFile = "content/treatments.json";
+inline constexpr std::array<std::string_view, 4> kLanguageFiles = {"treatments.json", "concerns.json", "education.json",
+                                                                   "ui.json"};
+std::string language_file(Lang lang, std::string_view file);  // "content/es/ui.json"
+
+// {"low", "high"} with an optional "typical" between them.
+struct Range {
+  double low = 0, high = 0;
+  std::optional<double> typical;
+};
+
+// Risk of post-inflammatory hyperpigmentation, in increasing order.
+enum class PihRisk { low, moderate, high, very_high };
+
+// What one price_usd figure buys.
+enum class PriceUnit { session, area, syringe };
+
+// What the days after each session may look like: day 0 is the session, to_day is inclusive.
+struct Phase {
+  std::string key;  // one of kPhaseKeys
+  int from_day = 0, to_day = 0;
+};
+
+// When results usually begin to show.
+struct Milestone {
+  std::string key;                  // one of kMilestoneKeys
+  int days = 0;                     // counted from the course's last session...
+  bool from_first_session = false;  // ...or from its first one
+};
+
+// A treatment's language-neutral numbers (content/treatments.json).
+struct Treatment {
+  std::string id;
+  std::string family;                         // one of kTreatmentFamilies
+  Range sessions;                             // a usual first course
+  std::array<Range, 3> sessions_by_severity;  // mild, moderate (== sessions), severe
+  Range interval_days, downtime_days, onset_days, duration_months, maintenance_months;  // 0/0: not applicable
+  Range price_usd;  // published prices per price_unit
+  PriceUnit price_unit = PriceUnit::session;
+  std::vector<Phase> phases;
+  std::vector<Milestone> milestones;
+  int pain = 1;                                   // 1–5
+  std::array<PihRisk, 6> pih_risk{};              // Fitzpatrick I..VI
+  std::map<std::string, int, std::less<>> suits;  // concern id -> 0 none, 1 some, 2 good, 3 strong
+  std::vector<std::string> sources;
+};
+
+struct TreatmentText {
+  std::string name, short_text, mechanism, good_for, downtime, results, caution;
+  std::vector<std::string> sources;
+};
+
+struct Concern {
+  std::string name, explain;
+  std::vector<std::string> severity;  // plain-word grades, mildest first
+  std::string scale;                  // the clinical scale they follow, may be empty
+  std::vector<std::string> sources;
+};
+
+struct Source {
+  std::string id, title, kind, file, cites;
+};
+
+struct EducationStep {
+  std::string title, when, text;
+};
+
+struct EducationFaq {
+  std::string q, a;
+};
+
+enum class BlockType { text, list, steps, dodont, faq, note };
+
+// One block of a Learn section; which members are used depends on the type.
+struct EducationBlock {
+  BlockType type = BlockType::text;
+  std::string title;                    // list, steps, dodont (optional)
+  std::string text;                     // text, note
+  std::vector<std::string> items;       // list
+  std::vector<EducationStep> steps;     // steps
+  std::vector<std::string> dos, donts;  // dodont
+  std::vector<EducationFaq> faq;        // faq
+  std::vector<std::string> sources;     // every type but note
+};
+
+struct EducationSection {
+  std::string id, title, lead;
+  std::vector<EducationBlock> blocks;
+};
+
+class Content {
+ public:
+  // Loads and checks every content file. Never throws; whatever is wrong is in issues().
+  static Content load(const AssetReader& read);
+  // The built-in content, loaded once.
+  static const Content& builtin();
+
+  // Errors (broken or missing data) and warnings (e.g. a translation lacking a key); empty when all is well.
+  const std::vector<Issue>& issues() const { return issues_; }
+
+  // The UI string for `key`: in `lang`, else in English, else the key itself. Not thread-safe (missing keys are
+  // remembered so that the reference stays valid).
+  const std::string& tr(Lang lang, std::string_view key) const;
+  // The same with `{name}` placeholders filled.
+  std::string tr(Lang lang, std::string_view key, const std::vector<Placeholder>& values) const;
+
+  const std::vector<Treatment>& treatments() const { return treatments_; }
+  const Treatment* treatment(std::string_view id) const;
+  const TreatmentText* treatment_text(Lang lang, std::string_view id) const;
+  const Concern* concern(Lang lang, std::string_view id) const;
+  const std::vector<EducationSection>& education(Lang lang) const { return in(lang).education; }
+  const std::vector<Source>& sources() const { return sources_; }
+  const Source* source(std::string_view id) const;
+
+ private:
+  struct LanguageContent {
+    std::map<std::string, std::string, std::less<>> strings;
+    std::map<std::string, TreatmentText, std::less<>> treatments;
+    std::map<std::string, Concern, std::less<>> concerns;
+    std::vector<EducationSection> education;
+  };
+  const LanguageContent& in(Lang lang) const { return languages_[static_cast<std::size_t>(lang)]; }
+
+  std::vector<Issue> issues_;
+  std::vector<Source> sources_;
+  std::vector<Treatment> treatments_;
+  std::array<LanguageContent, kLanguages.size()> languages_;
+  mutable std::map<std::string, std::string, std::less<>> missing_keys_;
+};
+
+}  // namespace mn

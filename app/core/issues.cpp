@@ -1,0 +1,46 @@
+#include "core/issues.hpp"
+
+#include <algorithm>
+
+namespace mn {
+
+std::string_view severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+
+std::string display_pointer(std::string_view pointer) {
+  return pointer.empty() ? std::string("(root)") : std::string(pointer);
+}
+
+std::string format_issue(const Issue& issue) {
+  std::string line(severity_name(issue.severity));
+  line += ": ";
+  if (!issue.document.empty()) line += issue.document + ": ";
+  line += display_pointer(issue.pointer) + ": " + issue.message;
+  return line;
+}
+
+bool has_errors(const std::vector<Issue>& issues) { return count(issues, Severity::error) > 0; }
+
+std::size_t count(const std::vector<Issue>& issues, Severity severity) {
+  return static_cast<std::size_t>(
+      std::count_if(issues.begin(), issues.end(), [&](const Issue& i) { return i.severity == severity; }));
+}
+
+std::string pointer_append(std::string_view pointer, std::string_view token) {
+  std::string out(pointer);
+  out += '/';
+  for (char c : token) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string pointer_append(std::string_view pointer, std::size_t index) {
+  return pointer_append(pointer, std::to_string(index));
+}
+
+}  // namespace mn

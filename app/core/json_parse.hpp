@@ -1,0 +1,29 @@
+#pragma once
+// Parsing untrusted JSON text within limits. Never throws; says in plain words what is wrong.
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mn {
+
+using Json = nlohmann::json;
+
+inline constexpr std::size_t kMaxJsonBytes = 1024 * 1024;  // larger input is refused unread
+inline constexpr int kMaxJsonDepth = 32;                   // deeper arrays/objects are refused
+
+struct ParsedJson {
+  Json value;         // null when parsing failed
+  std::string error;  // empty on success, else e.g. "not valid UTF-8 (byte 0xff at offset 12)"
+  bool ok() const { return error.empty(); }
+};
+
+// Checks, in order: size, emptiness, UTF-8, nesting depth, JSON syntax (RFC 8259; a leading BOM is allowed).
+ParsedJson parse_json(std::string_view text);
+
+// The JSON pointer of every leaf (a scalar, an empty array or an empty object), sorted. Two translations of one
+// file have the same structure exactly when their leaf pointers are equal.
+std::vector<std::string> leaf_pointers(const Json& value);
+
+}  // namespace mn

@@ -1,0 +1,26 @@
+#pragma once
+// Calls into the page (implemented in browser.js, linked with --js-library).
+#include <cstdlib>
+#include <string>
+
+extern "C" {
+void mn_js_install_listeners();                        // wake the paused main loop on input, resize, DPR change
+void mn_js_first_frame();                              // hide the loading screen
+void mn_js_fatal(const char* what, const char* detail);  // show a readable error instead of a blank canvas
+char* mn_js_query_param_new(const char* name);         // malloc'd UTF-8 or null
+char* mn_js_language_preference_new();                 // ?lang=, else the remembered choice; malloc'd or null
+void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it
+}
+
+namespace mn::platform {
+// Takes ownership of a malloc'd string from JavaScript.
+inline std::string adopt_js_string(char* raw) {
+  std::string value = raw ? raw : "";
+  std::free(raw);
+  return value;
+}
+}  // namespace mn::platform
+
+// The value of ?name=... in the page URL, or "" when absent.
+inline std::string mn_js_query_param(const char* name) { return mn::platform::adopt_js_string(mn_js_query_param_new(name)); }
+inline std::string mn_js_language_preference() { return mn::platform::adopt_js_string(mn_js_language_preference_new()); }

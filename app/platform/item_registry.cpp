@@ -1,0 +1,65 @@
+#include "platform/item_registry.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "imgui_internal.h"
+#include "nlohmann/json.hpp"
+
+namespace mn::platform {
+namespace {
+std::vector<Item> g_current, g_published;
+}
+
+void item_registry_enable() { GImGui->TestEngineHookItems = true; }
+
+void item_registry_publish() {
+  g_published.swap(g_current);
+  g_current.clear();
+}
+
+const std::vector<Item>& published_items() { return g_published; }
+
+std::string published_items_json() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Item& it : g_published) {
+    if (it.label.empty()) continue;  // unnamed items (scrollbars, child windows) are of no use to tests
+    std::string name = it.label.substr(0, it.label.find("##"));
+    out.push_back({{"id", it.id}, {"label", it.label}, {"name", name}, {"window", it.window},
+                   {"x", it.rect.x}, {"y", it.rect.y}, {"w", it.rect.z}, {"h", it.rect.w},
+                   {"checkable", (it.flags & ImGuiItemStatusFlags_Checkable) != 0},
+                   {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace mn::platform
+
+// ---- Dear ImGui 1.86 item hooks (declared in imgui_internal.h under IMGUI_ENABLE_TEST_ENGINE)
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  ImGuiWindow* window = ctx->CurrentWindow;
+  if (id == 0 || window == nullptr) return;
+  ImRect r = bb;
+  r.ClipWithFull(window->ClipRect);  // the hook runs before ImGui's own clipping test
+  if (r.GetWidth() <= 0.0f || r.GetHeight() <= 0.0f) return;
+  mn::platform::Item item;
+  item.id = id;
+  item.window = window->Name;
+  item.rect = ImVec4(r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
+  mn::platform::g_current.push_back(std::move(item));
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  auto& items = mn::platform::g_current;
+  for (auto it = items.rbegin(); it != items.rend(); ++it) {
+    if (it->id != id) continue;
+    it->label = label ? label : "";
+    it->flags = flags;
+    return;
+  }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,29 @@
+#pragma once
+// Every ImGui item of the last drawn frame (id, label, rectangle, state), collected through 1.86's
+// item hooks (IMGUI_ENABLE_TEST_ENGINE). Browser tests find widgets by name through it, and the
+// accessibility mirror is built from it.
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace mn::platform {
+
+struct Item {
+  ImGuiID id = 0;
+  std::string label;   // as given to ImGui, "##..." suffix included
+  std::string window;  // the window's name
+  ImVec4 rect;         // x, y, w, h in CSS pixels, clipped to the window
+  int flags = 0;       // ImGuiItemStatusFlags
+};
+
+// Call once after ImGui::CreateContext().
+void item_registry_enable();
+// Call after ImGui::Render(): the frame's items become the published list.
+void item_registry_publish();
+const std::vector<Item>& published_items();
+// The published list as JSON: [{"id":..,"label":..,"name":..,"window":..,"x":..,"y":..,"w":..,"h":..,
+// "checkable":..,"checked":..}] — "name" is the label without its "##" suffix.
+std::string published_items_json();
+
+}  // namespace mn::platform

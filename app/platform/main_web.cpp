@@ -1,0 +1,209 @@
+// The browser entry point: SDL2 window + WebGL2 context, Dear ImGui, and a main loop that draws only
+// when something changed (input, resize, a pixel-ratio change, an animation) and otherwise pauses.
+#include <SDL.h>
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform/browser.hpp"
+#include "platform/input.hpp"
+#include "platform/item_registry.hpp"
+#include "ui/app.hpp"
+
+namespace {
+
+constexpr int kFramesAfterInput = 4;   // hover → active → settled layout takes a few frames in ImGui
+constexpr int kIdleFramesBeforePause = 2;
+
+struct Runtime {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  mn::platform::Input input;
+  std::unique_ptr<mn::ui::App> app;
+  int frames_to_draw = kFramesAfterInput;
+  int idle_frames = 0;
+  unsigned frames_drawn = 0;
+  double css_w = 0, css_h = 0, dpr = 0;
+  Uint64 last_counter = 0;
+  bool paused = false;
+};
+Runtime* rt = nullptr;
+
+// Keeps the canvas backing store at CSS size × devicePixelRatio. Returns true when anything changed.
+bool sync_canvas_size() {
+  double w = 0, h = 0;
+  emscripten_get_element_css_size("#canvas", &w, &h);
+  double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0);
+  if (w == rt->css_w && h == rt->css_h && dpr == rt->dpr) return false;
+  rt->css_w = std::max(w, 1.0);
+  rt->css_h = std::max(h, 1.0);
+  rt->dpr = dpr;
+  emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(rt->css_w * dpr)),
+                                     static_cast<int>(std::lround(rt->css_h * dpr)));
+  return true;
+}
+
+void frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  bool changed = sync_canvas_size();
+  ImVec2 display(static_cast<float>(rt->css_w), static_cast<float>(rt->css_h));
+
+  SDL_Event e;
+  bool had_input = false;
+  while (SDL_PollEvent(&e)) {
+    rt->input.handle(e, display);
+    had_input = true;
+  }
+  if (had_input || changed) rt->frames_to_draw = kFramesAfterInput;
+  if (rt->input.busy() || rt->app->wants_frames()) rt->frames_to_draw = std::max(rt->frames_to_draw, 1);
+
+  if (rt->frames_to_draw <= 0) {
+    // Nothing to show: stop the loop until the browser reports input, a resize or a timer (browser.js).
+    if (++rt->idle_frames >= kIdleFramesBeforePause) {
+      rt->paused = true;
+      emscripten_pause_main_loop();
+    }
+    return;
+  }
+  rt->idle_frames = 0;
+  --rt->frames_to_draw;
+
+  if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // 1.86 does not re-upload a rebuilt atlas by itself
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  Uint64 now = SDL_GetPerformanceCounter();
+  double dt = rt->last_counter ? double(now - rt->last_counter) / double(SDL_GetPerformanceFrequency()) : 1.0 / 60;
+  rt->last_counter = now;
+  io.DeltaTime = static_cast<float>(std::clamp(dt, 1.0 / 240, 0.1));  // 1.86 asserts DeltaTime > 0
+  io.DisplaySize = display;
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(rt->dpr), static_cast<float>(rt->dpr));
+  rt->input.apply(io);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  rt->input.update_scroll(io.DeltaTime);
+  rt->app->draw(mn::ui::FrameContext{display, rt->input.last_input_was_touch()});
+  ImGui::Render();
+  mn::platform::item_registry_publish();
+
+  int fb_w = 0, fb_h = 0;
+  emscripten_webgl_get_drawing_buffer_size(emscripten_webgl_get_current_context(), &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = mn::ui::App::background();
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++rt->frames_drawn;
+  if (rt->frames_drawn == 1) mn_js_first_frame();
+}
+
+}  // namespace
+
+// ---- called from JavaScript (browser.js and tests)
+extern "C" {
+
+// Resume drawing after input, a resize, a pixel-ratio change or a timer.
+EMSCRIPTEN_KEEPALIVE void mn_wake() {
+  if (!rt) return;
+  rt->frames_to_draw = std::max(rt->frames_to_draw, kFramesAfterInput);
+  if (rt->paused) {
+    rt->paused = false;
+    rt->idle_frames = 0;
+    rt->last_counter = 0;
+    emscripten_resume_main_loop();
+  }
+}
+
+// Frames actually drawn since start (idle frames are not counted).
+EMSCRIPTEN_KEEPALIVE unsigned mn_frame_count() { return rt ? rt->frames_drawn : 0; }
+
+// The last frame's named widgets with their rectangles in CSS pixels (see item_registry.hpp).
+EMSCRIPTEN_KEEPALIVE const char* mn_items_json() {
+  static std::string json;
+  json = mn::platform::published_items_json();
+  return json.c_str();
+}
+
+// A clinic's clinic.json (raw bytes, as fetched by loader.js) replaces the built-in demo configuration.
+EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const char* source) {
+  if (!rt || !rt->app || size < 0) return;
+  rt->app->set_clinic_config(std::string_view(data, static_cast<size_t>(size)), source ? source : "clinic.json");
+  mn_wake();
+}
+
+// A configuration that could not be fetched: shown in the same banner as a broken one.
+EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config_error(const char* source, const char* message) {
+  if (!rt || !rt->app) return;
+  rt->app->set_clinic_config_error(source ? source : "", message ? message : "");
+  mn_wake();
+}
+
+// What tests and the page need to know: {"screen","lang","hovered","scroll_y","scroll_max_y","frames"}.
+EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
+  static std::string json;
+  if (!rt || !rt->app) return "{}";
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* content = ImGui::FindWindowByName("content");
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,"
+                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s}",
+                rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
+                content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, ImGui::GetIO().FontGlobalScale, rt->dpr,
+                rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true");
+  json = buf;
+  return json.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");  // leave the host page's keys alone
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");                  // touch is handled as touch (input.cpp)
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    mn_js_fatal("video", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  static Runtime runtime;
+  rt = &runtime;
+  sync_canvas_size();
+  rt->window = SDL_CreateWindow("Microneedling Navigator", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                static_cast<int>(rt->css_w), static_cast<int>(rt->css_h),
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  rt->gl = rt->window ? SDL_GL_CreateContext(rt->window) : nullptr;
+  if (!rt->gl) {
+    mn_js_fatal("webgl2", SDL_GetError());
+    return 1;
+  }
+  rt->css_w = rt->css_h = 0;  // SDL resized the canvas: measure again
+  sync_canvas_size();
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  mn::platform::Input::configure(ImGui::GetIO());
+  mn::platform::item_registry_enable();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference()});
+  rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
+
+  mn_js_install_listeners();
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,249 @@
+#include "ui/app.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "imgui_internal.h"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace mn::ui {
+namespace {
+
+constexpr std::array<Screen, 5> kNavScreens = {Screen::Learn, Screen::Candidacy, Screen::Compare,
+                                               Screen::Estimate, Screen::Plan};
+constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// A navigation entry: a full-width selectable row (sidebar) or a tab (phone bar), with a marker when current.
+bool nav_entry(const char* label, bool current, ImVec2 size, bool tab) {
+  const Palette& p = palette();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label, size);
+  name_item(ImGui::GetItemID(), label);
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + size.x, pos.y + size.y);
+  if (current || hovered)
+    dl->AddRectFilled(ImVec2(pos.x + 4, pos.y + 4), ImVec2(max.x - 4, max.y - 4),
+                      current ? p.accent_soft : p.surface_alt, 10.0f);
+  ImFont* f = font(current ? FontRole::Button : (tab ? FontRole::Small : FontRole::Body));
+  float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  ImGui::PushFont(f);
+  ImVec2 ts = ImGui::CalcTextSize(label, end);
+  ImGui::PopFont();
+  ImVec2 tp = tab ? ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f + 4)
+                  : ImVec2(pos.x + 20, pos.y + (size.y - ts.y) * 0.5f);
+  dl->AddText(f, fs, tp, current ? p.primary_active : p.ink, label, end);
+  if (current) {
+    if (tab) dl->AddRectFilled(ImVec2(pos.x + size.x * 0.3f, pos.y + 6), ImVec2(max.x - size.x * 0.3f, pos.y + 10), p.primary, 2.0f);
+    else dl->AddRectFilled(ImVec2(pos.x + 4, pos.y + 12), ImVec2(pos.x + 8, max.y - 12), p.primary, 2.0f);
+  }
+  return pressed;
+}
+
+}  // namespace
+
+const char* nav_key(Screen s) {
+  switch (s) {
+    case Screen::Home: return "nav.home";
+    case Screen::Learn: return "nav.learn";
+    case Screen::Candidacy: return "nav.candidacy";
+    case Screen::Compare: return "nav.compare";
+    case Screen::Estimate: return "nav.estimate";
+    case Screen::Plan: return "nav.plan";
+    case Screen::Count: break;
+  }
+  return "nav.home";
+}
+
+const char* App::screen_id() const {
+  static const char* const ids[] = {"home", "learn", "candidacy", "compare", "estimate", "plan"};
+  return ids[static_cast<int>(state_.screen)];
+}
+
+std::string_view App::language() const { return lang_code(state_.lang); }
+
+App::App(const AppOptions& options) {
+  auto chosen = parse_lang(options.lang);
+  state_.lang_chosen = chosen.has_value();
+  state_.lang = chosen.value_or(state_.clinic.default_language);
+  set_language(state_.lang);
+}
+
+void App::set_clinic_config(std::string_view json_text, std::string_view source) {
+  ConfigLoad load = load_clinic_config(json_text);
+  state_.clinic = std::move(load.config);
+  state_.config_issues = std::move(load.issues);
+  state_.config_source = source;
+  state_.config_banner_hidden = false;
+  if (!state_.lang_chosen) {
+    state_.lang = state_.clinic.default_language;
+    set_language(state_.lang);
+  }
+}
+
+void App::set_clinic_config_error(std::string_view source, std::string_view message) {
+  state_.config_issues = {Issue{Severity::error, "", std::string(message), ""}};
+  state_.config_source = source;
+  state_.config_banner_hidden = false;
+}
+
+ImVec4 App::background() { return to_vec4(palette().background); }
+
+bool App::prepare_fonts(float dpr) { return build_fonts(dpr); }
+
+void App::draw(const FrameContext& frame) {
+  state_.layout = compute_layout(frame.display, frame.touch);
+  if (!style_set_ || style_touch_ != frame.touch) {
+    apply_style(frame.touch);
+    style_touch_ = frame.touch;
+    style_set_ = true;
+  }
+  state_.animating = false;
+  draw_top_bar();
+  draw_navigation();
+  draw_content();
+}
+
+void App::draw_top_bar() {
+  const Layout& l = state_.layout;
+  const Palette& p = palette();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(l.display.x, l.top_bar_h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
+  ImGui::Begin("top_bar", nullptr, kFixedWindow);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(0, l.top_bar_h - 1), ImVec2(l.display.x, l.top_bar_h - 1), p.border);
+
+  // Brand: a small mark and the product name; tapping it returns home.
+  float x = l.pad;
+  ImGui::SetCursorPos(ImVec2(x, 8));
+  ImGui::PushFont(font(FontRole::H3));
+  const char* brand = state_.clinic.brand.logo_text.c_str();
+  ImVec2 bs = ImGui::CalcTextSize(brand);
+  ImGui::PopFont();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (ImGui::InvisibleButton("home##brand", ImVec2(bs.x + 40, l.top_bar_h - 16))) state_.go(Screen::Home);
+  name_item(ImGui::GetItemID(), tr("nav.home"));
+  float cy = origin.y + (l.top_bar_h - 16) * 0.5f;
+  dl->AddCircleFilled(ImVec2(origin.x + 13, cy), 13, p.primary);
+  for (int i = -1; i <= 1; ++i)
+    for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
+  ImFont* f = font(FontRole::H3);
+  dl->AddText(f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(origin.x + 36, cy - bs.y * 0.5f), p.ink, brand);
+
+  // Language switch: EN | ES, right-aligned.
+  const Lang langs[] = {Lang::en, Lang::es};
+  const char* labels[] = {"EN##lang", "ES##lang"};
+  float seg_w = l.touch ? 52 : 46, seg_h = l.touch ? 40 : 34;
+  float lx = l.display.x - l.pad - seg_w * 2;
+  for (int i = 0; i < 2; ++i) {
+    ImGui::SetCursorPos(ImVec2(lx + seg_w * static_cast<float>(i), (l.top_bar_h - seg_h) * 0.5f));
+    bool current = state_.lang == langs[i];
+    ImVec2 sp = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton(labels[i], ImVec2(seg_w, seg_h))) {
+      state_.lang = langs[i];
+      state_.lang_chosen = true;
+      set_language(langs[i]);
+      if (on_language_chosen) on_language_chosen(langs[i]);
+    }
+    name_item(ImGui::GetItemID(), labels[i]);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawFlags corners = i == 0 ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersRight;
+    dl->AddRectFilled(sp, ImVec2(sp.x + seg_w, sp.y + seg_h), current ? p.primary : hovered ? p.surface_alt : p.surface, 8.0f, corners);
+    dl->AddRect(sp, ImVec2(sp.x + seg_w, sp.y + seg_h), p.primary, 8.0f, corners, 1.2f);
+    ImFont* bf = font(FontRole::Button);
+    float fs = bf->FontSize * ImGui::GetIO().FontGlobalScale;
+    ImVec2 ts(ImGui::CalcTextSize("EN").x, fs);
+    dl->AddText(bf, fs, ImVec2(sp.x + (seg_w - ts.x) * 0.5f, sp.y + (seg_h - fs) * 0.5f - 1),
+                current ? p.on_primary : p.primary, labels[i], ImGui::FindRenderedTextEnd(labels[i]));
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void App::draw_navigation() {
+  const Layout& l = state_.layout;
+  const Palette& p = palette();
+  if (l.form == FormFactor::Phone) {
+    ImGui::SetNextWindowPos(ImVec2(0, l.display.y - l.bottom_nav_h));
+    ImGui::SetNextWindowSize(ImVec2(l.display.x, l.bottom_nav_h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
+    ImGui::Begin("bottom_nav", nullptr, kFixedWindow);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 wp = ImGui::GetWindowPos();
+    dl->AddLine(wp, ImVec2(wp.x + l.display.x, wp.y), p.border);
+    float w = l.display.x / static_cast<float>(kNavScreens.size());
+    for (size_t i = 0; i < kNavScreens.size(); ++i) {
+      ImGui::SetCursorPos(ImVec2(w * static_cast<float>(i), 0));
+      char label[96];
+      std::snprintf(label, sizeof label, "%s##tab", tr(std::string(nav_key(kNavScreens[i])) + ".short"));
+      if (nav_entry(label, state_.screen == kNavScreens[i], ImVec2(w, l.bottom_nav_h), true)) state_.go(kNavScreens[i]);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImGui::SetNextWindowPos(ImVec2(0, l.top_bar_h));
+  ImGui::SetNextWindowSize(ImVec2(l.sidebar_w, l.display.y - l.top_bar_h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
+  ImGui::Begin("side_nav", nullptr, kFixedWindow);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 wp = ImGui::GetWindowPos();
+  dl->AddLine(ImVec2(wp.x + l.sidebar_w - 1, wp.y), ImVec2(wp.x + l.sidebar_w - 1, wp.y + l.display.y), p.border);
+  ImGui::SetCursorPos(ImVec2(12, 20));
+  std::array<Screen, 6> entries = {Screen::Home, Screen::Learn, Screen::Candidacy, Screen::Compare, Screen::Estimate, Screen::Plan};
+  for (Screen s : entries) {
+    ImGui::SetCursorPosX(12);
+    char label[96];
+    std::snprintf(label, sizeof label, "%s##nav", tr(nav_key(s)));
+    if (nav_entry(label, state_.screen == s, ImVec2(l.sidebar_w - 24, l.target_h + 4), false)) state_.go(s);
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void App::draw_content() {
+  const Layout& l = state_.layout;
+  ImVec2 pos(l.sidebar_w, l.top_bar_h);
+  ImVec2 size(l.display.x - l.sidebar_w, l.display.y - l.top_bar_h - l.bottom_nav_h);
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  if (state_.scroll_to_top) {
+    ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    state_.scroll_to_top = false;
+  }
+  ImGui::Begin("content", nullptr, kFixedWindow & ~ImGuiWindowFlags_NoScrollWithMouse);
+  // Centre a readable column.
+  float avail = size.x - l.pad * 2;
+  float col = ImMin(avail, l.content_max);
+  float left = l.pad + (avail - col) * 0.5f;
+  // Items ask ImGui for the available width: end the content region at the column's right edge.
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  window->ContentRegionRect.Max.x = window->WorkRect.Max.x = window->Pos.x + left + col;
+  ImGui::SetCursorPos(ImVec2(left, l.pad));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(col);
+  ImGui::PushTextWrapPos(left + col);
+  ImGui::Dummy(ImVec2(col, 0));
+  config_banner(state_);
+  switch (state_.screen) {
+    case Screen::Home: draw_home(state_); break;
+    case Screen::Learn: draw_learn(state_); break;
+    case Screen::Candidacy: draw_candidacy(state_); break;
+    case Screen::Compare: draw_compare(state_); break;
+    case Screen::Estimate: draw_estimate(state_); break;
+    case Screen::Plan: draw_plan(state_); break;
+    case Screen::Count: break;
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  ImGui::Dummy(ImVec2(1, l.pad));
+  ImGui::End();
+}
+
+}  // namespace mn::ui

@@ -1,0 +1,57 @@
+#pragma once
+// The whole UI: navigation between screens, the top bar, language, and the frame's layout.
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+#include "ui/screens.hpp"
+
+namespace mn::ui {
+
+struct AppOptions {
+  std::string lang;  // "en" / "es" from the URL or a remembered preference; empty = the clinic's default
+};
+
+struct FrameContext {
+  ImVec2 display;  // CSS pixels
+  bool touch;      // the last input came from a touch screen
+};
+
+class App {
+ public:
+  explicit App(const AppOptions& options);
+
+  // Rebuilds the font atlas for this device pixel ratio if needed; true when the GPU texture must be re-uploaded.
+  bool prepare_fonts(float dpr);
+  // Draws one frame of the UI (between ImGui::NewFrame and ImGui::Render).
+  void draw(const FrameContext& frame);
+  // True while an animation runs and frames must keep coming without input.
+  bool wants_frames() const { return state_.animating; }
+
+  static ImVec4 background();
+
+  // Applies a clinic's own configuration (clinic.json text as fetched; `source` names it in messages).
+  // Bad values fall back to the built-in demo clinic; every problem is listed in a banner.
+  void set_clinic_config(std::string_view json_text, std::string_view source);
+  // A configuration that could not even be fetched (e.g. ?config= naming another site).
+  void set_clinic_config_error(std::string_view source, std::string_view message);
+
+  // Called when the person picks a language, so the platform can remember it as a preference.
+  void (*on_language_chosen)(Lang) = nullptr;
+
+  // For the JavaScript API and tests: the current screen's id ("home", "learn", …) and language.
+  const char* screen_id() const;
+  const AppState& state() const { return state_; }
+  std::string_view language() const;
+
+ private:
+  void draw_top_bar();
+  void draw_navigation();
+  void draw_content();
+
+  AppState state_;
+  bool style_touch_ = false;
+  bool style_set_ = false;
+};
+
+}  // namespace mn::ui

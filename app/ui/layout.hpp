@@ -1,0 +1,48 @@
+#pragma once
+// Breakpoints and spacing for phone portrait, tablet and desktop.
+#include "imgui.h"
+
+namespace mn::ui {
+
+enum class FormFactor { Phone, Tablet, Desktop };
+
+struct Layout {
+  FormFactor form = FormFactor::Desktop;
+  ImVec2 display{};
+  bool touch = false;
+  float top_bar_h = 64;     // brand and language
+  float bottom_nav_h = 0;   // phone: tab bar
+  float sidebar_w = 0;      // tablet and desktop: navigation column
+  float pad = 24;           // outer padding of the content area
+  float content_max = 760;  // readable line length
+  float target_h = 48;      // minimum touch target height
+  int columns = 1;          // card grid columns
+};
+
+inline Layout compute_layout(ImVec2 display, bool touch) {
+  Layout l;
+  l.display = display;
+  l.touch = touch;
+  if (display.x < 640) {
+    l.form = FormFactor::Phone;
+    l.top_bar_h = 56;
+    l.bottom_nav_h = 68;
+    l.pad = 18;
+    l.columns = 1;
+  } else if (display.x < 1100) {
+    l.form = FormFactor::Tablet;
+    l.sidebar_w = 220;
+    l.pad = 28;
+    l.columns = 2;
+  } else {
+    l.form = FormFactor::Desktop;
+    l.sidebar_w = 260;
+    l.pad = 40;
+    l.content_max = 880;
+    l.columns = 3;
+  }
+  l.target_h = touch ? 52 : 44;
+  return l;
+}
+
+}  // namespace mn::ui

@@ -1,0 +1,45 @@
+// Pieces every screen shares: the header and the footer with the medical disclaimer.
+#include <string>
+
+#include "core/text.hpp"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace mn::ui {
+
+void screen_header(const char* title_key, const char* lead_key) {
+  heading(tr(title_key), FontRole::H1);
+  text(tr(lead_key), FontRole::Body, palette().ink_muted);
+  gap(18);
+}
+
+void screen_footer(AppState&) {
+  gap(28);
+  ImGui::Separator();
+  gap(10);
+  text(tr("common.disclaimer"), FontRole::Small, palette().ink_muted);
+}
+
+}  // namespace mn::ui
+
+namespace mn::ui {
+
+void config_banner(AppState& st) {
+  if (st.config_issues.empty() || st.config_banner_hidden) return;
+  const Palette& p = palette();
+  const bool errors = has_errors(st.config_issues);
+  std::string body = std::string(tr(errors ? "config.banner.errors" : "config.banner.warnings")) + " (" +
+                     st.config_source + ")\n";
+  constexpr size_t kShown = 8;
+  for (size_t i = 0; i < st.config_issues.size() && i < kShown; ++i)
+    body += "\n" + display_pointer(st.config_issues[i].pointer) + ": " + st.config_issues[i].message;
+  if (st.config_issues.size() > kShown)
+    body += "\n" + fill(tr("config.banner.more"), {{"count", std::to_string(st.config_issues.size() - kShown)}});
+  callout(body.c_str(), errors ? p.danger : p.warning);
+  gap(4);
+  if (button(tr("config.banner.hide"), ButtonKind::Quiet, 0.0f, st.layout.target_h)) st.config_banner_hidden = true;
+  gap(12);
+}
+
+}  // namespace mn::ui

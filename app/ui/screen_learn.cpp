@@ -1,0 +1,229 @@
+// Learn: the education sections (assets/content/<lang>/education.json) as an accordion, one section open at a
+// time, each block drawn in a form that suits it (steps as a timeline, do and don't side by side, FAQ rows).
+#include <algorithm>
+#include <string>
+
+#include "core/content.hpp"
+#include "imgui_internal.h"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace mn::ui {
+namespace {
+
+// "Sources: A; B" in small muted type under a block.
+void sources_line(const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  std::string line = tr("learn.sources");
+  const Content& content = Content::builtin();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const Source* s = content.source(ids[i]);
+    line += (i ? "; " : " ") + (s ? s->title : ids[i]);
+  }
+  gap(2);
+  text(line.c_str(), FontRole::Small, palette().ink_muted);
+}
+
+void bullets(const std::vector<std::string>& items, ImU32 marker) {
+  const float indent = 22.0f;
+  for (const std::string& item : items) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float line_h = ImGui::GetFontSize();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 7, p.y + line_h * 0.62f), 3.5f, marker);
+    ImGui::Indent(indent);
+    text(item.c_str());
+    ImGui::Unindent(indent);
+    gap(2);
+  }
+}
+
+void steps(const std::vector<EducationStep>& items) {
+  const Palette& p = palette();
+  const float indent = 30.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (size_t i = 0; i < items.size(); ++i) {
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::Indent(indent);
+    text(items[i].title.c_str(), FontRole::H3);
+    if (!items[i].when.empty()) text(items[i].when.c_str(), FontRole::Small, p.primary);
+    gap(2);
+    text(items[i].text.c_str());
+    ImGui::Unindent(indent);
+    float bottom = ImGui::GetCursorScreenPos().y;
+    ImVec2 dot(top.x + 9, top.y + 11);
+    if (i + 1 < items.size()) dl->AddLine(ImVec2(dot.x, dot.y + 8), ImVec2(dot.x, bottom + 10), p.border, 2.0f);
+    dl->AddCircleFilled(dot, 7.0f, p.accent_soft);
+    dl->AddCircle(dot, 7.0f, p.primary, 0, 2.0f);
+    gap(10);
+  }
+}
+
+void do_dont(const EducationBlock& b, bool two_columns) {
+  const Palette& p = palette();
+  auto column = [&](const char* heading_key, const std::vector<std::string>& items, ImU32 colour) {
+    text(tr(heading_key), FontRole::H3, colour);
+    gap(4);
+    bullets(items, colour);
+  };
+  if (!two_columns) {
+    column("learn.do", b.dos, p.success);
+    gap(6);
+    column("learn.dont", b.donts, p.danger);
+    return;
+  }
+  float w = ImGui::GetContentRegionAvail().x;
+  float col = (w - 24.0f) * 0.5f;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  float saved_max = window->ContentRegionRect.Max.x;
+  float x0 = ImGui::GetCursorScreenPos().x;
+  float y0 = ImGui::GetCursorScreenPos().y;
+  // Left column: limit the region so wrapping stays inside it.
+  window->ContentRegionRect.Max.x = window->WorkRect.Max.x = x0 + col;
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(x0 + col - window->Pos.x);
+  column("learn.do", b.dos, p.success);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  float y_left = ImGui::GetCursorScreenPos().y;
+  window->ContentRegionRect.Max.x = window->WorkRect.Max.x = saved_max;
+  ImGui::SetCursorScreenPos(ImVec2(x0 + col + 24.0f, y0));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(saved_max - window->Pos.x);
+  column("learn.dont", b.donts, p.danger);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  float y_right = ImGui::GetCursorScreenPos().y;
+  ImGui::SetCursorScreenPos(ImVec2(x0, ImMax(y_left, y_right)));
+  ImGui::Dummy(ImVec2(w, 0));
+}
+
+// A full-width row that opens and closes; returns true when it was toggled.
+bool disclosure(const char* label, bool open, FontRole role, float min_h, bool boxed) {
+  const Palette& p = palette();
+  float w = ImGui::GetContentRegionAvail().x;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float pad = boxed ? 20.0f : 4.0f, chevron = 28.0f;
+  ImGui::PushFont(font(role));
+  float text_h = ImGui::CalcTextSize(label, nullptr, true, w - pad * 2 - chevron).y;
+  ImGui::PopFont();
+  float h = ImMax(min_h, text_h + 24.0f);
+  bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
+  name_item(ImGui::GetItemID(), label);
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + w, pos.y + h);
+  if (boxed) {
+    dl->AddRectFilled(pos, max, hovered ? p.surface_alt : p.surface, 12.0f,
+                      open ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersAll);
+  } else if (hovered) {
+    dl->AddRectFilled(pos, max, p.surface_alt, 8.0f);
+  }
+  ImFont* f = font(role);
+  float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  dl->AddText(f, fs, ImVec2(pos.x + pad, pos.y + (h - text_h) * 0.5f), p.ink, label,
+              ImGui::FindRenderedTextEnd(label), w - pad * 2 - chevron);
+  // Chevron: down when closed, up when open.
+  ImVec2 c(max.x - pad - 8, pos.y + h * 0.5f);
+  float d = open ? -4.0f : 4.0f;
+  dl->AddLine(ImVec2(c.x - 7, c.y - d), ImVec2(c.x, c.y + d), p.primary, 2.2f);
+  dl->AddLine(ImVec2(c.x, c.y + d), ImVec2(c.x + 7, c.y - d), p.primary, 2.2f);
+  return pressed;
+}
+
+void faq(const EducationBlock& b, LearnState& ls) {
+  const Palette& p = palette();
+  for (size_t i = 0; i < b.faq.size(); ++i) {
+    bool open = ls.open_faq == static_cast<int>(i);
+    std::string label = b.faq[i].q + "##faq";
+    if (disclosure(label.c_str(), open, FontRole::H3, 48.0f, false)) ls.open_faq = open ? -1 : static_cast<int>(i);
+    if (open) {
+      ImGui::Indent(4.0f);
+      text(b.faq[i].a.c_str());
+      ImGui::Unindent(4.0f);
+      gap(6);
+    }
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, pos.y), p.border);
+    gap(2);
+  }
+}
+
+void block(const EducationBlock& b, AppState& st) {
+  const Palette& p = palette();
+  if (!b.title.empty() && b.type != BlockType::note) {
+    text(b.title.c_str(), FontRole::H3);
+    gap(4);
+  }
+  switch (b.type) {
+    case BlockType::text: text(b.text.c_str()); break;
+    case BlockType::list: bullets(b.items, p.primary); break;
+    case BlockType::steps: steps(b.steps); break;
+    case BlockType::dodont: do_dont(b, st.layout.form != FormFactor::Phone); break;
+    case BlockType::faq: faq(b, st.learn); break;
+    case BlockType::note: callout(b.text.c_str(), p.warning); break;
+  }
+  gap(8);
+}
+
+// Every source the section's blocks cite, in first-cited order.
+std::vector<std::string> section_sources(const EducationSection& s) {
+  std::vector<std::string> ids;
+  for (const EducationBlock& b : s.blocks)
+    for (const std::string& id : b.sources)
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  return ids;
+}
+
+}  // namespace
+
+void draw_learn(AppState& st) {
+  const Palette& p = palette();
+  screen_header("learn.title", "learn.lead");
+  const auto& sections = Content::builtin().education(st.lang);
+  for (const EducationSection& s : sections) {
+    bool open = st.learn.open_section == s.id;
+    std::string label = s.title + "##section";
+    if (disclosure(label.c_str(), open, FontRole::H2, st.layout.target_h + 16, true)) {
+      st.learn.open_section = open ? "" : s.id;
+      st.learn.open_faq = -1;
+      if (!open) ImGui::SetScrollHereY(0.0f);  // bring the opened section's title to the top
+    }
+    ImVec2 top = ImGui::GetItemRectMin();
+    float w = ImGui::GetItemRectSize().x;
+    float header_bottom = ImGui::GetItemRectMax().y;
+    if (open) {
+      // Body of the open card: a white panel joined to its header.
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      ImDrawListSplitter layers;
+      layers.Split(dl, 2);
+      layers.SetCurrentChannel(dl, 1);
+      const float pad = 20.0f;
+      ImGui::Indent(pad);
+      ImGuiWindow* window = ImGui::GetCurrentWindow();
+      float saved_max = window->ContentRegionRect.Max.x;
+      window->ContentRegionRect.Max.x = window->WorkRect.Max.x = top.x + w - pad;
+      ImGui::PushTextWrapPos(top.x + w - pad - window->Pos.x);
+      text(s.lead.c_str(), FontRole::Body, p.ink_muted);
+      gap(14);
+      for (const EducationBlock& b : s.blocks) block(b, st);
+      sources_line(section_sources(s));
+      gap(12);
+      ImGui::PopTextWrapPos();
+      window->ContentRegionRect.Max.x = window->WorkRect.Max.x = saved_max;
+      ImGui::Unindent(pad);
+      float bottom = ImGui::GetCursorScreenPos().y;
+      layers.SetCurrentChannel(dl, 0);
+      dl->AddRectFilled(ImVec2(top.x, header_bottom), ImVec2(top.x + w, bottom), p.surface, 12.0f,
+                        ImDrawFlags_RoundCornersBottom);
+      layers.Merge(dl);
+      ImGui::GetWindowDrawList()->AddRect(top, ImVec2(top.x + w, bottom), p.border, 12.0f);
+    } else {
+      ImGui::GetWindowDrawList()->AddRect(top, ImGui::GetItemRectMax(), p.border, 12.0f);
+    }
+    gap(6);
+  }
+  screen_footer(st);
+}
+
+}  // namespace mn::ui

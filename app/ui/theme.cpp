@@ -1,0 +1,133 @@
+#include "ui/theme.hpp"
+
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "ui/fonts.hpp"
+
+namespace mn::ui {
+namespace {
+
+constexpr ImU32 rgb(unsigned hex) {
+  // ImGui packs colours as ABGR.
+  return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF);
+}
+
+const Palette kPalette = {
+    /*background*/ rgb(0xF6F4F0), /*surface*/ rgb(0xFFFFFF), /*surface_alt*/ rgb(0xEEF3F1),
+    /*border*/ rgb(0xDCD6CD), /*ink*/ rgb(0x1E2B2F), /*ink_muted*/ rgb(0x4F5D63),
+    /*primary*/ rgb(0x2A6560), /*primary_hover*/ rgb(0x235752), /*primary_active*/ rgb(0x1B4642),
+    /*on_primary*/ rgb(0xFFFFFF), /*accent_soft*/ rgb(0xDCEBE6), /*success*/ rgb(0x2D6E47),
+    /*warning*/ rgb(0x8A5A0B), /*danger*/ rgb(0xA33A3A), /*focus*/ rgb(0x1F5FAF)};
+
+struct FontSpec { const char* file; float size; };
+constexpr std::array<FontSpec, static_cast<size_t>(FontRole::Count)> kFontSpecs = {{
+    {"NotoSans-Regular.ttf", 17.0f},  // Body
+    {"NotoSans-Regular.ttf", 14.5f},  // Small
+    {"NotoSans-Bold.ttf", 17.0f},     // Button
+    {"NotoSans-Bold.ttf", 30.0f},     // H1
+    {"NotoSans-Bold.ttf", 22.0f},     // H2
+    {"NotoSans-Bold.ttf", 18.0f},     // H3
+}};
+
+std::array<ImFont*, static_cast<size_t>(FontRole::Count)> g_fonts{};
+float g_font_dpr = 0.0f;
+
+std::string_view font_bytes(const char* file) {
+  for (const EmbeddedAsset* a = embedded_fonts_begin(); a != embedded_fonts_end(); ++a)
+    if (a->path == file) return a->data;
+  return {};
+}
+
+}  // namespace
+
+const Palette& palette() { return kPalette; }
+
+ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+ImFont* font(FontRole role) { return g_fonts[static_cast<size_t>(role)]; }
+
+bool build_fonts(float dpr) {
+  // Snap to quarter steps: browser zoom produces ratios like 1.1 or 2.200000047.
+  float ratio = std::max(0.5f, std::round(dpr * 4.0f) / 4.0f);
+  if (ratio == g_font_dpr) return false;
+  g_font_dpr = ratio;
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // Latin-1, Latin Extended-A (Spanish and most Western European names), punctuation, €, arrows, ✓.
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                   0x2212, 0x2212, 0x2713, 0x2713, 0};
+  for (size_t i = 0; i < kFontSpecs.size(); ++i) {
+    std::string_view bytes = font_bytes(kFontSpecs[i].file);
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    if (bytes.empty()) {
+      g_fonts[i] = io.Fonts->AddFontDefault();
+      continue;
+    }
+    g_fonts[i] = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                                kFontSpecs[i].size * ratio, &cfg, ranges);
+  }
+  io.Fonts->Build();
+  io.FontDefault = g_fonts[0];
+  io.FontGlobalScale = 1.0f / ratio;
+  return true;
+}
+
+void apply_style(bool touch) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowPadding = ImVec2(0, 0);
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 0;
+  s.ChildRounding = 12;
+  s.ChildBorderSize = 0;
+  s.FramePadding = touch ? ImVec2(16, 14) : ImVec2(14, 10);
+  s.FrameRounding = 10;
+  s.ItemSpacing = ImVec2(12, touch ? 10 : 8);
+  s.ItemInnerSpacing = ImVec2(10, 8);
+  s.TouchExtraPadding = touch ? ImVec2(4, 4) : ImVec2(0, 0);
+  s.ScrollbarSize = touch ? 6 : 12;
+  s.ScrollbarRounding = 6;
+  s.GrabMinSize = touch ? 28 : 18;
+  s.GrabRounding = 10;
+  s.PopupRounding = 12;
+  s.PopupBorderSize = 1;
+  s.FrameBorderSize = 0;
+  s.SelectableTextAlign = ImVec2(0, 0.5f);
+
+  const Palette& p = kPalette;
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = to_vec4(p.ink);
+  c[ImGuiCol_TextDisabled] = to_vec4(p.ink_muted);
+  c[ImGuiCol_WindowBg] = to_vec4(p.background);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_PopupBg] = to_vec4(p.surface);
+  c[ImGuiCol_Border] = to_vec4(p.border);
+  c[ImGuiCol_FrameBg] = to_vec4(p.surface);
+  c[ImGuiCol_FrameBgHovered] = to_vec4(p.surface_alt);
+  c[ImGuiCol_FrameBgActive] = to_vec4(p.accent_soft);
+  c[ImGuiCol_Button] = to_vec4(p.primary);
+  c[ImGuiCol_ButtonHovered] = to_vec4(p.primary_hover);
+  c[ImGuiCol_ButtonActive] = to_vec4(p.primary_active);
+  c[ImGuiCol_Header] = to_vec4(p.accent_soft);
+  c[ImGuiCol_HeaderHovered] = to_vec4(p.surface_alt);
+  c[ImGuiCol_HeaderActive] = to_vec4(p.accent_soft);
+  c[ImGuiCol_CheckMark] = to_vec4(p.primary);
+  c[ImGuiCol_SliderGrab] = to_vec4(p.primary);
+  c[ImGuiCol_SliderGrabActive] = to_vec4(p.primary_active);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_ScrollbarGrab] = to_vec4(p.border);
+  c[ImGuiCol_ScrollbarGrabHovered] = to_vec4(p.ink_muted);
+  c[ImGuiCol_ScrollbarGrabActive] = to_vec4(p.ink_muted);
+  c[ImGuiCol_Separator] = to_vec4(p.border);
+  c[ImGuiCol_NavHighlight] = to_vec4(p.focus);
+  c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.12f, 0.17f, 0.18f, 0.45f);
+}
+
+}  // namespace mn::ui

@@ -1,0 +1,26 @@
+#pragma once
+// The clinic look: a calm palette, a clear type scale, generous spacing, touch-sized targets.
+#include "imgui.h"
+
+namespace mn::ui {
+
+// Colours (sRGB). Text colours meet WCAG AA on `surface` and `background` (tests/unit checks the ratios).
+struct Palette {
+  ImU32 background, surface, surface_alt, border, ink, ink_muted, primary, primary_hover, primary_active,
+      on_primary, accent_soft, success, warning, danger, focus;
+};
+const Palette& palette();
+
+enum class FontRole { Body, Small, Button, H1, H2, H3, Count };
+
+// Loads every font role at `size × dpr` pixels (1.86 has no RasterizerDensity) and sets FontGlobalScale
+// back to 1/dpr, so text is crisp at any devicePixelRatio and browser zoom. True when the atlas changed.
+bool build_fonts(float dpr);
+ImFont* font(FontRole role);
+
+// Applies the palette and spacing to ImGui's style; `touch` gets larger targets.
+void apply_style(bool touch);
+
+ImVec4 to_vec4(ImU32 c);
+
+}  // namespace mn::ui

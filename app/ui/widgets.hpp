@@ -1,0 +1,28 @@
+#pragma once
+// The app's own widgets on top of ImGui: wrapped text in the type scale, buttons, cards, callouts.
+#include "imgui.h"
+#include "ui/theme.hpp"
+
+namespace mn::ui {
+
+enum class ButtonKind { Primary, Secondary, Quiet };
+
+// Text wrapped to the current content width.
+void text(const char* s, FontRole role = FontRole::Body, ImU32 colour = 0);
+void heading(const char* s, FontRole role = FontRole::H1);
+// Vertical space in CSS pixels.
+void gap(float px);
+
+// A button at least `min_height` tall; width 0 = fit the label, < 0 = fill the row.
+bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = 0.0f, float min_height = 48.0f);
+
+// A large navigation card: title and a line of description. Returns true when activated.
+bool card(const char* id, const char* title, const char* body, ImVec2 size);
+
+// A callout box with a coloured edge (information, caution).
+void callout(const char* s, ImU32 edge);
+
+// Tells the test bridge and accessibility mirror what a custom-drawn item is called.
+void name_item(ImGuiID id, const char* label);
+
+}  // namespace mn::ui

@@ -1,0 +1,42 @@
+# Native build: the core, the `navigator` CLI, unit tests, CLI tests (and the fuzz target with clang).
+enable_testing()
+set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+
+file(GLOB MN_CLI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/cli/*.cpp")
+add_executable(navigator ${MN_CLI_SOURCES})
+target_link_libraries(navigator PRIVATE mn_core)
+mn_warnings(navigator)
+
+file(GLOB MN_UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
+add_executable(unit_tests ${MN_UNIT_SOURCES})
+target_link_libraries(unit_tests PRIVATE mn_core)
+target_compile_definitions(unit_tests PRIVATE MN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME unit COMMAND unit_tests)
+
+# CLI tests: every tests/cli/*.sh gets the navigator binary path and the source dir.
+file(GLOB MN_CLI_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/cli/*.sh")
+foreach(t IN LISTS MN_CLI_TESTS)
+  get_filename_component(name "${t}" NAME_WE)
+  add_test(NAME cli_${name} COMMAND bash "${t}" "$<TARGET_FILE:navigator>" "${CMAKE_SOURCE_DIR}")
+endforeach()
+
+# The ImGui library also builds natively (same target as the web build) so UI code can be compiled and checked.
+file(GLOB MN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/ui/*.cpp")
+add_library(mn_ui STATIC ${MN_UI_SOURCES})
+target_link_libraries(mn_ui PUBLIC mn_core imgui)
+mn_warnings(mn_ui)
+
+# Fuzz target (libFuzzer needs clang): configured when the compiler is clang.
+# Run them with scripts/fuzz. The code under test is optimised (-O2 after the Debug flags): at -O0 nlohmann/json
+# with ASan, UBSan and coverage runs some 20 inputs a second, too few to fuzz with.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND MN_FUZZ)
+  target_compile_options(mn_core PRIVATE -O2)
+  file(GLOB MN_FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*.cpp")
+  foreach(f IN LISTS MN_FUZZ_SOURCES)
+    get_filename_component(name "${f}" NAME_WE)
+    add_executable(${name} "${f}")
+    target_link_libraries(${name} PRIVATE mn_core)
+    target_compile_options(${name} PRIVATE -O2 -fsanitize=fuzzer,address,undefined)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endforeach()
+endif()

@@ -1,0 +1,77 @@
+# Web build (Emscripten 3.1.6): the app as app.js + app.wasm, and the servable web root build/web/dist.
+enable_testing()
+set(MN_SDL2_PREFIX "${MN_DEPS_DIR}/sdl2-wasm")
+if(NOT EXISTS "${MN_SDL2_PREFIX}/lib/libSDL2.a")
+  message(FATAL_ERROR "SDL2 for WebAssembly missing in ${MN_SDL2_PREFIX}: run scripts/bootstrap")
+endif()
+
+set(MN_WEB_OPT -Oz -flto)
+foreach(t mn_core imgui)
+  target_compile_options(${t} PRIVATE ${MN_WEB_OPT})
+endforeach()
+# The wasm build must never see host headers (TOOLCHAIN.md): only build/deps/include is added.
+target_compile_options(mn_core PRIVATE -fwasm-exceptions)
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+
+# Fonts: subset from Debian's Noto Sans at build time (Latin-1, Latin Extended-A, punctuation, € and ✓).
+# Debian's python3-fonttools (the system python, not any other python on PATH) subsets the fonts.
+find_program(MN_SYSTEM_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+set(MN_FONT_SRC_DIR /usr/share/fonts/truetype/noto)
+set(MN_FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
+set(MN_FONT_UNICODES "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2713,U+2022")
+set(MN_FONT_FILES "")
+foreach(face Regular Bold)
+  set(out "${MN_FONT_DIR}/NotoSans-${face}.ttf")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${MN_FONT_DIR}"
+    COMMAND ${MN_SYSTEM_PYTHON} -m fontTools.subset "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" --unicodes=${MN_FONT_UNICODES}
+            --layout-features=kern --no-hinting --desubroutinize --output-file=${out}
+    DEPENDS "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" VERBATIM)
+  list(APPEND MN_FONT_FILES "NotoSans-${face}.ttf")
+  list(APPEND MN_FONT_OUTPUTS "${out}")
+endforeach()
+set(MN_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
+add_custom_command(OUTPUT "${MN_FONTS_CPP}"
+  COMMAND ${CMAKE_COMMAND} -DASSET_DIR=${MN_FONT_DIR} -DOUTPUT=${MN_FONTS_CPP} "-DFILES=${MN_FONT_FILES}"
+          -DSYMBOL=embedded_fonts -DHEADER=ui/fonts.hpp -P ${CMAKE_SOURCE_DIR}/cmake/embed_assets.cmake
+  DEPENDS ${MN_FONT_OUTPUTS} ${CMAKE_SOURCE_DIR}/cmake/embed_assets.cmake VERBATIM)
+
+file(GLOB MN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/ui/*.cpp")
+add_library(mn_ui STATIC ${MN_UI_SOURCES} "${MN_FONTS_CPP}")
+target_link_libraries(mn_ui PUBLIC mn_core imgui)
+target_compile_options(mn_ui PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
+mn_warnings(mn_ui)
+
+file(GLOB MN_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/*.cpp")
+add_executable(app ${MN_PLATFORM_SOURCES} "${MN_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(app PRIVATE "${MN_SDL2_PREFIX}/include/SDL2" "${MN_IMGUI_DIR}/backends")
+target_link_libraries(app PRIVATE mn_ui "${MN_SDL2_PREFIX}/lib/libSDL2.a")
+target_compile_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
+mn_warnings(app)
+set_target_properties(app PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")
+target_link_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions
+  -sENVIRONMENT=web -sMALLOC=emmalloc -sFILESYSTEM=0 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sDYNAMIC_EXECUTION=0 -sEXIT_RUNTIME=0
+  -sEXPORTED_FUNCTIONS=["_main","_malloc","_free"]
+  -sEXPORTED_RUNTIME_METHODS=["UTF8ToString","stringToUTF8","lengthBytesUTF8","HEAPU8"]
+  --js-library "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
+set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
+
+# ---------------------------------------------------------------- the servable web root
+set(MN_DIST "${CMAKE_BINARY_DIR}/dist")
+file(GLOB MN_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+add_custom_target(dist ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${MN_DIST}"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MN_WEB_FILES} "${MN_DIST}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${MN_DIST}/"
+  DEPENDS app ${MN_WEB_FILES}
+  COMMENT "Assembling ${MN_DIST}" VERBATIM)
+
+# ---------------------------------------------------------------- browser end-to-end tests (they start their own server)
+file(GLOB MN_E2E_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/e2e/*.test.mjs")
+foreach(t IN LISTS MN_E2E_TESTS)
+  get_filename_component(name "${t}" NAME)
+  string(REPLACE ".test.mjs" "" name "${name}")
+  add_test(NAME e2e_${name} COMMAND node "${t}" "${MN_DIST}")
+  set_tests_properties(e2e_${name} PROPERTIES TIMEOUT 600 ENVIRONMENT "NODE_PATH=${CMAKE_SOURCE_DIR}/node_modules")
+endforeach()

@@ -1,0 +1,79 @@
+// The real content in assets/content: these fail when a writer's file breaks docs/content-format.md.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/assets.hpp"
+#include "core/catalog.hpp"
+#include "core/content.hpp"
+#include "core/json_parse.hpp"
+
+using namespace mn;
+
+namespace {
+
+Json embedded_json(const std::string& path) {
+  const auto text = embedded_asset(path);
+  REQUIRE_MESSAGE(text, path << " is not built in");
+  ParsedJson parsed = parse_json(*text);
+  REQUIRE_MESSAGE(parsed.ok(), path << ": " << parsed.error);
+  return parsed.value;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in content has no errors and no warnings") {
+  const Content& content = Content::builtin();
+  for (const Issue& issue : content.issues()) FAIL_CHECK(format_issue(issue));
+  CHECK(content.issues().empty());
+}
+
+TEST_CASE("English and Spanish files have exactly the same keys") {
+  for (std::string_view file : kLanguageFiles) {
+    INFO(file);
+    const auto en = leaf_pointers(embedded_json(language_file(Lang::en, file)));
+    const auto es = leaf_pointers(embedded_json(language_file(Lang::es, file)));
+    CHECK(!en.empty());
+    for (const std::string& p : en)
+      if (!std::binary_search(es.begin(), es.end(), p)) FAIL_CHECK(("es lacks " + p));
+    for (const std::string& p : es)
+      if (!std::binary_search(en.begin(), en.end(), p)) FAIL_CHECK(("en lacks " + p));
+  }
+}
+
+TEST_CASE("every catalogue id has its numbers and its text in every language") {
+  const Content& content = Content::builtin();
+  for (std::string_view id : kTreatmentIds) {
+    INFO(id);
+    CHECK(content.treatment(id));
+    for (Lang lang : kLanguages) CHECK(content.treatment_text(lang, id));
+  }
+  for (std::string_view id : kConcernIds) {
+    INFO(id);
+    for (Lang lang : kLanguages) CHECK(content.concern(lang, id));
+  }
+  for (Lang lang : kLanguages) {
+    const auto& sections = content.education(lang);
+    REQUIRE(sections.size() == kEducationSectionIds.size());
+    for (std::size_t i = 0; i < sections.size(); ++i) CHECK(sections[i].id == kEducationSectionIds[i]);
+  }
+}
+
+TEST_CASE("Spanish is a translation, not a copy of English") {
+  const Content& content = Content::builtin();
+  for (std::string_view id : kTreatmentIds) {
+    INFO(id);
+    const TreatmentText* en = content.treatment_text(Lang::en, id);
+    const TreatmentText* es = content.treatment_text(Lang::es, id);
+    REQUIRE(en);
+    REQUIRE(es);
+    CHECK(en->mechanism != es->mechanism);
+  }
+}
+
+TEST_CASE("content on disk is what the build embedded") {
+  const Content from_disk = Content::load(directory_reader(std::string(MN_SOURCE_DIR) + "/assets"));
+  CHECK(from_disk.issues().size() == Content::builtin().issues().size());
+  CHECK(from_disk.treatments().size() == Content::builtin().treatments().size());
+}

@@ -1,0 +1,134 @@
+// Starts the app: checks what the browser can do, downloads the WebAssembly with a progress bar, and shows a
+// readable message (never a blank canvas) when something is missing or fails.
+(function () {
+  'use strict';
+  var statusText = document.getElementById('status-text');
+  var progress = document.getElementById('progress');
+  var errorBox = document.getElementById('error');
+
+  var messages = {
+    wasm: 'This browser cannot run WebAssembly, which this guide needs. Please update your browser or try another one.',
+    webgl2: 'This browser or device cannot draw the guide (WebGL 2 is not available or is switched off). Please update your browser, turn on hardware acceleration, or try another device.',
+    download: 'The guide could not be downloaded. Please check your connection and reload the page.',
+    crash: 'Something went wrong while starting the guide. Please reload the page.',
+  };
+
+  function showError(kind, detail) {
+    document.documentElement.classList.remove('mn-ready');
+    document.getElementById('status').hidden = true;
+    errorBox.hidden = false;
+    errorBox.textContent = messages[kind] || messages.crash;
+    if (detail) console.warn('[navigator] ' + kind + ': ' + detail);
+  }
+  window.mnShowError = showError;
+
+  function hasWebGL2() {
+    try {
+      var gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) return false;
+      var lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('wasm');
+  if (!hasWebGL2()) return showError('webgl2');
+
+  // Streams app.wasm so the progress bar moves; falls back to an indeterminate bar without Content-Length.
+  function fetchWasm(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      var total = Number(response.headers.get('Content-Length')) || 0;
+      if (!response.body || !total || response.headers.get('Content-Encoding')) {
+        progress.removeAttribute('value');
+        return response.arrayBuffer();
+      }
+      var reader = response.body.getReader(), chunks = [], received = 0;
+      function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            var bytes = new Uint8Array(received), offset = 0;
+            chunks.forEach(function (c) { bytes.set(c, offset); offset += c.length; });
+            return bytes.buffer;
+          }
+          chunks.push(step.value);
+          received += step.value.length;
+          progress.value = Math.min(99, Math.round((received / total) * 100));
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    instantiateWasm: function (imports, done) {
+      fetchWasm('app.wasm')
+        .then(function (bytes) {
+          statusText.textContent = 'Starting…';
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then(function (result) { done(result.instance, result.module); })
+        .catch(function (e) { showError('download', String(e)); });
+      return {};
+    },
+    onAbort: function (what) { showError('crash', String(what)); },
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+  };
+
+  // The clinic's own settings: ?config=<path on this site>, else an optional clinic.json beside this page.
+  // Fetched while the app downloads; the app starts with its built-in demo clinic and takes these when they come.
+  var explicitConfig = new URLSearchParams(window.location.search).get('config');
+  var configSource = explicitConfig || 'clinic.json';
+  var configJob = (function () {
+    var target = null;
+    try { target = new URL(configSource, window.location.href); } catch (e) { /* reported below */ }
+    if (!target || target.origin !== window.location.origin || !/^https?:$/.test(target.protocol)) {
+      return Promise.resolve(explicitConfig ? { error: 'the configuration must be a file on this site, not ' + configSource } : null);
+    }
+    return fetch(target.href, { credentials: 'same-origin', cache: 'no-cache' }).then(function (r) {
+      var html = /text\/html/.test(r.headers.get('Content-Type') || '');
+      if (r.ok && !(html && !explicitConfig)) return r.arrayBuffer().then(function (b) { return { bytes: new Uint8Array(b) }; });
+      return explicitConfig ? { error: 'the file could not be loaded (HTTP ' + r.status + ')' } : null;
+    }, function (e) {
+      return explicitConfig ? { error: 'the file could not be loaded (' + e.message + ')' } : null;
+    });
+  })();
+
+  function withString(text, use) {
+    var n = Module.lengthBytesUTF8(text) + 1, p = Module._malloc(n);
+    Module.stringToUTF8(text, p, n);
+    try { use(p); } finally { Module._free(p); }
+  }
+
+  function applyConfig(result) {
+    if (!result) return;
+    withString(configSource, function (source) {
+      if (result.error) {
+        withString(result.error, function (message) { Module._mn_set_clinic_config_error(source, message); });
+        return;
+      }
+      var p = Module._malloc(Math.max(1, result.bytes.length));
+      Module.HEAPU8.set(result.bytes, p);
+      try { Module._mn_set_clinic_config(p, result.bytes.length, source); } finally { Module._free(p); }
+    });
+  }
+
+  window.addEventListener('mn-ready', function () {
+    configJob.then(applyConfig);
+    progress.value = 100;
+    statusText.textContent = 'Ready';
+    document.getElementById('canvas').focus({ preventScroll: true });
+  });
+
+  var script = document.createElement('script');
+  script.src = 'app.js';
+  script.async = true;
+  script.onerror = function () { showError('download', 'app.js'); };
+  document.head.appendChild(script);
+})();
