@@ -58,14 +58,19 @@ target_link_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
 
 # ---------------------------------------------------------------- the servable web root
+# cmake/assemble-dist.mjs (node, no packages) writes build/web/dist: assets under content-hashed folders
+# (static/<hash>/app.wasm …), index.html/embed.html/manifest with those names written in, sw.js with the build hash
+# and its precache list, standalone.html (everything inlined, hash-based CSP), asset-manifest.json, and .gz/.br
+# copies for nginx. See docs/deploy.md.
+find_program(MN_NODE node REQUIRED)
 set(MN_DIST "${CMAKE_BINARY_DIR}/dist")
 file(GLOB MN_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-add_custom_target(dist ALL
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${MN_DIST}"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MN_WEB_FILES} "${MN_DIST}/"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${MN_DIST}/"
-  DEPENDS app ${MN_WEB_FILES}
+add_custom_command(OUTPUT "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html"
+  COMMAND ${MN_NODE} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs" --web "${CMAKE_SOURCE_DIR}/web"
+          --app "$<TARGET_FILE_DIR:app>" --out "${MN_DIST}"
+  DEPENDS app ${MN_WEB_FILES} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs"
   COMMENT "Assembling ${MN_DIST}" VERBATIM)
+add_custom_target(dist ALL DEPENDS "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html")
 
 # ---------------------------------------------------------------- browser end-to-end tests (they start their own server)
 file(GLOB MN_E2E_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/e2e/*.test.mjs")

@@ -1,7 +1,17 @@
 // Starts the app: checks what the browser can do, downloads the WebAssembly with a progress bar, and shows a
 // readable message (never a blank canvas) when something is missing or fails.
+// How to start is read from this script's data attributes (index.html; written at dist assembly time):
+//   data-app-js, data-app-wasm   the (content-hashed) URLs of the app; default app.js / app.wasm
+//   data-app-wasm-bytes          app.wasm's size, for the progress bar when it comes compressed (br, gzip)
+//   data-sw                      the service worker to register once the app runs (offline use); none without it
+//   data-standalone              standalone.html: app.js follows inline and the wasm is base64 in #mn-wasm
 (function () {
   'use strict';
+  var me = document.currentScript || {};
+  var option = function (name, fallback) { return (me.getAttribute && me.getAttribute(name)) || fallback; };
+  var standalone = !!(me.hasAttribute && me.hasAttribute('data-standalone'));
+  var appJs = option('data-app-js', 'app.js');
+  var appWasm = option('data-app-wasm', 'app.wasm');
   var statusText = document.getElementById('status-text');
   var progress = document.getElementById('progress');
   var errorBox = document.getElementById('error');
@@ -37,12 +47,14 @@
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('wasm');
   if (!hasWebGL2()) return showError('webgl2');
 
-  // Streams app.wasm so the progress bar moves; falls back to an indeterminate bar without Content-Length.
+  // Streams app.wasm so the progress bar moves; falls back to an indeterminate bar when the size is unknown (no
+  // data-app-wasm-bytes, and no Content-Length or a compressed one).
   function fetchWasm(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      var total = Number(response.headers.get('Content-Length')) || 0;
-      if (!response.body || !total || response.headers.get('Content-Encoding')) {
+      var total = Number(option('data-app-wasm-bytes', 0)) ||
+        (response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0);
+      if (!response.body || !total) {
         progress.removeAttribute('value');
         return response.arrayBuffer();
       }
@@ -64,10 +76,20 @@
     });
   }
 
+  // standalone.html carries the wasm as base64 in a data block (no fetch: it runs from file://).
+  function inlineWasm() {
+    return new Promise(function (resolve) {
+      var text = document.getElementById('mn-wasm').textContent.replace(/\s+/g, '');
+      var raw = atob(text), bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+      resolve(bytes.buffer);
+    });
+  }
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      fetchWasm('app.wasm')
+      (standalone ? inlineWasm() : fetchWasm(appWasm))
         .then(function (bytes) {
           statusText.textContent = 'Starting…';
           return WebAssembly.instantiate(bytes, imports);
@@ -119,16 +141,38 @@
     });
   }
 
+  // Offline use: the service worker precaches the build once the app runs (so it never competes with the first
+  // download). Only on http(s) in a secure context (https, localhost, 127.0.0.1): never from file://.
+  // A new build's worker installs in the background; as this page has everything it needs by now, it lets that
+  // worker take over at once, and the next load runs the new version (sw.js explains why not earlier).
+  function registerServiceWorker() {
+    var sw = option('data-sw', '');
+    if (!sw || !('serviceWorker' in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register(sw).then(function (registration) {
+      var activate = function (worker) { if (worker) worker.postMessage({ type: 'mn-activate' }); };
+      activate(registration.waiting);
+      registration.addEventListener('updatefound', function () {
+        var worker = registration.installing;
+        if (worker) worker.addEventListener('statechange', function () { if (worker.state === 'installed') activate(worker); });
+      });
+    }).catch(function (e) { console.warn('[navigator] offline mode unavailable: ' + e); });
+  }
+
   window.addEventListener('mn-ready', function () {
     configJob.then(applyConfig);
     progress.value = 100;
     statusText.textContent = 'Ready';
-    document.getElementById('canvas').focus({ preventScroll: true });
+    // Embedded in another site's page (an <iframe>), the app must not take the keyboard from that page.
+    var framed = true;
+    try { framed = window.self !== window.top; } catch (e) { /* cross-origin: framed */ }
+    if (!framed) document.getElementById('canvas').focus({ preventScroll: true });
+    registerServiceWorker();
   });
 
+  if (standalone) return; // app.js follows this script inline
   var script = document.createElement('script');
-  script.src = 'app.js';
+  script.src = appJs;
   script.async = true;
-  script.onerror = function () { showError('download', 'app.js'); };
+  script.onerror = function () { showError('download', appJs); };
   document.head.appendChild(script);
 })();

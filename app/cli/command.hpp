@@ -54,5 +54,8 @@ int run_validate(const Invocation& invocation, std::ostream& out, std::ostream& 
 int run_config(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_check_content(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_assess(const Invocation& invocation, std::ostream& out, std::ostream& err);
+int run_compare(const Invocation& invocation, std::ostream& out, std::ostream& err);
+int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& err);
+int run_plan(const Invocation& invocation, std::ostream& out, std::ostream& err);
 
 }  // namespace mn::cli

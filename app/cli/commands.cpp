@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/planner_options.hpp"
 
 namespace mn::cli {
 
@@ -48,6 +49,36 @@ const std::vector<Command>& commands() {
        1,
        1,
        run_assess},
+      {"compare",
+       "PROFILE",
+       "the clinic's treatments side by side, ranked for a profile, as JSON",
+       "PROFILE is as for 'assess'. Prints every enabled treatment, best fit first: sessions, interval, downtime,\n"
+       "pain, results, prices and course cost at this clinic, PIH risk for the profile's skin type, the candidacy\n"
+       "verdict, and the reasons for its rank (docs/estimates.md). Exit status as for 'assess'.",
+       {kConfigOption, kLangOption, kConcernOption},
+       1,
+       1,
+       run_compare},
+      {"estimate",
+       "PROFILE",
+       "sessions, dates, healing, maintenance and costs of one treatment for a profile, as JSON",
+       "Low, typical and high figures throughout (docs/estimates.md). Exit status as for 'assess'; a bad option\n"
+       "value gives 'POINTER: MESSAGE' lines (/treatment, /start, /package, /addons/N, /severity, ...) and exit 2.",
+       {kTreatmentOption, kStartOption, kConfigOption, kLangOption, kPackageOption, kAddonOption, kSeverityOption,
+        kMaintenanceYearsOption},
+       1,
+       1,
+       run_estimate},
+      {"plan",
+       "encode PLAN.json | decode|text|html FRAGMENT",
+       "share links of plans: encode, decode, or show a plan as text or as a print page",
+       "'encode' prints the link fragment for a plan file ('-' reads standard input); 'decode' prints a fragment's\n"
+       "plan as JSON; 'text' and 'html' print the plan with its estimate at the clinic (--lang overrides the plan's\n"
+       "language). FRAGMENT may be a whole link. A refused plan or link gives 'POINTER: MESSAGE (CODE)' and exit 2.",
+       {kConfigOption, kLangOption},
+       2,
+       2,
+       run_plan},
   };
   return table;
 }

@@ -29,7 +29,7 @@ void print_help(std::ostream& out) {
 
 void print_command_help(const Command& command, std::ostream& out) {
   out << "usage: " << usage_line(command) << "\n\n" << command.summary << "\n";
-  if (!command.details.empty()) out << command.details << "\n";
+  if (!command.details.empty()) out << "\n" << command.details << "\n";
   if (!command.options.empty()) out << "\noptions:\n";
   for (const Option& o : command.options) out << "  " << o.name << " " << o.value << "  " << o.help << "\n";
 }

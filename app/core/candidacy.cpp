@@ -32,38 +32,40 @@ std::string_view pih_level(const Treatment& t, int fitzpatrick) {
   return kPihRiskNames[static_cast<std::size_t>(t.pih_risk[static_cast<std::size_t>(fitzpatrick - 1)])];
 }
 
-// The profile entries that make `trigger` apply to `treatment` (none when it does not apply).
-std::vector<Match> matches(const Trigger& trigger, const Profile& p, const SkinType& skin, const Treatment& treatment) {
+// Calls `f(Match)` for every profile entry that makes `trigger` apply to `treatment`.
+template <class F>
+void for_each_match(const Trigger& trigger, const Profile& p, const SkinType& skin, const Treatment& treatment, F&& f) {
   using Kind = Trigger::Kind;
-  const std::vector<Match> once = {Match{}};
   switch (trigger.kind) {
     case Kind::condition:
-      if (p.has_condition(trigger.value)) return {Match{trigger.value, std::nullopt}};
-      return {};
-    case Kind::medication: {
-      std::vector<Match> out;
+      if (p.has_condition(trigger.value)) f(Match{trigger.value, std::nullopt});
+      return;
+    case Kind::medication:
       if (p.medications)
         for (const MedicationAnswer& m : *p.medications)
-          if (m.id == trigger.value) out.push_back({m.id, m.months_since_last_dose});
-      return out;
-    }
-    case Kind::procedure: {
-      std::vector<Match> out;
+          if (m.id == trigger.value) f(Match{m.id, m.months_since_last_dose});
+      return;
+    case Kind::procedure:
       if (p.recent_procedures)
         for (const RecentProcedure& r : *p.recent_procedures)
-          if (r.id == trigger.value) out.push_back({r.id, r.weeks_ago});
-      return out;
-    }
-    case Kind::sun: return p.sun && kSunValues[static_cast<std::size_t>(*p.sun)] == trigger.value ? once : std::vector<Match>{};
-    case Kind::pregnant: return p.pregnant_or_breastfeeding.value_or(false) ? once : std::vector<Match>{};
-    case Kind::age_under: return p.age && *p.age < trigger.number ? once : std::vector<Match>{};
-    case Kind::pih_risk: return skin.type && pih_level(treatment, *skin.type) == trigger.value ? once : std::vector<Match>{};
-    case Kind::unknown: {
-      const bool applies = !answered(p, skin, trigger.value) && (trigger.value != "fitzpatrick" || pih_varies(treatment));
-      return applies ? once : std::vector<Match>{};
-    }
+          if (r.id == trigger.value) f(Match{r.id, r.weeks_ago});
+      return;
+    case Kind::sun:
+      if (p.sun && kSunValues[static_cast<std::size_t>(*p.sun)] == trigger.value) f(Match{});
+      return;
+    case Kind::pregnant:
+      if (p.pregnant_or_breastfeeding.value_or(false)) f(Match{});
+      return;
+    case Kind::age_under:
+      if (p.age && *p.age < trigger.number) f(Match{});
+      return;
+    case Kind::pih_risk:
+      if (skin.type && pih_level(treatment, *skin.type) == trigger.value) f(Match{});
+      return;
+    case Kind::unknown:
+      if (!answered(p, skin, trigger.value) && (trigger.value != "fitzpatrick" || pih_varies(treatment))) f(Match{});
+      return;
   }
-  return {};
 }
 
 // The length of an effect's window for a treatment; zero means closed.
@@ -101,16 +103,16 @@ bool worse(const Reason& a, const Reason& b) {
 }
 
 // A rule's one reason for a treatment: the worst of every effect naming it and every match.
-std::optional<Reason> evaluate(const Rule& rule, const Treatment& treatment, const Profile& profile, const SkinType& skin,
-                               const ClinicConfig& clinic) {
+std::optional<Reason> evaluate(const Rule& rule, const Treatment& treatment, const Profile& profile,
+                               const SkinType& skin, const ClinicConfig& clinic) {
   std::optional<Reason> best;
-  for (const Effect& effect : rule.effects) {
-    if (!effect.names(treatment.id)) continue;
-    for (const Trigger& trigger : rule.when)
-      for (const Match& match : matches(trigger, profile, skin, treatment))
-        if (auto r = apply(rule, effect, trigger, match, treatment.id, clinic); r && (!best || worse(*r, *best)))
-          best = std::move(r);
-  }
+  for (const Trigger& trigger : rule.when)
+    for_each_match(trigger, profile, skin, treatment, [&](const Match& match) {
+      for (const Effect& effect : rule.effects)
+        if (effect.names(treatment.id))
+          if (auto r = apply(rule, effect, trigger, match, treatment.id, clinic); r && (!best || worse(*r, *best)))
+            best = std::move(r);
+    });
   return best;
 }
 
@@ -151,10 +153,12 @@ const TreatmentAssessment* Assessment::find(std::string_view treatment_id) const
   return it == treatments.end() ? nullptr : &*it;
 }
 
-Assessment assess(const Profile& profile, const ClinicConfig& clinic, const CandidacyRules& rules, const Content& content) {
+Assessment assess(const Profile& profile, const ClinicConfig& clinic, const CandidacyRules& rules,
+                  const Content& content) {
   Assessment out;
   out.skin = skin_type(profile);
-  for (const Treatment& t : content.treatments()) out.treatments.push_back(assess_treatment(t, profile, out.skin, clinic, rules));
+  for (const Treatment& t : content.treatments())
+    out.treatments.push_back(assess_treatment(t, profile, out.skin, clinic, rules));
   return out;
 }
 

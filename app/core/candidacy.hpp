@@ -19,8 +19,8 @@ struct Reason {
   const Rule* rule = nullptr;
   const Effect* effect = nullptr;
   Verdict verdict = Verdict::suitable_with_precautions;
-  Trigger::Kind trigger = Trigger::Kind::condition;  // what set it off...
-  std::string subject;                               // ...and the profile's id behind it (condition, medication, procedure)
+  Trigger::Kind trigger = Trigger::Kind::condition;  // what set it off, and the profile's id behind it
+  std::string subject;                               // (a condition, medication or procedure id; else empty)
   std::optional<Duration> elapsed;  // timed rules: how long ago, when the profile says
   std::optional<Duration> window;   // timed rules: how long the rule applies after the event
   std::optional<Duration> wait;     // defer with a known time: how much of the window remains
@@ -44,7 +44,7 @@ struct Assessment {
 };
 
 // Assesses every treatment of `content` for `profile`. The isotretinoin waits come from `clinic`.
-Assessment assess(const Profile& profile, const ClinicConfig& clinic, const CandidacyRules& rules = CandidacyRules::builtin(),
-                  const Content& content = Content::builtin());
+Assessment assess(const Profile& profile, const ClinicConfig& clinic,
+                  const CandidacyRules& rules = CandidacyRules::builtin(), const Content& content = Content::builtin());
 
 }  // namespace mn

@@ -19,13 +19,21 @@ std::string treatment_name(const Content& content, Lang lang, std::string_view i
 }
 
 // The values a reason's message may use.
-std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
+std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const CandidacyRules& rules,
+                                       const Content& content) {
   std::vector<Placeholder> values;
   switch (r.trigger) {
-    case Trigger::Kind::condition: values.push_back({"condition", rules.text(lang, "condition." + r.subject)}); break;
-    case Trigger::Kind::medication: values.push_back({"medication", rules.text(lang, "medication." + r.subject)}); break;
-    case Trigger::Kind::procedure: values.push_back({"procedure", treatment_name(content, lang, r.subject)}); break;
-    default: break;
+    case Trigger::Kind::condition:
+      values.push_back({"condition", rules.text(lang, "condition." + r.subject)});
+      break;
+    case Trigger::Kind::medication:
+      values.push_back({"medication", rules.text(lang, "medication." + r.subject)});
+      break;
+    case Trigger::Kind::procedure:
+      values.push_back({"procedure", treatment_name(content, lang, r.subject)});
+      break;
+    default:
+      break;
   }
   if (r.elapsed) values.push_back({"elapsed", rules.duration_text(lang, *r.elapsed)});
   if (r.window) values.push_back({"window", rules.duration_text(lang, *r.window)});
@@ -96,10 +104,12 @@ OJson profile_errors_json(const std::vector<Issue>& issues) {
 }
 
 AssessReply assess_json(std::string_view profile_json, Lang lang, const ClinicConfig& clinic) {
+  // Invalid UTF-8 (e.g. quoted from broken input in a parse error) is replaced rather than thrown on.
+  const auto text = [](const OJson& j) { return j.dump(2, ' ', false, OJson::error_handler_t::replace); };
   ProfileParse parse = parse_profile(profile_json);
-  if (!parse.ok()) return {profile_errors_json(parse.issues).dump(2), std::move(parse.issues)};
+  if (!parse.ok()) return {text(profile_errors_json(parse.issues)), std::move(parse.issues)};
   const Assessment a = assess(parse.profile, clinic);
-  return {assessment_json(a, lang, CandidacyRules::builtin(), Content::builtin()).dump(2), {}};
+  return {text(assessment_json(a, lang, CandidacyRules::builtin(), Content::builtin())), {}};
 }
 
 }  // namespace mn

@@ -36,11 +36,11 @@ struct Document {
   Node root() { return Node(parsed ? &json : nullptr, "", log, true); }
 };
 
-Document open(const AssetReader& read, std::string path, Severity if_missing) {
+Document open(const AssetReader& read, std::string path) {
   Document doc(std::move(path));
   const auto text = read(doc.path);
   if (!text) {
-    doc.log.add(if_missing, "", "the file is missing");
+    doc.log.add(Severity::error, "", "the file is missing");
     return doc;
   }
   ParsedJson parsed = parse_json(*text);
@@ -73,7 +73,8 @@ Groups read_groups(const Node& node) {
       list.error("a group must not be named like a treatment or '*'");
       continue;
     }
-    groups[name] = read_list<std::string>(list, kMaxEntries, [](const Node& e) { return one_of(e, kTreatmentIds, "treatment"); });
+    groups[name] =
+        read_list<std::string>(list, kMaxEntries, [](const Node& e) { return one_of(e, kTreatmentIds, "treatment"); });
   }
   return groups;
 }
@@ -99,6 +100,22 @@ std::optional<std::vector<std::string>> read_treatments(const Node& node, const 
   return out;
 }
 
+// The id a trigger of `kind` names (conditions, medications, ...); nullopt after an error.
+std::optional<std::string> trigger_id(Trigger::Kind kind, const Node& value) {
+  using Kind = Trigger::Kind;
+  switch (kind) {
+    case Kind::condition: return one_of(value, kConditionIds, "condition");
+    case Kind::medication: return one_of(value, kMedicationIds, "medication");
+    case Kind::procedure: return one_of(value, kTreatmentIds, "treatment");
+    case Kind::sun: return one_of(value, kSunValues, "sun answer");
+    case Kind::pih_risk: return one_of(value, kPihRiskNames, "PIH risk level");
+    case Kind::unknown: return one_of(value, kAnswerableFields, "profile field");
+    case Kind::pregnant:
+    case Kind::age_under: break;
+  }
+  return std::nullopt;
+}
+
 std::optional<Trigger> read_trigger(const Node& node) {
   const auto members = node.members();
   if (members.size() != 1) {
@@ -106,24 +123,17 @@ std::optional<Trigger> read_trigger(const Node& node) {
     return std::nullopt;
   }
   const auto& [kind_name, value] = members.front();
-  Trigger t;
-  std::optional<std::string> text;
-  if (kind_name == "condition") text = one_of(value, kConditionIds, "condition");
-  else if (kind_name == "medication") text = one_of(value, kMedicationIds, "medication");
-  else if (kind_name == "procedure") text = one_of(value, kTreatmentIds, "treatment");
-  else if (kind_name == "sun") text = one_of(value, kSunValues, "sun answer");
-  else if (kind_name == "pih_risk") text = one_of(value, kPihRiskNames, "PIH risk level");
-  else if (kind_name == "unknown") text = one_of(value, kAnswerableFields, "profile field");
   const auto kind = std::find(kTriggerKinds.begin(), kTriggerKinds.end(), kind_name);
   if (kind == kTriggerKinds.end()) {
     value.error(with_hint("unknown trigger " + quote(kind_name), kind_name, kTriggerKinds));
     return std::nullopt;
   }
+  Trigger t;
   t.kind = static_cast<Trigger::Kind>(kind - kTriggerKinds.begin());
   if (t.kind == Trigger::Kind::pregnant) {
     const auto yes = value.boolean();
-    if (yes && !*yes) value.error("must be true (the absence of an answer is the 'unknown' trigger)");
-    return yes && *yes ? std::optional<Trigger>(t) : std::nullopt;
+    if (yes == false) value.error("must be true (a missing answer is the 'unknown' trigger)");
+    return yes == true ? std::optional<Trigger>(t) : std::nullopt;
   }
   if (t.kind == Trigger::Kind::age_under) {
     const auto age = value.integer(1, 120);
@@ -131,14 +141,16 @@ std::optional<Trigger> read_trigger(const Node& node) {
     t.number = *age;
     return t;
   }
-  if (!text) return std::nullopt;
-  t.value = std::move(*text);
+  auto id = trigger_id(t.kind, value);
+  if (!id) return std::nullopt;
+  t.value = std::move(*id);
   return t;
 }
 
 std::optional<Window> read_window(const Node& node) {
   if (node.json().is_string()) {
-    if (node.json() == std::string(kClinicIsotretinoinWait)) return Window{Window::Kind::clinic_isotretinoin_wait, {0, TimeUnit::months}};
+    if (node.json() == std::string(kClinicIsotretinoinWait))
+      return Window{Window::Kind::clinic_isotretinoin_wait, {0, TimeUnit::months}};
     node.error("must be {\"weeks\": N}, {\"months\": N} or \"" + std::string(kClinicIsotretinoinWait) + "\"");
     return std::nullopt;
   }
@@ -179,10 +191,12 @@ void check_windows(const Node& node, const Rule& rule) {
       return t.timed() == within->length.unit &&
              (within->kind == Window::Kind::fixed || (t.kind == Trigger::Kind::medication && t.value == kIsotretinoin));
     });
-    if (!fits)
-      node.log().add(Severity::error, pointer_append(pointer_append(pointer_append(node.pointer(), "effects"), i), "within"),
-          "needs every trigger of its rule to be timed in " + std::string(time_unit_name(within->length.unit)) +
-          " (procedures: weeks; isotretinoin: months; the clinic's wait: isotretinoin only)");
+    if (fits) continue;
+    const std::string pointer = pointer_append(pointer_append(pointer_append(node.pointer(), "effects"), i), "within");
+    const std::string unit(time_unit_name(within->length.unit));
+    node.log().add(Severity::error, pointer,
+                   "needs every trigger of its rule to be timed in " + unit +
+                       " (procedures: weeks; isotretinoin: months; the clinic's wait: isotretinoin only)");
   }
 }
 
@@ -275,14 +289,62 @@ std::optional<RuleMessage> read_message(const Node& node) {
 
 void check_placeholders(const Node& node, std::string_view text) {
   for (const std::string& name : placeholder_names(text))
-    if (!contains(kPlaceholders, name)) node.error(with_hint("uses the unknown placeholder {" + name + "}", name, kPlaceholders));
+    if (!contains(kPlaceholders, name))
+      node.error(with_hint("uses the unknown placeholder {" + name + "}", name, kPlaceholders));
 }
 
 template <class Map, class Read>
 void read_map(const Node& node, Map& out, Read&& read) {
-  if (!node.present()) return node.missing();
+  if (!node.present()) {
+    node.missing();
+    return;
+  }
   for (const auto& [key, value] : node.members())
     if (auto item = read(value)) out[key] = std::move(*item);
+}
+
+// The message keys the rules use; the timed ones need an "undated" text.
+struct MessageUse {
+  std::set<std::string, std::less<>> keys, timed;
+};
+
+MessageUse message_use(const std::vector<Rule>& rules) {
+  MessageUse use;
+  for (const Rule& r : rules)
+    for (const Effect& e : r.effects) {
+      use.keys.insert(e.message);
+      if (e.within) use.timed.insert(e.message);
+    }
+  return use;
+}
+
+// Reads one language's content/<lang>/candidacy.json into `messages` and `texts`, reporting what the rules need but
+// the file lacks (with `lacking` severity), what no rule uses, and unknown placeholders.
+void read_language(Document& doc, const MessageUse& use, Severity lacking,
+                   std::map<std::string, RuleMessage, std::less<>>& messages,
+                   std::map<std::string, std::string, std::less<>>& texts) {
+  ObjectReader root(doc.root());
+  const Node messages_node = root["messages"];
+  const Node texts_node = root["texts"];
+  if (doc.parsed) {
+    read_map(texts_node, texts, [](const Node& n) { return n.text(kShortText); });
+    read_map(messages_node, messages, read_message);
+  }
+  root.finish();
+  if (!doc.parsed) return;
+  for (const auto& [key, message] : messages) {
+    check_placeholders(messages_node.member(key), message.text + message.undated);
+    if (!use.keys.count(key)) messages_node.member(key).warning("is used by no rule");
+  }
+  for (const std::string& key : use.keys) {
+    const auto it = messages.find(key);
+    const std::string pointer = pointer_append("/messages", key);
+    if (it == messages.end()) doc.log.add(lacking, pointer, "is missing");
+    else if (use.timed.count(key) && it->second.undated.empty())
+      doc.log.add(lacking, pointer_append(pointer, "undated"), "is required: its rule is timed, dates may be unknown");
+  }
+  for (const std::string& key : required_texts())
+    if (!texts.count(key)) doc.log.add(lacking, pointer_append("/texts", key), "is missing");
 }
 
 }  // namespace
@@ -318,45 +380,15 @@ bool Effect::names(std::string_view treatment) const {
 
 CandidacyRules CandidacyRules::load(const AssetReader& read, const Content& content) {
   CandidacyRules out;
-  Document rules_doc = open(read, std::string(kCandidacyRulesFile), Severity::error);
+  Document rules_doc = open(read, std::string(kCandidacyRulesFile));
   out.rules_ = read_rules(rules_doc, content);
   append(out.issues_, rules_doc.log.take());
-
-  std::vector<std::string> used;  // message keys the rules use; timed ones need "undated"
-  std::set<std::string, std::less<>> timed;
-  for (const Rule& r : out.rules_)
-    for (const Effect& e : r.effects) {
-      used.push_back(e.message);
-      if (e.within) timed.insert(e.message);
-    }
-  const std::vector<std::string> texts = required_texts();
-
+  const MessageUse use = message_use(out.rules_);
   for (Lang lang : kLanguages) {
-    const bool english = lang == Lang::en;
-    const Severity lacking = english ? Severity::error : Severity::warning;  // other languages fall back to English
-    Document doc = open(read, language_file(lang, kCandidacyMessagesFile), Severity::error);
-    ObjectReader root(doc.root());
+    const Severity lacking = lang == Lang::en ? Severity::error : Severity::warning;  // others fall back to English
+    Document doc = open(read, language_file(lang, kCandidacyMessagesFile));
     Messages& m = out.languages_[static_cast<std::size_t>(lang)];
-    const Node messages = root["messages"];
-    const Node short_texts = root["texts"];
-    if (doc.parsed) {
-      read_map(short_texts, m.texts, [](const Node& n) { return n.text(kShortText); });
-      read_map(messages, m.messages, read_message);
-    }
-    root.finish();
-    for (const auto& [key, message] : m.messages) {
-      check_placeholders(messages.member(key), message.text + message.undated);
-      if (std::find(used.begin(), used.end(), key) == used.end()) messages.member(key).warning("is used by no rule");
-    }
-    for (const std::string& key : used) {
-      const auto it = m.messages.find(key);
-      if (it == m.messages.end()) doc.log.add(lacking, pointer_append("/messages", key), "is missing");
-      else if (timed.count(key) && it->second.undated.empty())
-        doc.log.add(lacking, pointer_append(pointer_append("/messages", key), "undated"),
-                    "is required: the rule is timed and the time may not be known");
-    }
-    for (const std::string& key : texts)
-      if (doc.parsed && !m.texts.count(key)) doc.log.add(lacking, pointer_append("/texts", key), "is missing");
+    read_language(doc, use, lacking, m.messages, m.texts);
     append(out.issues_, doc.log.take());
   }
   return out;

@@ -60,12 +60,13 @@ struct Treatment {
   std::string family;                         // one of kTreatmentFamilies
   Range sessions;                             // a usual first course
   std::array<Range, 3> sessions_by_severity;  // mild, moderate (== sessions), severe
-  Range interval_days, downtime_days, onset_days, duration_months, maintenance_months;  // 0/0: not applicable
-  Range price_usd;  // published prices per price_unit
+  // days / months; {0, 0} means "not applicable" (interval: one visit; maintenance: none usual)
+  Range interval_days, downtime_days, onset_days, duration_months, maintenance_months;
+  Range price_usd;                                // published prices, per price_unit
   PriceUnit price_unit = PriceUnit::session;
   std::vector<Phase> phases;
   std::vector<Milestone> milestones;
-  int pain = 1;                                   // 1–5
+  int pain = 1;                                   // 1–5, editorial
   std::array<PihRisk, 6> pih_risk{};              // Fitzpatrick I..VI
   std::map<std::string, int, std::less<>> suits;  // concern id -> 0 none, 1 some, 2 good, 3 strong
   std::vector<std::string> sources;

@@ -23,6 +23,12 @@ constexpr std::array<int, 5> kQuizBandTops = {6, 12, 18, 24, 30};
 
 std::string quote(std::string_view s) { return "'" + truncate_utf8(s, kQuotedChars) + "'"; }
 
+// "must be a whole number of weeks from 0 to 1000" (`unit` may be empty).
+std::string whole_range(std::string_view unit, int min, int max) {
+  return "must be a whole number" + (unit.empty() ? std::string() : " of " + std::string(unit)) + " from " +
+         std::to_string(min) + " to " + std::to_string(max);
+}
+
 template <std::size_t N>
 std::string joined(const std::array<std::string_view, N>& words) {
   std::string out;
@@ -59,7 +65,9 @@ class Reader {
   }
 
   // The elements of an array (at most kMaxListEntries), or nothing after an error.
-  std::optional<std::vector<std::pair<const Json*, std::string>>> elements(const Json& value, const std::string& pointer) {
+  using Elements = std::vector<std::pair<const Json*, std::string>>;  // each element with its pointer
+
+  std::optional<Elements> elements(const Json& value, const std::string& pointer) {
     if (!value.is_array()) {
       error(pointer, "must be an array");
       return std::nullopt;
@@ -68,7 +76,7 @@ class Reader {
       error(pointer, "must have at most " + std::to_string(kMaxListEntries) + " entries");
       return std::nullopt;
     }
-    std::vector<std::pair<const Json*, std::string>> out;
+    Elements out;
     for (std::size_t i = 0; i < value.size(); ++i) out.emplace_back(&value[i], pointer_append(pointer, i));
     return out;
   }
@@ -126,14 +134,15 @@ std::optional<QuizAnswers> read_quiz(Reader& r, const Json& value, const std::st
   const auto elements = r.elements(value, pointer);
   if (!elements) return std::nullopt;
   if (elements->size() != kQuizQuestions) {
-    r.error(pointer, "must have " + std::to_string(kQuizQuestions) + " answers, found " + std::to_string(elements->size()));
+    r.error(pointer,
+            "must have " + std::to_string(kQuizQuestions) + " answers, found " + std::to_string(elements->size()));
     return std::nullopt;
   }
   QuizAnswers answers{};
   bool ok = true;
   for (std::size_t i = 0; i < kQuizQuestions; ++i) {
     const auto& [answer, p] = (*elements)[i];
-    const auto v = r.whole(*answer, p, 0, kQuizMaxAnswer, "must be a whole number from 0 to " + std::to_string(kQuizMaxAnswer));
+    const auto v = r.whole(*answer, p, 0, kQuizMaxAnswer, whole_range("", 0, kQuizMaxAnswer));
     if (v) answers[i] = *v;
     ok = ok && v.has_value();
   }
@@ -149,7 +158,8 @@ std::optional<ConcernAnswer> read_concern(Reader& r, const Json& entry, const st
   r.only_keys(entry, pointer, kConcernKeys);
   std::optional<std::string> id;
   std::optional<int> severity;
-  if (const Json* v = r.required(entry, pointer, "id")) id = r.id(*v, pointer_append(pointer, "id"), kConcernIds, "concern");
+  if (const Json* v = r.required(entry, pointer, "id"))
+    id = r.id(*v, pointer_append(pointer, "id"), kConcernIds, "concern");
   if (const Json* v = r.required(entry, pointer, "severity"))
     severity = r.whole(*v, pointer_append(pointer, "severity"), 1, 3, "must be 1, 2 or 3");
   if (!id || !severity) return std::nullopt;
@@ -169,8 +179,7 @@ std::optional<MedicationAnswer> read_medication(Reader& r, const Json& entry, co
     return std::nullopt;
   }
   if (months) {
-    out.months_since_last_dose =
-        r.whole(*months, months_pointer, 0, kMaxMonths, "must be a whole number of months from 0 to " + std::to_string(kMaxMonths));
+    out.months_since_last_dose = r.whole(*months, months_pointer, 0, kMaxMonths, whole_range("months", 0, kMaxMonths));
     if (!out.months_since_last_dose) return std::nullopt;
   }
   if (!known) return std::nullopt;
@@ -185,8 +194,8 @@ std::optional<RecentProcedure> read_procedure(Reader& r, const Json& entry, cons
   const Json* id = r.required(entry, pointer, "id");
   const auto known = id ? r.id(*id, pointer_append(pointer, "id"), kTreatmentIds, "treatment") : std::nullopt;
   if (const Json* weeks = Reader::answer(entry, "weeks_ago")) {
-    out.weeks_ago = r.whole(*weeks, pointer_append(pointer, "weeks_ago"), 0, kMaxWeeks,
-                            "must be a whole number of weeks from 0 to " + std::to_string(kMaxWeeks));
+    const std::string weeks_pointer = pointer_append(pointer, "weeks_ago");
+    out.weeks_ago = r.whole(*weeks, weeks_pointer, 0, kMaxWeeks, whole_range("weeks", 0, kMaxWeeks));
     if (!out.weeks_ago) return std::nullopt;
   }
   if (!known) return std::nullopt;
@@ -225,10 +234,10 @@ void read_answer(Reader& r, const Json& root, std::string_view key, std::optiona
 void read_root(Reader& r, const Json& root, Profile& p) {
   r.only_keys(root, "", kProfileKeys);
   read_answer(r, root, "age", p.age, [](Reader& rd, const Json& v, const std::string& ptr) {
-    return rd.whole(v, ptr, 0, kMaxAge, "must be a whole number from 0 to " + std::to_string(kMaxAge));
+    return rd.whole(v, ptr, 0, kMaxAge, whole_range("", 0, kMaxAge));
   });
   read_answer(r, root, "fitzpatrick", p.fitzpatrick, [](Reader& rd, const Json& v, const std::string& ptr) {
-    return rd.whole(v, ptr, 1, 6, "must be a whole number from 1 to 6");
+    return rd.whole(v, ptr, 1, 6, whole_range("", 1, 6));
   });
   read_answer(r, root, "fitzpatrick_quiz", p.fitzpatrick_quiz, read_quiz);
   if (const Json* concerns = r.required(root, "", "concerns")) {
@@ -258,7 +267,7 @@ void read_root(Reader& r, const Json& root, Profile& p) {
     return std::nullopt;
   });
   read_answer(r, root, "max_downtime_days", p.max_downtime_days, [](Reader& rd, const Json& v, const std::string& ptr) {
-    return rd.whole(v, ptr, 0, kMaxDowntimeDays, "must be a whole number of days from 0 to " + std::to_string(kMaxDowntimeDays));
+    return rd.whole(v, ptr, 0, kMaxDowntimeDays, whole_range("days", 0, kMaxDowntimeDays));
   });
   read_answer(r, root, "budget", p.budget, [](Reader& rd, const Json& v, const std::string& ptr) {
     return rd.number(v, ptr, 0, kMaxBudget, "must be a number from 0 to " + number_text(kMaxBudget));

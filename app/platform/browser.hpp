@@ -5,11 +5,14 @@
 
 extern "C" {
 void mn_js_install_listeners();                        // wake the paused main loop on input, resize, DPR change
+void mn_js_install_api();                              // window.MicroneedlingNavigator (js_api.cpp)
 void mn_js_first_frame();                              // hide the loading screen
 void mn_js_fatal(const char* what, const char* detail);  // show a readable error instead of a blank canvas
 char* mn_js_query_param_new(const char* name);         // malloc'd UTF-8 or null
 char* mn_js_language_preference_new();                 // ?lang=, else the remembered choice; malloc'd or null
 void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it
+void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
+void mn_js_set_mode(const char* mode);                 // page behaviour per mode (kiosk: no selection, menus, exits)
 }
 
 namespace mn::platform {

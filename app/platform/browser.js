@@ -24,6 +24,127 @@ mergeInto(LibraryManager.library, {
       if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0'].indexOf(e.key) >= 0) e.stopImmediatePropagation();
     }, true);
   },
+  // window.MicroneedlingNavigator: the engine's JSON calls for tests and for clinics' own pages (README).
+  mn_js_install_api__deps: ['$mnNewString', 'free', '$mnToday'],
+  mn_js_install_api: function () {
+    function call(name, args) {
+      var ptrs = args.map(function (a) { return mnNewString(a === undefined || a === null ? '' : String(a)); });
+      try { return JSON.parse(UTF8ToString(Module[name].apply(null, ptrs))); }
+      finally { ptrs.forEach(function (p) { if (p) _free(p); }); }
+    }
+    function text(v) { return typeof v === 'string' ? v : JSON.stringify(v); }
+    window.MicroneedlingNavigator = {
+      version: 1,
+      assess: function (profile, lang) { return call('_mn_api_assess', [text(profile), lang]); },
+      shownResults: function () { return call('_mn_api_shown_results', []); },
+      answersProfile: function () { return call('_mn_api_answers_profile', []); },
+      // Compare, Estimate and My plan (docs/estimates.md, "JavaScript"): the same JSON as `navigator compare` and
+      // `navigator estimate`; start defaults to today on this device; whatIf {severity, package, addons, maintenance_years}.
+      compare: function (profile, lang, concern) { return call('_mn_api_compare', [text(profile), lang, concern]); },
+      estimate: function (profile, treatmentId, start, lang, whatIf) {
+        return call('_mn_api_estimate', [text(profile), treatmentId, start || mnToday(), lang,
+          whatIf === undefined || whatIf === null ? '' : text(whatIf)]);
+      },
+      planLink: function () { return call('_mn_api_plan_link', []); },
+      shownCompare: function () { return call('_mn_api_shown_compare', []); },
+      shownEstimate: function () { return call('_mn_api_shown_estimate', []); },
+      shownPlan: function () { return call('_mn_api_shown_plan', []); },
+    };
+    // A share link (#plan=p1.….…) opens its plan on My plan; a damaged one gets a message there. Only the plan is
+    // in the link, never health answers. A bare fragment from `navigator plan encode` (#p1.….…) works too.
+    var openPlanLink = function () {
+      var hash = window.location.hash || '';
+      if (hash.indexOf('#plan=') === 0) call('_mn_api_open_plan_link', [hash.slice('#plan='.length)]);
+      else if (/^#p\d+\./.test(hash)) call('_mn_api_open_plan_link', [hash.slice(1)]);
+    };
+    openPlanLink();
+    window.addEventListener('hashchange', openPlanLink);
+  },
+  // ---- browser services of Compare, Estimate and My plan (ui/decision.hpp; declared in js_api.cpp)
+  $mnToday: function () {
+    var d = new Date(), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  },
+  mn_js_today_new__deps: ['$mnNewString', '$mnToday'],
+  mn_js_today_new: function () { return mnNewString(mnToday()); },
+  mn_js_page_address_new__deps: ['$mnNewString'],
+  mn_js_page_address_new: function () { return mnNewString(window.location.href.split('#')[0]); },
+  mn_js_copy_text: function (ptr) {
+    var value = UTF8ToString(ptr);
+    var done = function (ok) { Module['_mn_api_copy_done'](ok ? 1 : 0); };
+    try {
+      if (!navigator.clipboard || !navigator.clipboard.writeText) return done(false);
+      navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(false); });
+    } catch (e) { done(false); }
+  },
+  mn_js_open_url: function (ptr) {
+    var url = UTF8ToString(ptr);
+    if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
+  },
+  // Printing: the plan goes into a hidden container built with DOM calls (core's plan page, without its <style>),
+  // styled through the CSSOM, which the page's CSP (style-src 'self') allows; while printing, only it is shown.
+  mn_js_print_plan__deps: ['$mnPrintPlan'],
+  mn_js_print_plan: function (html, extra) { mnPrintPlan(UTF8ToString(html), UTF8ToString(extra)); },
+  $mnPrintPlan: function (html, extraText) {
+    var box = document.getElementById('mn-print');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'mn-print';
+      box.style.display = 'none';
+      document.body.appendChild(box);
+      var hidden = [];
+      window.addEventListener('beforeprint', function () {
+        if (!box.firstChild) return;
+        hidden = [];
+        Array.prototype.forEach.call(document.body.children, function (el) {
+          if (el !== box) { hidden.push([el, el.style.display]); el.style.display = 'none'; }
+        });
+        box.style.display = 'block';
+      });
+      window.addEventListener('afterprint', function () {
+        hidden.forEach(function (h) { h[0].style.display = h[1]; });
+        hidden = [];
+        box.style.display = 'none';
+      });
+    }
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var main = doc.querySelector('main') || doc.body;
+    Array.prototype.forEach.call(main.querySelectorAll('style, script, link'), function (n) { n.parentNode.removeChild(n); });
+    box.appendChild(document.importNode(main, true));
+    var extra = {};
+    try { extra = JSON.parse(extraText); } catch (e) { /* print the plan alone */ }
+    (extra.sections || []).forEach(function (s) {
+      var section = document.createElement('section'), h = document.createElement('h2'), ul = document.createElement('ul');
+      h.textContent = s.title;
+      (s.items || []).forEach(function (item) {
+        var li = document.createElement('li');
+        li.textContent = item;
+        ul.appendChild(li);
+      });
+      section.appendChild(h);
+      section.appendChild(ul);
+      box.appendChild(section);
+    });
+    var css = function (selector, styles) {
+      Array.prototype.forEach.call(box.querySelectorAll(selector), function (el) {
+        Object.keys(styles).forEach(function (k) { el.style[k] = styles[k]; });
+      });
+    };
+    Object.assign(box.style, { fontFamily: 'system-ui, sans-serif', color: '#1a1a1a', lineHeight: '1.45',
+      maxWidth: '42rem', margin: '0 auto', padding: '0 1rem', background: '#fff' });
+    css('h1, h2', { color: '#1F5F6B' });
+    css('h1', { marginBottom: '0' });
+    css('.subtitle, .notes', { color: '#444' });
+    css('h2', { fontSize: '1.1rem', borderBottom: '1px solid #ccc', paddingBottom: '.2rem', marginTop: '1.5rem', breakAfter: 'avoid' });
+    css('table', { borderCollapse: 'collapse', width: '100%' });
+    css('th', { textAlign: 'left', fontWeight: '600', padding: '.2rem 1rem .2rem 0', verticalAlign: 'top', width: '40%' });
+    css('td', { padding: '.2rem 0' });
+    css('tr, li', { breakInside: 'avoid' });
+    css('li', { overflowWrap: 'anywhere', marginBottom: '.2rem' });
+    css('.notes', { marginTop: '1.5rem', fontSize: '.9rem' });
+    window.print();
+  },
   mn_js_first_frame: function () {
     document.documentElement.classList.add('mn-ready');
     window.dispatchEvent(new Event('mn-ready'));
@@ -46,6 +167,28 @@ mergeInto(LibraryManager.library, {
   },
   mn_js_remember_language: function (code) {
     try { window.localStorage.setItem('mn-lang', UTF8ToString(code)); } catch (e) { /* storage may be off */ }
+  },
+  mn_js_forget_person: function () {
+    try { history.replaceState(null, '', location.pathname + location.search.replace(/([?&])(lang)=[^&]*&?/, '$1').replace(/[?&]$/, '')); } catch (e) { /* file:// */ }
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
+    try { window.localStorage.removeItem('mn-lang'); } catch (e) { /* storage may be off */ }
+  },
+  mn_js_set_mode: function (mode) {
+    var m = UTF8ToString(mode), root = document.documentElement;
+    root.setAttribute('data-mode', m);
+    if (m !== 'kiosk' || window.mnKiosk) return;
+    window.mnKiosk = true;
+    // A kiosk is shared: no selecting text, no context menu, and a clock that lets the app start over when idle.
+    root.style.userSelect = 'none';
+    root.style.webkitUserSelect = 'none';
+    window.addEventListener('contextmenu', function (e) { e.preventDefault(); }, true);
+    setInterval(function () { Module['_mn_kiosk_tick'](); }, 1000);
+    // Full screen on the first touch (a browser allows it only inside a gesture).
+    window.addEventListener('pointerdown', function once() {
+      window.removeEventListener('pointerdown', once, true);
+      var el = document.documentElement;
+      if (!document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(function () { /* optional */ });
+    }, true);
   },
   mn_js_query_param_new__deps: ['$mnNewString'],
   mn_js_query_param_new: function (name) {

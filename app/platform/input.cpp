@@ -11,6 +11,7 @@ namespace {
 constexpr float kDragThreshold = 10.0f;   // CSS px a finger moves before a tap becomes a scroll
 constexpr float kInertiaDecay = 4.5f;      // 1/s, exponential
 constexpr float kInertiaStop = 25.0f;      // px/s below which inertia ends
+constexpr Uint32 kRestMs = 80;             // a finger still this long before lifting ends the scroll without a fling
 const ImVec2 kNoPointer(-FLT_MAX, -FLT_MAX);
 
 float dist(ImVec2 a, ImVec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
@@ -135,7 +136,9 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
       finger_down_ = false;
       if (scroll_mode_) {
         scroll_mode_ = false;
-        inertia_ = std::fabs(velocity_) > kInertiaStop * 2 ? velocity_ : 0.0f;
+        // A fling keeps going; a drag that came to rest before the finger lifted stops where it is.
+        bool resting = e.tfinger.timestamp - last_motion_ms_ > kRestMs;
+        inertia_ = !resting && std::fabs(velocity_) > kInertiaStop * 2 ? velocity_ : 0.0f;
       } else {
         ImVec2 p(e.tfinger.x * display.x, e.tfinger.y * display.y);
         push_pos(p, true);

@@ -28,7 +28,7 @@ std::string published_items_json() {
     out.push_back({{"id", it.id}, {"label", it.label}, {"name", name}, {"window", it.window},
                    {"x", it.rect.x}, {"y", it.rect.y}, {"w", it.rect.z}, {"h", it.rect.w},
                    {"checkable", (it.flags & ImGuiItemStatusFlags_Checkable) != 0},
-                   {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}});
+                   {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}, {"visible", it.visible}});
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -42,10 +42,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
   if (id == 0 || window == nullptr) return;
   ImRect r = bb;
   r.ClipWithFull(window->ClipRect);  // the hook runs before ImGui's own clipping test
-  if (r.GetWidth() <= 0.0f || r.GetHeight() <= 0.0f) return;
   mn::platform::Item item;
   item.id = id;
   item.window = window->Name;
+  item.visible = r.GetWidth() > 0.0f && r.GetHeight() > 0.0f;
+  if (!item.visible) r = bb;  // scrolled out of sight: report where it is, so it can be scrolled to
   item.rect = ImVec4(r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
   mn::platform::g_current.push_back(std::move(item));
 }

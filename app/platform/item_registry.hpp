@@ -15,6 +15,7 @@ struct Item {
   std::string window;  // the window's name
   ImVec4 rect;         // x, y, w, h in CSS pixels, clipped to the window
   int flags = 0;       // ImGuiItemStatusFlags
+  bool visible = true; // false: scrolled out of its window (rect is then the unclipped one)
 };
 
 // Call once after ImGui::CreateContext().
@@ -23,7 +24,7 @@ void item_registry_enable();
 void item_registry_publish();
 const std::vector<Item>& published_items();
 // The published list as JSON: [{"id":..,"label":..,"name":..,"window":..,"x":..,"y":..,"w":..,"h":..,
-// "checkable":..,"checked":..}] — "name" is the label without its "##" suffix.
+// "checkable":..,"checked":..,"visible":..}] — "name" is the label without its "##" suffix.
 std::string published_items_json();
 
 }  // namespace mn::platform

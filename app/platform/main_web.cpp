@@ -16,6 +16,7 @@
 #include "platform/browser.hpp"
 #include "platform/input.hpp"
 #include "platform/item_registry.hpp"
+#include "platform/runtime.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -34,6 +35,7 @@ struct Runtime {
   double css_w = 0, css_h = 0, dpr = 0;
   Uint64 last_counter = 0;
   bool paused = false;
+  double last_input_ms = 0;
 };
 Runtime* rt = nullptr;
 
@@ -62,6 +64,7 @@ void frame() {
     rt->input.handle(e, display);
     had_input = true;
   }
+  if (had_input) rt->last_input_ms = emscripten_get_now();
   if (had_input || changed) rt->frames_to_draw = kFramesAfterInput;
   if (rt->input.busy() || rt->app->wants_frames()) rt->frames_to_draw = std::max(rt->frames_to_draw, 1);
 
@@ -109,6 +112,10 @@ void frame() {
 
 }  // namespace
 
+namespace mn::platform {
+const ui::AppState& current_app_state() { return rt->app->state(); }
+}  // namespace mn::platform
+
 // ---- called from JavaScript (browser.js and tests)
 extern "C" {
 
@@ -122,6 +129,13 @@ EMSCRIPTEN_KEEPALIVE void mn_wake() {
     rt->last_counter = 0;
     emscripten_resume_main_loop();
   }
+}
+
+// Once a second in kiosk mode (browser.js): starts over after the clinic's idle timeout.
+EMSCRIPTEN_KEEPALIVE void mn_kiosk_tick() {
+  if (!rt || !rt->app) return;
+  if (rt->last_input_ms == 0) rt->last_input_ms = emscripten_get_now();
+  if (rt->app->idle((emscripten_get_now() - rt->last_input_ms) / 1000.0)) mn_wake();
 }
 
 // Frames actually drawn since start (idle frames are not counted).
@@ -157,10 +171,11 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,"
-                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s}",
+                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
                 content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, ImGui::GetIO().FontGlobalScale, rt->dpr,
-                rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true");
+                rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
+                std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false");
   json = buf;
   return json.c_str();
 }
@@ -200,10 +215,14 @@ int main() {
   mn::platform::Input::configure(ImGui::GetIO());
   mn::platform::item_registry_enable();
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference()});
+  rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
   rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
+  rt->app->on_forget_person = [](mn::Mode) { mn_js_forget_person(); };
+  rt->app->on_mode = [](mn::Mode mode) { mn_js_set_mode(std::string(mn::mode_name(mode)).c_str()); };
+  mn_js_set_mode(std::string(mn::mode_name(rt->app->mode())).c_str());
 
   mn_js_install_listeners();
+  mn_js_install_api();
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }

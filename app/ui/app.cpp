@@ -71,6 +71,30 @@ App::App(const AppOptions& options) {
   state_.lang_chosen = chosen.has_value();
   state_.lang = chosen.value_or(state_.clinic.default_language);
   set_language(state_.lang);
+  auto mode = parse_mode(options.mode);
+  state_.mode_chosen = mode.has_value();
+  state_.mode = mode.value_or(state_.clinic.default_mode);
+  state_.attract = state_.mode == Mode::kiosk;
+}
+
+void App::apply_mode(Mode mode) {
+  state_.mode = mode;
+  state_.attract = mode == Mode::kiosk;
+  if (on_mode) on_mode(mode);
+}
+
+void App::forget_person() {
+  state_.forget_person();
+  set_language(state_.lang);
+  if (on_forget_person) on_forget_person(state_.mode);
+}
+
+bool App::idle(double idle_seconds) {
+  if (state_.mode != Mode::kiosk || state_.attract) return false;
+  if (idle_seconds < static_cast<double>(state_.clinic.kiosk_idle_seconds)) return false;
+  forget_person();
+  state_.attract = true;
+  return true;
 }
 
 void App::set_clinic_config(std::string_view json_text, std::string_view source) {
@@ -83,6 +107,7 @@ void App::set_clinic_config(std::string_view json_text, std::string_view source)
     state_.lang = state_.clinic.default_language;
     set_language(state_.lang);
   }
+  if (!state_.mode_chosen && state_.clinic.default_mode != state_.mode) apply_mode(state_.clinic.default_mode);
 }
 
 void App::set_clinic_config_error(std::string_view source, std::string_view message) {
@@ -96,16 +121,48 @@ ImVec4 App::background() { return to_vec4(palette().background); }
 bool App::prepare_fonts(float dpr) { return build_fonts(dpr); }
 
 void App::draw(const FrameContext& frame) {
-  state_.layout = compute_layout(frame.display, frame.touch);
+  state_.layout = compute_layout(frame.display, frame.touch || state_.mode != Mode::patient, state_.mode == Mode::consult);
   if (!style_set_ || style_touch_ != frame.touch) {
     apply_style(frame.touch);
     style_touch_ = frame.touch;
     style_set_ = true;
   }
   state_.animating = false;
+  if (state_.mode == Mode::kiosk && state_.attract) {
+    draw_attract(state_);
+    return;
+  }
   draw_top_bar();
   draw_navigation();
   draw_content();
+  draw_new_patient_confirmation();
+}
+
+void App::draw_new_patient_confirmation() {
+  const char* title = tr("consult.confirm.title");
+  if (state_.confirm_new_patient) {
+    ImGui::OpenPopup("new_patient");
+    state_.confirm_new_patient = false;
+  }
+  const Layout& l = state_.layout;
+  ImGui::SetNextWindowPos(ImVec2(l.display.x * 0.5f, l.display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImMin(l.display.x - 32.0f, 520.0f), 0.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16.0f);
+  if (ImGui::BeginPopupModal("new_patient", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+    heading(title, FontRole::H2);
+    gap(4);
+    text(tr("consult.confirm.body"), FontRole::Body, palette().ink_muted);
+    gap(16);
+    float w = ImGui::GetContentRegionAvail().x;
+    if (button(tr("consult.confirm.yes"), ButtonKind::Primary, w, l.target_h)) {
+      forget_person();
+      ImGui::CloseCurrentPopup();
+    }
+    if (button(tr("consult.confirm.no"), ButtonKind::Secondary, w, l.target_h)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar(2);
 }
 
 void App::draw_top_bar() {
@@ -134,6 +191,17 @@ void App::draw_top_bar() {
     for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
   ImFont* f = font(FontRole::H3);
   dl->AddText(f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(origin.x + 36, cy - bs.y * 0.5f), p.ink, brand);
+
+  // Consultation: "New patient" wipes everything for the next person (after a confirmation).
+  float seg_total = (l.touch ? 52.0f : 46.0f) * 2.0f;
+  if (state_.mode == Mode::consult) {
+    const char* label = tr("consult.new_patient");
+    ImGui::PushFont(font(FontRole::Button));
+    float bw = ImGui::CalcTextSize(label).x + 40.0f;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(l.display.x - l.pad - seg_total - 16.0f - bw, (l.top_bar_h - (l.target_h - 8.0f)) * 0.5f));
+    if (button(label, ButtonKind::Secondary, bw, l.target_h - 8.0f)) state_.confirm_new_patient = true;
+  }
 
   // Language switch: EN | ES, right-aligned.
   const Lang langs[] = {Lang::en, Lang::es};

@@ -10,6 +10,7 @@ namespace mn::ui {
 
 struct AppOptions {
   std::string lang;  // "en" / "es" from the URL or a remembered preference; empty = the clinic's default
+  std::string mode;  // "patient" / "consult" / "kiosk" from the URL; empty = the clinic's default
 };
 
 struct FrameContext {
@@ -38,6 +39,16 @@ class App {
 
   // Called when the person picks a language, so the platform can remember it as a preference.
   void (*on_language_chosen)(Lang) = nullptr;
+  // Called when everything a person entered is forgotten (consult "New patient", kiosk idle reset), so the
+  // platform can clear what lives outside the app too (URL fragment, storage, accessibility mirror).
+  void (*on_forget_person)(Mode) = nullptr;
+  // Called when the mode is known or changes (the page adapts: kiosk disables selection and context menus).
+  void (*on_mode)(Mode) = nullptr;
+
+  // Kiosk: with `idle_seconds` since the last input, starts over once the clinic's idle timeout has passed.
+  // Returns true when it did (the frame must be redrawn).
+  bool idle(double idle_seconds);
+  Mode mode() const { return state_.mode; }
 
   // For the JavaScript API and tests: the current screen's id ("home", "learn", …) and language.
   const char* screen_id() const;
@@ -45,7 +56,10 @@ class App {
   std::string_view language() const;
 
  private:
+  void apply_mode(Mode mode);
+  void forget_person();
   void draw_top_bar();
+  void draw_new_patient_confirmation();
   void draw_navigation();
   void draw_content();
 

@@ -19,7 +19,8 @@ struct Layout {
   int columns = 1;          // card grid columns
 };
 
-inline Layout compute_layout(ImVec2 display, bool touch) {
+// `consult`: a tablet held between clinician and patient: larger targets and type-friendly spacing.
+inline Layout compute_layout(ImVec2 display, bool touch, bool consult = false) {
   Layout l;
   l.display = display;
   l.touch = touch;
@@ -41,7 +42,11 @@ inline Layout compute_layout(ImVec2 display, bool touch) {
     l.content_max = 880;
     l.columns = 3;
   }
-  l.target_h = touch ? 52 : 44;
+  l.target_h = consult ? 60 : touch ? 52 : 44;
+  if (consult) {
+    l.top_bar_h = 72;
+    l.pad += 8;
+  }
   return l;
 }
 

@@ -1,13 +1,263 @@
-// Candidacy: filled in by its own issue; for now the screen states what it will offer.
+// "Am I a candidate?": a calm step-by-step questionnaire (one question per card on a phone, grouped on wider
+// screens), back and next without losing answers, "not sure" everywhere; then the results (screen_results.cpp).
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/content.hpp"
+#include "core/format.hpp"
+#include "core/text.hpp"
+#include "imgui_internal.h"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
 namespace mn::ui {
+namespace {
+
+enum Question { Age, Pregnant, Skin, Concerns, Conditions, Meds, Procs, Sun, Prefs, kQuestionCount };
+
+// Wider screens show related questions together.
+const std::vector<std::vector<Question>> kGroupedPages = {
+    {Age, Pregnant}, {Skin}, {Concerns}, {Conditions}, {Meds, Procs}, {Sun, Prefs}};
+
+std::vector<std::vector<Question>> pages_for(const Layout& l) {
+  if (l.form != FormFactor::Phone) return kGroupedPages;
+  std::vector<std::vector<Question>> one_each;
+  for (int q = 0; q < kQuestionCount; ++q) one_each.push_back({static_cast<Question>(q)});
+  return one_each;
+}
+
+std::string key(const char* prefix, int i) { return std::string(prefix) + "." + std::to_string(i); }
+
+void question_header(const char* title_key, const char* why_key) {
+  text(tr(title_key), FontRole::H2);
+  gap(2);
+  text(tr(why_key), FontRole::Body, palette().ink_muted);
+  gap(10);
+}
+
+// One choice row of a single-answer question; `value` takes `index` when pressed.
+void single(const Layout& l, const std::string& id, const char* title, const char* detail, int& value, int index) {
+  if (choice_row(id.c_str(), title, detail, value == index, false, l.target_h)) value = index;
+}
+
+// The options of a single-answer question whose labels are "<prefix>.0" … plus an optional "not sure" row.
+void single_question(const Layout& l, const char* prefix, int count, int& value, const char* unsure_key = "q.not_sure") {
+  for (int i = 0; i < count; ++i) single(l, key(prefix, i), tr(key(prefix, i)), nullptr, value, i);
+  if (unsure_key) single(l, std::string(prefix) + ".unsure", tr(unsure_key), nullptr, value, kNotSure);
+}
+
+// A timing question shown under a ticked item ("How long ago?"), as a compact list.
+void timing(const Layout& l, const std::string& id, const char* title_key, const char* prefix, int count, int& value) {
+  ImGui::Indent(28.0f);
+  text(tr(title_key), FontRole::Small, palette().ink_muted);
+  for (int i = 0; i < count; ++i) single(l, id + "." + std::to_string(i), tr(key(prefix, i)), nullptr, value, i);
+  ImGui::Unindent(28.0f);
+  gap(6);
+}
+
+// "None of these" / "Not sure" rows of a list question.
+void list_closers(const Layout& l, const char* id, ListAnswer& a) {
+  using State = ListAnswer::State;
+  if (choice_row((std::string(id) + ".none").c_str(), tr("q.none"), nullptr, a.state == State::none, false, l.target_h)) {
+    a.picked.clear();
+    a.state = State::none;
+  }
+  if (choice_row((std::string(id) + ".unsure").c_str(), tr("q.not_sure"), nullptr, a.state == State::not_sure, false, l.target_h)) {
+    a.picked.clear();
+    a.state = State::not_sure;
+  }
+}
+
+void ask_age(const Layout& l, Answers& a) {
+  question_header("q.age.title", "q.age.why");
+  single_question(l, "q.age", static_cast<int>(kAgeChoices.size()), a.age, "q.prefer_not");
+}
+
+void ask_pregnant(const Layout& l, Answers& a) {
+  question_header("q.pregnant.title", "q.pregnant.why");
+  single_question(l, "q.pregnant", 2, a.pregnant);
+}
+
+void ask_skin(const Layout& l, Answers& a) {
+  question_header("q.skin.title", "q.skin.why");
+  for (int m = 0; m < 2; ++m) {
+    std::string k = key("q.skin.mode", m);
+    single(l, k, tr(k), tr(k + ".detail"), a.skin_mode, m);
+  }
+  single(l, "q.skin.unsure", tr("q.not_sure"), nullptr, a.skin_mode, kNotSure);
+  gap(10);
+  if (a.skin_mode == 0) {
+    for (int t = 1; t <= 6; ++t) {
+      std::string k = key("q.skin.type", t);
+      single(l, k, tr(k), tr(k + ".detail"), a.fitzpatrick, t);
+    }
+  } else if (a.skin_mode == 1) {
+    text(tr("q.quiz.source"), FontRole::Small, palette().ink_muted);
+    gap(6);
+    for (size_t q = 0; q < kQuizQuestions; ++q) {
+      std::string qk = key("q.quiz", static_cast<int>(q) + 1);
+      text(tr(qk), FontRole::H3);
+      for (int i = 0; i <= kQuizMaxAnswer; ++i) single(l, key(qk.c_str(), i), tr(key(qk.c_str(), i)), nullptr, a.quiz[q], i);
+      gap(8);
+    }
+    if (a.quiz_complete()) {
+      int score = quiz_score(a.quiz).value_or(0);
+      int type = fitzpatrick_for_quiz_score(score).value_or(0);
+      callout(fill(tr("q.quiz.result"), {{"type", std::to_string(type)}, {"score", std::to_string(score)}}).c_str(),
+              palette().primary);
+    }
+  }
+}
+
+void ask_concerns(const Layout& l, Answers& a, Lang lang) {
+  question_header("q.concerns.title", "q.concerns.why");
+  const Content& content = Content::builtin();
+  const char* severities[] = {tr("q.severity.1"), tr("q.severity.2"), tr("q.severity.3")};
+  for (std::string_view id : kConcernIds) {
+    const Concern* c = content.concern(lang, id);
+    std::string sid(id);
+    bool picked = a.concerns.count(sid) != 0;
+    if (choice_row(("concern." + sid).c_str(), c ? c->name.c_str() : sid.c_str(), c ? c->explain.c_str() : nullptr, picked,
+                   true, l.target_h)) {
+      if (picked) a.concerns.erase(sid);
+      else a.concerns[sid] = 2;
+    }
+    if (a.concerns.count(sid)) {
+      ImGui::Indent(28.0f);
+      int& sev = a.concerns[sid];
+      int pressed = segmented(("sev." + sid).c_str(), severities, 3, sev - 1, l.target_h);
+      if (pressed >= 0) sev = pressed + 1;
+      if (c && sev >= 1 && static_cast<size_t>(sev) <= c->severity.size())
+        text(c->severity[static_cast<size_t>(sev - 1)].c_str(), FontRole::Small, palette().ink_muted);
+      ImGui::Unindent(28.0f);
+      gap(6);
+    }
+  }
+}
+
+void ask_conditions(const Layout& l, Answers& a) {
+  question_header("q.conditions.title", "q.conditions.why");
+  for (std::string_view id : kConditionIds) {
+    std::string sid(id);
+    if (choice_row(("cond." + sid).c_str(), candidacy_text("condition." + sid).c_str(), nullptr, a.conditions.has(sid), true, l.target_h))
+      a.conditions.toggle(sid);
+  }
+  list_closers(l, "cond", a.conditions);
+}
+
+void ask_meds(const Layout& l, Answers& a) {
+  question_header("q.meds.title", "q.meds.why");
+  for (std::string_view id : kMedicationIds) {
+    std::string sid(id);
+    if (choice_row(("med." + sid).c_str(), candidacy_text("medication." + sid).c_str(), nullptr, a.medications.has(sid), true, l.target_h))
+      a.medications.toggle(sid);
+    if (id == kIsotretinoin && a.medications.has(sid))
+      timing(l, "med.iso", "q.meds.iso.when", "q.meds.iso", static_cast<int>(kIsotretinoinMonths.size()), a.medications.picked[sid]);
+  }
+  list_closers(l, "med", a.medications);
+}
+
+void ask_procedures(const Layout& l, Answers& a, Lang lang) {
+  question_header("q.procs.title", "q.procs.why");
+  const Content& content = Content::builtin();
+  for (const Treatment& t : content.treatments()) {
+    const TreatmentText* tt = content.treatment_text(lang, t.id);
+    if (choice_row(("proc." + t.id).c_str(), tt ? tt->name.c_str() : t.id.c_str(), nullptr, a.procedures.has(t.id), true, l.target_h))
+      a.procedures.toggle(t.id);
+    if (a.procedures.has(t.id))
+      timing(l, "proc." + t.id + ".when", "q.when", "q.procs", static_cast<int>(kProcedureWeeks.size()), a.procedures.picked[t.id]);
+  }
+  list_closers(l, "proc", a.procedures);
+}
+
+void ask_sun(const Layout& l, Answers& a) {
+  question_header("q.sun.title", "q.sun.why");
+  single_question(l, "q.sun", 3, a.sun);
+}
+
+void ask_prefs(const Layout& l, Answers& a, const ClinicConfig& clinic) {
+  question_header("q.prefs.title", "q.prefs.why");
+  text(tr("q.prefs.downtime"), FontRole::H3);
+  single_question(l, "q.prefs.downtime", static_cast<int>(kDowntimeDays.size()), a.downtime);
+  gap(10);
+  text(tr("q.prefs.budget"), FontRole::H3);
+  MoneyFormat money(clinic.currency, clinic.locale);
+  for (size_t i = 0; i < kBudgets.size(); ++i) {
+    bool last = i + 1 == kBudgets.size();
+    std::string label = fill(tr(last ? "q.prefs.budget.more" : "q.prefs.budget.upto"),
+                             {{"amount", money(last ? kBudgets[i - 1] : kBudgets[i])}});
+    single(l, key("q.prefs.budget", static_cast<int>(i)), label.c_str(), nullptr, a.budget, static_cast<int>(i));
+  }
+  single(l, "q.prefs.budget.unsure", tr("q.prefer_not"), nullptr, a.budget, kNotSure);
+}
+
+void ask(Question q, AppState& st) {
+  Answers& a = st.candidacy.answers;
+  const Layout& l = st.layout;
+  switch (q) {
+    case Age: ask_age(l, a); break;
+    case Pregnant: ask_pregnant(l, a); break;
+    case Skin: ask_skin(l, a); break;
+    case Concerns: ask_concerns(l, a, st.lang); break;
+    case Conditions: ask_conditions(l, a); break;
+    case Meds: ask_meds(l, a); break;
+    case Procs: ask_procedures(l, a, st.lang); break;
+    case Sun: ask_sun(l, a); break;
+    case Prefs: ask_prefs(l, a, st.clinic); break;
+    case kQuestionCount: break;
+  }
+}
+
+}  // namespace
 
 void draw_candidacy(AppState& st) {
+  CandidacyState& cs = st.candidacy;
+  if (cs.show_results) {
+    draw_results(st);
+    return;
+  }
+  const auto pages = pages_for(st.layout);
+  // A page index from a wider layout may not fit a phone's one-question pages: map by first question.
+  cs.page = ImClamp(cs.page, 0, static_cast<int>(pages.size()) - 1);
+
   screen_header("candidacy.title", "candidacy.lead");
-  callout(tr("common.in_preparation"), palette().warning);
+  progress_bar(static_cast<float>(cs.page + 1) / static_cast<float>(pages.size()),
+               fill(tr("q.progress"), {{"n", std::to_string(cs.page + 1)}, {"total", std::to_string(pages.size())}}).c_str());
+  gap(16);
+  for (size_t i = 0; i < pages[static_cast<size_t>(cs.page)].size(); ++i) {
+    if (i) gap(24);
+    ask(pages[static_cast<size_t>(cs.page)][i], st);
+  }
+  gap(20);
+
+  // Back and Next: side by side, Next on the right.
+  const float spacing = 12.0f;
+  float w = ImGui::GetContentRegionAvail().x;
+  float bw = st.layout.form == FormFactor::Phone ? (w - spacing) * 0.5f : 200.0f;
+  bool last = cs.page + 1 == static_cast<int>(pages.size());
+  if (cs.page > 0) {
+    if (button(tr("q.back"), ButtonKind::Secondary, bw, st.layout.target_h)) {
+      --cs.page;
+      st.scroll_to_top = true;
+    }
+    ImGui::SameLine(0, spacing);
+  }
+  if (st.layout.form != FormFactor::Phone || cs.page == 0)
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - bw - (cs.page > 0 ? bw + spacing : 0.0f)));
+  if (button(tr(last ? "q.see_results" : "q.next"), ButtonKind::Primary, bw, st.layout.target_h)) {
+    if (last) {
+      cs.show_results = true;
+      cs.results_lang.reset();
+    } else {
+      ++cs.page;
+    }
+    st.scroll_to_top = true;
+  }
+  gap(16);
+  callout(tr("q.privacy"), palette().primary);
   screen_footer(st);
 }
 

@@ -1,13 +1,642 @@
-// Estimate: filled in by its own issue; for now the screen states what it will offer.
-#include "ui/screens.hpp"
+// Estimate: sessions, a calendar, maintenance and costs for one treatment and the person's concerns, from
+// estimate_json() (the same JSON as `navigator estimate`), with "what if" controls that update it at once:
+// severities, start date, package, add-ons and years of maintenance. Every figure is a range.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/content.hpp"
+#include "core/text.hpp"
+#include "imgui_internal.h"
+#include "ui/charts.hpp"
+#include "ui/decision.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
 namespace mn::ui {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double num(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
+std::string str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Date date_of(const Json& j, const char* key) { return parse_iso_date(str(j, key)).value_or(Date{}); }
+
+bool phone(const AppState& st) { return st.layout.form == FormFactor::Phone; }
+
+// ---------------------------------------------------------------- the treatment and what the answers say about it
+
+void treatment_picker(AppState& st) {
+  DecisionState& ds = st.decision;
+  text(tr("estimate.treatment"), FontRole::H3);
+  gap(4);
+  std::vector<std::string> ids = st.clinic.enabled_treatments();
+  if (std::find(ids.begin(), ids.end(), ds.treatment) == ids.end()) ids.insert(ids.begin(), ds.treatment);
+  const float h = st.layout.touch ? 44.0f : 36.0f;
+  chips_begin();
+  for (const std::string& id : ids) {
+    std::string chip_id = "treatment." + id;
+    if (chip(chip_id.c_str(), treatment_name(st, id).c_str(), ds.treatment == id, h)) ds.treatment = id;
+  }
+  chips_end();
+  gap(10);
+}
+
+void suitability_note(AppState& st, const Json& e) {
+  const Palette& p = palette();
+  if (!e.value("offered", true)) callout(fill(tr("estimate.not_offered"), {{"treatment", str(e, "name")}}).c_str(), p.warning);
+  const Json& comparison = decision_compare(st);
+  if (!comparison.contains("treatments")) return;
+  for (const Json& r : comparison["treatments"]) {
+    if (str(r, "id") != st.decision.treatment) continue;
+    const std::string verdict = str(r, "verdict");
+    if (verdict == "defer" || verdict == "not_recommended") {
+      callout(fill(tr("estimate.verdict_note"), {{"verdict", str(r, "verdict_label")}}).c_str(),
+              verdict == "defer" ? p.focus : p.danger);
+      gap(8);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the summary
+
+void stat_tile(const char* label, const std::string& value, const std::string& note, float width) {
+  const Palette& p = palette();
+  ImGui::BeginGroup();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImGui::PushTextWrapPos(ImGui::GetCursorScreenPos().x + width - window->Pos.x + window->Scroll.x);
+  text(label, FontRole::Small, p.ink_muted);
+  text(value.c_str(), FontRole::H2);
+  if (!note.empty()) text(note.c_str(), FontRole::Small, p.ink_muted);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+}
+
+std::string sessions_reason(const AppState& st, const Json& s) {
+  const std::string source = str(s, "source");
+  if (source == "severity" && s.contains("decided_by") && s["decided_by"].is_object())
+    return fill(tr("estimate.sessions.severity"), {{"concern", concern_name(st, str(s["decided_by"], "concern"))},
+                                                    {"severity", severity_name(static_cast<int>(num(s["decided_by"], "severity")))}});
+  if (source == "clinic") return tr("estimate.sessions.clinic");
+  return tr(effective_concerns(st).empty() ? "estimate.sessions.no_concerns" : "estimate.sessions.course");
+}
+
+Date course_end(const Json& e) {
+  Date end = date_of(e, "start");
+  for (const Json& v : e["visits"])
+    if (!v.value("beyond_typical", false)) end = date_of(v, "date");
+  return end;
+}
+
+void summary(AppState& st, const Json& e) {
+  const Json& s = e["sessions"];
+  const Json& costs = e["costs"];
+  MoneyFormat money = clinic_money(st, str(costs, "currency"));
+  std::string interval = e["interval_days"].is_object()
+                             ? fill(tr("estimate.interval_value"), {{"range", days_text(e["interval_days"])},
+                                                                     {"typical", number_text(num(e["interval_days"], "typical"))}})
+                             : std::string(tr("estimate.single_visit"));
+  std::string sessions = number_range(s);
+  Json course_amounts = {{"low", num(costs["course"]["low"], "cost")},
+                         {"typical", num(costs["course"]["typical"], "cost")},
+                         {"high", num(costs["course"]["high"], "cost")}};
+  std::string course = money_range(money, course_amounts);
+  DecisionState& ds = st.decision;
+  ds.shown["sessions"] = sessions;
+  ds.shown["sessions_typical"] = number_text(num(s, "typical"));
+  ds.shown["start"] = date_text(st, date_of(e, "start"));
+  ds.shown["course_end"] = date_text(st, course_end(e));
+  ds.shown["course"] = course;
+
+  CardScope card;
+  card_begin(card);
+  float w = ImGui::GetContentRegionAvail().x;
+  const int cols = phone(st) ? 2 : 4;
+  const float spacing = 16.0f;
+  float tw = (w - spacing * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  struct Tile { const char* label; std::string value, note; };
+  const Tile tiles[4] = {
+      {tr("estimate.sessions"), sessions, fill(tr("estimate.usually_n"), {{"n", number_text(num(s, "typical"))}})},
+      {tr("estimate.first_session"), date_text(st, date_of(e, "start")), ""},
+      {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
+      {tr("estimate.course_cost"), course, money_usually(money, course_amounts)},
+  };
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float row_bottom = origin.y;
+  for (int i = 0; i < 4; ++i) {
+    int col = i % cols;
+    if (col == 0 && i > 0) origin.y = row_bottom + 14;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + (tw + spacing) * static_cast<float>(col), origin.y));
+    stat_tile(tiles[i].label, tiles[i].value, tiles[i].note, tw);
+    row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, row_bottom + 10));
+  ImGui::Dummy(ImVec2(w, 0));
+  text(sessions_reason(st, s).c_str(), FontRole::Body, palette().ink_muted);
+  text(interval.c_str(), FontRole::Body, palette().ink_muted);
+  card_end(card);
+  gap(16);
+}
+
+// ---------------------------------------------------------------- what if
+
+void set_severity(DecisionState& ds, const std::string& id, int severity) {
+  for (ConcernAnswer& c : ds.severities)
+    if (c.id == id) {
+      c.severity = severity;
+      return;
+    }
+  ds.severities.push_back({id, severity});
+}
+
+void what_if_concerns(AppState& st) {
+  DecisionState& ds = st.decision;
+  const Palette& p = palette();
+  text(tr("estimate.whatif.concerns"), FontRole::H3);
+  const auto concerns = effective_concerns(st);
+  const auto own = st.candidacy.answers.profile().concerns;
+  if (concerns.empty()) text(tr("estimate.whatif.no_concerns"), FontRole::Body, p.ink_muted);
+  gap(4);
+  for (const ConcernAnswer& c : concerns) {
+    text(concern_name(st, c.id).c_str(), FontRole::Body);
+    std::string labels[3];
+    const char* ptrs[3];
+    for (int i = 0; i < 3; ++i) {
+      labels[i] = severity_name(i + 1) + "##sev." + c.id + "." + std::to_string(i + 1);
+      ptrs[i] = labels[i].c_str();
+    }
+    int pressed = segmented(("whatif.sev." + c.id).c_str(), ptrs, 3, c.severity - 1, st.layout.touch ? 44.0f : 38.0f);
+    if (pressed >= 0) set_severity(ds, c.id, pressed + 1);
+    const bool added = std::none_of(own.begin(), own.end(), [&](const ConcernAnswer& o) { return o.id == c.id; });
+    if (added) {
+      std::string remove = std::string(tr("estimate.whatif.remove")) + "##remove." + c.id;
+      if (button(remove.c_str(), ButtonKind::Quiet, 0.0f, st.layout.touch ? 40.0f : 34.0f))
+        ds.severities.erase(std::remove_if(ds.severities.begin(), ds.severities.end(),
+                                           [&](const ConcernAnswer& o) { return o.id == c.id; }),
+                            ds.severities.end());
+    }
+    gap(8);
+  }
+  // Concerns this treatment works on that are not chosen yet.
+  const Treatment* t = Content::builtin().treatment(ds.treatment);
+  std::vector<std::string> more;
+  if (t)
+    for (const auto& suit : t->suits)
+      if (suit.second >= 1 &&
+          std::none_of(concerns.begin(), concerns.end(), [&](const ConcernAnswer& c) { return c.id == suit.first; }))
+        more.push_back(suit.first);
+  if (more.empty()) return;
+  if (!ds.adding_concern) {
+    if (button(tr("estimate.whatif.add"), ButtonKind::Quiet, 0.0f, st.layout.touch ? 44.0f : 36.0f)) ds.adding_concern = true;
+    return;
+  }
+  text(tr("estimate.whatif.add_hint"), FontRole::Small, p.ink_muted);
+  gap(4);
+  chips_begin();
+  for (const std::string& id : more) {
+    std::string chip_id = "add." + id;
+    if (chip(chip_id.c_str(), concern_name(st, id).c_str(), false, st.layout.touch ? 44.0f : 36.0f)) {
+      set_severity(ds, id, 2);
+      ds.adding_concern = false;
+    }
+  }
+  chips_end();
+}
+
+void start_stepper(AppState& st) {
+  DecisionState& ds = st.decision;
+  text(tr("estimate.whatif.start"), FontRole::H3);
+  text(date_text(st, *ds.start).c_str(), FontRole::H2);
+  if (same_day(*ds.start, ds.today)) text(tr("estimate.whatif.today"), FontRole::Small, palette().ink_muted);
+  gap(4);
+  struct Step { const char* key; int days, months; };
+  const Step steps[4] = {{"estimate.whatif.month_earlier", 0, -1}, {"estimate.whatif.week_earlier", -7, 0},
+                         {"estimate.whatif.week_later", 7, 0}, {"estimate.whatif.month_later", 0, 1}};
+  const float h = st.layout.target_h, spacing = 10.0f;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const bool two_rows = phone(st);
+  const float bw = two_rows ? (w - spacing) * 0.5f : (w - spacing * 3) / 4.0f;
+  const int order[4] = {1, 2, 0, 3};  // phone: weeks on the first row, months below
+  for (int k = 0; k < 4; ++k) {
+    const Step& s = steps[two_rows ? order[k] : k];
+    Date next = s.months ? add_months(*ds.start, s.months) : add_days(*ds.start, s.days);
+    next.year = std::clamp(next.year, kMinStartYear, kMaxStartYear);
+    const bool allowed = days_from_civil(next) >= days_from_civil(ds.today) && next.year < kMaxStartYear;
+    if (k > 0 && !(two_rows && k == 2)) ImGui::SameLine(0, spacing);
+    ImGui::BeginDisabled(!allowed);
+    if (button(tr(s.key), ButtonKind::Secondary, bw, h) && allowed) ds.start = next;
+    ImGui::EndDisabled();
+  }
+  if (!same_day(*ds.start, ds.today)) {
+    if (button(tr("estimate.whatif.start_today"), ButtonKind::Quiet, 0.0f, h)) ds.start = ds.today;
+  }
+}
+
+void package_choice(AppState& st, const Json& e) {
+  DecisionState& ds = st.decision;
+  std::vector<const Package*> packages;
+  for (const Package& pk : st.clinic.packages)
+    if (pk.treatment == ds.treatment) packages.push_back(&pk);
+  if (packages.empty() || str(e["costs"], "price_source") != "clinic") return;
+  gap(14);
+  text(tr("estimate.whatif.package"), FontRole::H3);
+  gap(4);
+  const float h = st.layout.touch ? 44.0f : 36.0f;
+  using Kind = PackageChoice::Kind;
+  chips_begin();
+  if (chip("package.auto", tr("estimate.whatif.package_auto"), ds.package.kind == Kind::automatic, h)) ds.package = PackageChoice{};
+  if (chip("package.none", tr("estimate.whatif.package_none"), ds.package.kind == Kind::none, h)) ds.package = PackageChoice::parse("none");
+  for (const Package* pk : packages) {
+    std::string chip_id = "package." + pk->id;
+    bool selected = ds.package.kind == Kind::specific && ds.package.id == pk->id;
+    if (chip(chip_id.c_str(), package_name(*pk, st.lang, st.clinic, Content::builtin()).c_str(), selected, h))
+      ds.package = PackageChoice::parse(pk->id);
+  }
+  chips_end();
+}
+
+void addon_choice(AppState& st) {
+  DecisionState& ds = st.decision;
+  std::vector<const AddOn*> addons;
+  for (const AddOn& a : st.clinic.addons)
+    if (std::find(a.treatments.begin(), a.treatments.end(), ds.treatment) != a.treatments.end()) addons.push_back(&a);
+  if (addons.empty() || !st.clinic.offers(ds.treatment)) return;
+  gap(14);
+  text(tr("estimate.whatif.addons"), FontRole::H3);
+  gap(4);
+  MoneyFormat money = clinic_money(st, st.clinic.currency);
+  for (const AddOn* a : addons) {
+    bool on = std::find(ds.addons.begin(), ds.addons.end(), a->id) != ds.addons.end();
+    std::string detail = fill(tr("estimate.whatif.addon_price"), {{"price", money.range(a->price.low, a->price.high)}});
+    std::string id = "addon." + a->id;
+    if (choice_row(id.c_str(), a->name.get(st.lang).c_str(), detail.c_str(), on, true, st.layout.target_h)) {
+      if (on) ds.addons.erase(std::remove(ds.addons.begin(), ds.addons.end(), a->id), ds.addons.end());
+      else ds.addons.push_back(a->id);
+    }
+  }
+}
+
+void years_choice(AppState& st, const Json& e) {
+  DecisionState& ds = st.decision;
+  if (!e["maintenance"]["every_months"].is_object()) return;
+  gap(14);
+  text(tr("estimate.whatif.years"), FontRole::H3);
+  gap(4);
+  std::string labels[3];
+  const char* ptrs[3];
+  for (int i = 0; i < 3; ++i) {
+    labels[i] = fill(tr(i == 0 ? "estimate.year_one" : "estimate.years_n"), {{"n", std::to_string(i + 1)}}) + "##years." +
+                std::to_string(i + 1);
+    ptrs[i] = labels[i].c_str();
+  }
+  int pressed = segmented("whatif.years", ptrs, 3, ds.maintenance_years - 1, st.layout.touch ? 44.0f : 38.0f);
+  if (pressed >= 0) ds.maintenance_years = pressed + 1;
+}
+
+void what_if(AppState& st, const Json& e) {
+  CardScope card;
+  card_begin(card);
+  text(tr("estimate.whatif.title"), FontRole::H2);
+  text(tr("estimate.whatif.lead"), FontRole::Body, palette().ink_muted);
+  gap(12);
+  what_if_concerns(st);
+  gap(14);
+  start_stepper(st);
+  package_choice(st, e);
+  addon_choice(st);
+  years_choice(st, e);
+  card_end(card);
+  gap(16);
+}
+
+// ---------------------------------------------------------------- the calendar
+
+std::vector<std::string> month_names() {
+  std::vector<std::string> out;
+  std::string all = tr("estimate.months");
+  for (std::size_t from = 0; from <= all.size();) {
+    std::size_t comma = std::min(all.find(',', from), all.size());
+    out.push_back(all.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return out;
+}
+
+void legend_item(ImU32 colour, const std::string& label, int shape) {
+  const Palette& p = palette();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 ts = measure(FontRole::Small, label);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float cy = pos.y + ts.y * 0.5f;
+  if (shape == 0) dl->AddRectFilled(ImVec2(pos.x, cy - 6), ImVec2(pos.x + 18, cy + 6), colour, 4.0f);
+  if (shape == 1) dl->AddCircleFilled(ImVec2(pos.x + 9, cy), 8.0f, colour);
+  if (shape == 2) dl->AddCircle(ImVec2(pos.x + 9, cy), 8.0f, colour, 0, 1.6f);
+  if (shape == 3) {
+    ImVec2 pts[4] = {ImVec2(pos.x + 9, cy - 6), ImVec2(pos.x + 15, cy), ImVec2(pos.x + 9, cy + 6), ImVec2(pos.x + 3, cy)};
+    dl->AddConvexPolyFilled(pts, 4, p.accent_soft);
+    dl->AddPolyline(pts, 4, colour, ImDrawFlags_Closed, 1.5f);
+  }
+  if (shape == 4)
+    for (float y = cy - 7; y < cy + 7; y += 5) dl->AddLine(ImVec2(pos.x + 9, y), ImVec2(pos.x + 9, y + 3), colour, 1.5f);
+  draw_text(dl, FontRole::Small, ImVec2(pos.x + 24, pos.y), p.ink, label);
+  ImGui::Dummy(ImVec2(24 + ts.x, ts.y));
+}
+
+void calendar(AppState& st, const Json& e) {
+  const Palette& p = palette();
+  DecisionState& ds = st.decision;
+  TimelineData d;
+  d.today = ds.today;
+  d.months = month_names();
+  d.sessions_label = tr("estimate.cal.sessions");
+  d.results_label = tr("estimate.cal.results");
+  d.today_label = tr("estimate.cal.today");
+  d.lane_labels_left = !phone(st);
+  for (const Json& v : e["visits"]) {
+    d.visits.push_back({static_cast<int>(num(v, "number")), date_of(v, "date"), date_of(v, "earliest"), date_of(v, "latest"),
+                        v.value("beyond_typical", false)});
+    for (const Json& ph : v["phases"]) {
+      std::string key = str(ph, "key");
+      auto it = std::find(d.lanes.begin(), d.lanes.end(), key);
+      if (it == d.lanes.end()) {
+        d.lanes.push_back(key);
+        d.lane_labels.push_back(compare_string(st, "phase." + key));
+        it = d.lanes.end() - 1;
+      }
+      d.phases.push_back({static_cast<int>(it - d.lanes.begin()), date_of(ph, "from"), date_of(ph, "to")});
+    }
+  }
+  for (const Json& m : e["milestones"]) d.milestones.push_back({compare_string(st, "milestone." + str(m, "key")), date_of(m, "date")});
+
+  CardScope card;
+  card_begin(card);
+  text(tr("estimate.cal.title"), FontRole::H2);
+  text(tr("estimate.cal.lead"), FontRole::Body, p.ink_muted);
+  gap(12);
+  timeline_chart("calendar", tr("estimate.cal.title"), d, ImGui::GetContentRegionAvail().x);
+  gap(10);
+  // Legend.
+  {
+    float w = ImGui::GetContentRegionAvail().x;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float x = start.x, y = start.y, line_h = font_px(FontRole::Small) + 8;
+    auto place = [&](float item_w) {
+      if (x > start.x && x + item_w > start.x + w) {
+        x = start.x;
+        y += line_h;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(x, y));
+      x += item_w + 18;
+    };
+    auto entry = [&](ImU32 c, const std::string& label, int shape) {
+      place(24 + measure(FontRole::Small, label).x);
+      legend_item(c, label, shape);
+    };
+    entry(p.primary, tr("estimate.cal.session"), 1);
+    entry(p.primary, tr("estimate.cal.if_needed"), 2);
+    for (size_t i = 0; i < d.lanes.size(); ++i) entry(phase_colour(d.lanes[i]), d.lane_labels[i], 0);
+    entry(p.primary, tr("estimate.cal.milestone"), 3);
+    entry(p.focus, tr("estimate.cal.today"), 4);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, y + line_h));
+    ImGui::Dummy(ImVec2(w, 0));
+  }
+  gap(8);
+  text(tr("estimate.cal.spread"), FontRole::Small, p.ink_muted);
+  rule(10, 10);
+
+  // The same calendar as a list of dates (readable anywhere, and by screen readers).
+  text(tr("estimate.cal.dates"), FontRole::H3);
+  gap(4);
+  float value_x = phone(st) ? 118.0f : 190.0f;
+  struct Entry { std::string iso, label, note; FontRole role; };
+  std::vector<Entry> agenda;
+  for (const Json& v : e["visits"]) {
+    std::string label = fill(tr("estimate.cal.session_n"), {{"n", number_text(num(v, "number"))}});
+    std::string note;
+    if (v.value("beyond_typical", false)) note = tr("estimate.cal.only_if_needed");
+    if (str(v, "earliest") != str(v, "latest")) {
+      std::string spread = fill(tr("estimate.cal.between"), {{"from", date_text(st, str(v, "earliest"))}, {"to", date_text(st, str(v, "latest"))}});
+      note = note.empty() ? spread : note + " · " + spread;
+    }
+    agenda.push_back({str(v, "date"), label, note, FontRole::Button});
+  }
+  for (const Json& m : e["milestones"])
+    agenda.push_back({str(m, "date"), fill(tr("estimate.cal.from_about"), {{"milestone", compare_string(st, "milestone." + str(m, "key"))}}),
+                      "", FontRole::Body});
+  std::stable_sort(agenda.begin(), agenda.end(), [](const Entry& a, const Entry& b) { return a.iso < b.iso; });
+  for (const Entry& a : agenda) fact_row(date_text(st, a.iso).c_str(), a.label, value_x, a.role, a.note);
+  if (!d.phases.empty()) {
+    gap(6);
+    // What the days after each session look like, from the first session's phases.
+    std::string list;
+    const Json& first = e["visits"][0];
+    Date visit = date_of(first, "date");
+    for (const Json& ph : first["phases"]) {
+      if (!list.empty()) list += ", ";
+      list += fill(tr("estimate.cal.phase_days"),
+                   {{"phase", compare_string(st, "phase." + str(ph, "key"))},
+                    {"from", std::to_string(days_between(visit, date_of(ph, "from")))},
+                    {"to", std::to_string(days_between(visit, date_of(ph, "to")))}});
+    }
+    text(fill(tr("estimate.cal.after_each"), {{"list", list}}).c_str(), FontRole::Small, p.ink_muted);
+  }
+  card_end(card);
+  gap(16);
+}
+
+void maintenance(AppState& st, const Json& e) {
+  const Palette& p = palette();
+  const Json& m = e["maintenance"];
+  CardScope card;
+  card_begin(card);
+  text(tr("estimate.after.title"), FontRole::H2);
+  gap(4);
+  const Json& lasts = e["results_last_until"];
+  if (lasts.is_object())
+    text(fill(tr("estimate.after.lasts"), {{"from", date_text(st, str(lasts, "low"))}, {"to", date_text(st, str(lasts, "high"))}}).c_str());
+  if (!m["every_months"].is_object()) {
+    text(tr("estimate.after.none"), FontRole::Body, p.ink_muted);
+  } else {
+    const Json& every = m["every_months"];
+    // every_months: the low case is maintained least often, so its "low" is the largest number.
+    Json span = {{"low", num(every, "high")}, {"high", num(every, "low")}};
+    text(fill(tr("estimate.after.every"), {{"range", months_text(span)}, {"typical", number_text(num(every, "typical"))}}).c_str());
+    text(fill(tr("estimate.after.count"), {{"range", number_range(m["sessions"])}, {"years", number_text(num(m, "years"))}}).c_str(),
+         FontRole::Body, p.ink_muted);
+    gap(10);
+    MaintenanceData d;
+    d.start = date_of(e, "start");
+    d.course_end = course_end(e);
+    d.today = st.decision.today;
+    if (lasts.is_object()) {
+      d.lasts_low = date_of(lasts, "low");
+      d.lasts_high = date_of(lasts, "high");
+    }
+    for (const Json& s : m["dates"]) d.sessions.push_back(parse_iso_date(s.get<std::string>()).value_or(Date{}));
+    d.years = static_cast<int>(num(m, "years"));
+    d.course_label = tr("estimate.after.course");
+    d.lasts_label = tr("estimate.after.lasting");
+    d.session_label = tr("estimate.after.session");
+    d.year_label = tr("estimate.after.year");
+    maintenance_chart("maintenance", tr("estimate.after.title"), d, ImGui::GetContentRegionAvail().x);
+    gap(6);
+    std::string dates;
+    for (const Date& s : d.sessions) dates += (dates.empty() ? "" : "; ") + date_text(st, s);
+    text(dates.empty() ? tr("estimate.after.no_dates") : fill(tr("estimate.after.dates"), {{"dates", dates}}).c_str(),
+         FontRole::Small, p.ink_muted);
+  }
+  card_end(card);
+  gap(16);
+}
+
+// ---------------------------------------------------------------- costs
+
+void money_fact(AppState& st, const char* label, const std::string& value, const std::string& note, bool strong = false) {
+  if (phone(st)) {
+    text(label, FontRole::Small, palette().ink_muted);
+    text(value.c_str(), strong ? FontRole::H3 : FontRole::Body);
+    if (!note.empty()) text(note.c_str(), FontRole::Small, palette().ink_muted);
+    gap(8);
+    return;
+  }
+  fact_row(label, value, ImGui::GetContentRegionAvail().x * 0.42f, strong ? FontRole::H3 : FontRole::Body, note);
+}
+
+void costs(AppState& st, const Json& e) {
+  const Palette& p = palette();
+  DecisionState& ds = st.decision;
+  const Json& c = e["costs"];
+  const MoneyFormat money = clinic_money(st, str(c, "currency"));
+  auto range = [&](const Json& a) { return money_range(money, a); };
+  auto usually = [&](const Json& a) { return money_usually(money, a); };
+  Json course = {{"low", num(c["course"]["low"], "cost")}, {"typical", num(c["course"]["typical"], "cost")},
+                 {"high", num(c["course"]["high"], "cost")}};
+  Json list = {{"low", num(c["course"]["low"], "list")}, {"typical", num(c["course"]["typical"], "list")},
+               {"high", num(c["course"]["high"], "list")}};
+
+  CardScope card;
+  card_begin(card);
+  text(fill(tr("estimate.cost.title"), {{"clinic", st.clinic.clinic.name}}).c_str(), FontRole::H2);
+  gap(8);
+  std::string per_session = range(c["per_session"]);
+  if (c.contains("unit_note")) per_session += " " + std::string(tr(("compare.unit." + str(c, "price_unit")).c_str()));
+  money_fact(st, tr("estimate.cost.per_session"), per_session, usually(c["per_session"]));
+  money_fact(st, fill(tr("estimate.cost.course_list"), {{"sessions", number_range(e["sessions"])}}).c_str(), range(list), usually(list));
+
+  // Packages: which, and how much they save, case by case.
+  bool any_saving = false;
+  std::string package_lines;
+  const char* case_keys[3] = {"estimate.cost.case_low", "estimate.cost.case_typical", "estimate.cost.case_high"};
+  const char* cases[3] = {"low", "typical", "high"};
+  for (int i = 0; i < 3; ++i) {
+    const Json& pc = c["course"][cases[i]];
+    if (num(pc, "saving") <= 0) continue;
+    any_saving = true;
+    std::string used;
+    for (const Json& pk : pc["packages"]) {
+      if (!used.empty()) used += " + ";
+      used += str(pk, "name");
+      if (num(pk, "count") > 1) used += " × " + number_text(num(pk, "count"));
+    }
+    if (num(pc, "single_sessions") > 0)
+      used += " + " + fill(tr("estimate.cost.singles"), {{"n", number_text(num(pc, "single_sessions"))}});
+    std::string line = fill(tr(case_keys[i]), {{"n", number_text(num(pc, "sessions"))}}) + ": " + used + " — " +
+                       fill(tr("estimate.cost.saves"), {{"amount", money(num(pc, "saving"))}});
+    if (num(pc, "extra_sessions") > 0) line += " " + fill(tr("estimate.cost.extra"), {{"n", number_text(num(pc, "extra_sessions"))}});
+    package_lines += (package_lines.empty() ? "" : "\n") + line;
+  }
+  if (any_saving) {
+    money_fact(st, tr("estimate.cost.packages"), package_lines, "");
+    money_fact(st, tr("estimate.cost.course"), range(course), usually(course));
+  } else if (str(c, "price_source") == "clinic") {
+    money_fact(st, tr("estimate.cost.packages"), tr(str(c, "package_choice") == "none" ? "estimate.cost.no_package_chosen"
+                                                                                       : "estimate.cost.no_saving"), "");
+  }
+  for (const Json& a : c["addons"])
+    money_fact(st, fill(tr("estimate.cost.addon"), {{"name", str(a, "name")}}).c_str(), range(a["course"]), usually(a["course"]));
+  if (!c["addons"].empty()) money_fact(st, tr("estimate.cost.course_total"), range(c["course_total"]), usually(c["course_total"]), true);
+  else if (!any_saving) money_fact(st, tr("estimate.cost.course"), range(course), usually(course), true);
+  if (e["maintenance"]["every_months"].is_object())
+    money_fact(st, tr("estimate.cost.maintenance_year"), range(c["maintenance_per_year"]), usually(c["maintenance_per_year"]));
+  rule(6, 10);
+  money_fact(st, tr("estimate.cost.first_year"), range(c["first_year"]), usually(c["first_year"]), true);
+  const std::string years = number_text(num(c["total"], "years"));
+  money_fact(st, fill(tr(years == "1" ? "estimate.cost.total_one" : "estimate.cost.total"), {{"years", years}}).c_str(), range(c["total"]),
+             usually(c["total"]), true);
+  ds.shown["per_session"] = range(c["per_session"]);
+  ds.shown["course_list"] = range(list);
+  ds.shown["course_total"] = range(c["course_total"]);
+  ds.shown["first_year"] = range(c["first_year"]);
+  ds.shown["total"] = range(c["total"]);
+
+  // Financing.
+  const Json& f = e["financing"];
+  if (f.is_object()) {
+    rule(6, 10);
+    text(fill(tr("estimate.cost.financing"), {{"apr", format_percent(num(f, "apr_percent"), money.locale())}}).c_str(), FontRole::H3);
+    gap(4);
+    Json monthly_shown = Json::object();
+    for (const Json& term : f["terms"]) {
+      const Json& mo = term["monthly"];
+      std::string value;
+      if (mo["low"].is_number() && mo["high"].is_number()) {
+        value = fill(tr("estimate.cost.per_month"), {{"range", money_range(money, mo, MoneyPrecision::exact)}});
+      } else if (mo["high"].is_number()) {
+        value = fill(tr("estimate.cost.per_month_up_to"), {{"amount", money(num(mo, "high"), MoneyPrecision::exact)}});
+      } else {
+        value = fill(tr("estimate.cost.from_amount"), {{"amount", money(num(f, "min_amount"))}});
+      }
+      std::string label = fill(tr("estimate.cost.months"), {{"n", number_text(num(term, "months"))}});
+      monthly_shown[number_text(num(term, "months"))] = value;
+      money_fact(st, label.c_str(), value, "");
+    }
+    ds.shown["monthly"] = monthly_shown;
+    text(fill(tr("estimate.cost.financing_note"), {{"amount", money(num(f, "min_amount"))}}).c_str(), FontRole::Small, p.ink_muted);
+  }
+  gap(6);
+  if (c.contains("unit_note")) text(str(c, "unit_note").c_str(), FontRole::Small, p.ink_muted);
+  if (str(c, "price_source") != "clinic") text(tr("estimate.cost.published"), FontRole::Small, p.warning);
+  text(tr("estimate.cost.note"), FontRole::Small, p.ink_muted);
+  card_end(card);
+  gap(16);
+}
+
+}  // namespace
 
 void draw_estimate(AppState& st) {
+  decision_prepare(st);
+  const Palette& p = palette();
   screen_header("estimate.title", "estimate.lead");
-  callout(tr("common.in_preparation"), palette().warning);
+  treatment_picker(st);
+  const Json& e = decision_estimate(st);
+  st.decision.shown = Json::object();
+  if (!st.decision.estimate_ok || !e.contains("sessions")) {
+    std::string body = tr("estimate.failed");
+    if (e.contains("errors"))
+      for (const Json& err : e["errors"]) body += "\n" + str(err, "pointer") + ": " + str(err, "message");
+    callout(body.c_str(), p.danger);
+    screen_footer(st);
+    return;
+  }
+  suitability_note(st, e);
+  summary(st, e);
+  what_if(st, e);
+  calendar(st, e);
+  maintenance(st, e);
+  costs(st, e);
+  const bool is_phone = phone(st);
+  if (button(tr("estimate.to_plan"), ButtonKind::Primary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Plan);
+  if (!is_phone) ImGui::SameLine(0, 12);
+  if (button(tr("estimate.to_compare"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Compare);
   screen_footer(st);
 }
 

@@ -4,9 +4,16 @@
 
 #include <vector>
 
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/candidacy.hpp"
 #include "core/clinic_config.hpp"
 #include "core/issues.hpp"
 #include "core/lang.hpp"
+#include "ui/answers.hpp"
+#include "ui/decision_state.hpp"
 #include "ui/layout.hpp"
 
 namespace mn::ui {
@@ -18,6 +25,15 @@ struct LearnState {
   int open_faq = -1;
 };
 
+struct CandidacyState {
+  Answers answers;
+  int page = 0;
+  bool show_results = false;
+  std::optional<Lang> results_lang;    // the language the results were rendered in (none: recompute)
+  Assessment assessment;
+  nlohmann::ordered_json results;      // assessment_json(): the same text the CLI and JS API give
+};
+
 struct AppState {
   Screen screen = Screen::Home;
   Lang lang = Lang::en;
@@ -26,7 +42,13 @@ struct AppState {
   std::vector<Issue> config_issues;   // problems in the clinic's own clinic.json, shown in a banner
   std::string config_source;          // where that configuration came from
   bool config_banner_hidden = false;
+  Mode mode = Mode::patient;          // patient (default), consult (tablet between clinician and patient), kiosk
+  bool mode_chosen = false;           // by the URL, not by the clinic default
+  bool attract = false;               // kiosk: the "touch to start" screen is showing
+  bool confirm_new_patient = false;   // consult: the "New patient" confirmation is open
   LearnState learn;
+  CandidacyState candidacy;
+  DecisionState decision;
   Layout layout;
   bool scroll_to_top = false;
   bool animating = false;
@@ -35,7 +57,22 @@ struct AppState {
     if (s != screen) scroll_to_top = true;
     screen = s;
   }
+
+  // Forgets everything a person entered or chose (answers, plan, screen, language choice): the next person
+  // starts fresh. The clinic's configuration and the mode stay.
+  void forget_person() {
+    candidacy = CandidacyState{};
+    decision = DecisionState{};
+    learn = LearnState{};
+    screen = Screen::Home;
+    scroll_to_top = true;
+    lang = clinic.default_language;
+    lang_chosen = false;
+  }
 };
+
+// Kiosk: the attract screen inviting the next visitor.
+void draw_attract(AppState& st);
 
 // Key of the screen's navigation label in ui.json ("nav.learn", …).
 const char* nav_key(Screen s);
@@ -43,12 +80,16 @@ const char* nav_key(Screen s);
 void draw_home(AppState& st);
 void draw_learn(AppState& st);
 void draw_candidacy(AppState& st);
+void draw_results(AppState& st);  // the candidacy results, part of the candidacy screen
 void draw_compare(AppState& st);
 void draw_estimate(AppState& st);
 void draw_plan(AppState& st);
 
 // A banner naming every problem in the clinic's configuration (drawn above every screen while there are any).
 void config_banner(AppState& st);
+
+// A short text of the candidacy rules (condition and medication names, verdict labels) in the current language.
+std::string candidacy_text(std::string_view key);
 
 // The title, lead and education disclaimer every screen opens with.
 void screen_header(const char* title_key, const char* lead_key);

@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <string>
+
 #include "imgui_internal.h"
 
 namespace mn::ui {
@@ -15,9 +17,7 @@ void name_item(ImGuiID id, const char* label) {
 void text(const char* s, FontRole role, ImU32 colour) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour ? colour : palette().ink);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(s);
-  ImGui::PopTextWrapPos();
+  ImGui::TextWrapped("%s", s);  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -54,6 +54,7 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
     colours = 1;
   }
   bool pressed = ImGui::Button(label, ImVec2(w, h));
+  name_item(ImGui::GetItemID(), label);  // ImGui names only buttons in sight; tests also find those out of it
   if (kind == ButtonKind::Secondary) ImGui::PopStyleVar();
   ImGui::PopStyleColor(colours);
   ImGui::PopFont();
@@ -115,6 +116,119 @@ void callout(const char* s, ImU32 edge) {
   layers.Merge(dl);
   ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
   ImGui::Dummy(ImVec2(width, 0.0f));
+}
+
+}  // namespace mn::ui
+
+namespace mn::ui {
+
+bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height) {
+  const Palette& p = palette();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float pad = 16.0f, mark = 22.0f, text_x = pad + mark + 14.0f;
+  const float wrap = w - text_x - pad;
+  ImGui::PushFont(font(FontRole::Button));
+  float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
+  ImGui::PopFont();
+  float detail_h = 0.0f;
+  if (detail && *detail) {
+    ImGui::PushFont(font(FontRole::Small));
+    detail_h = ImGui::CalcTextSize(detail, nullptr, false, wrap).y + 4.0f;
+    ImGui::PopFont();
+  }
+  float h = ImMax(min_height, title_h + detail_h + 24.0f);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(w, h));
+  ImGuiContext& g = *GImGui;
+  std::string label = std::string(title) + "##" + id;  // visible name, and a unique one for tests
+  IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), label.c_str(),
+                              g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected ? ImGuiItemStatusFlags_Checked : 0));
+  (void)g;
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + w, pos.y + h);
+  dl->AddRectFilled(pos, max, selected ? p.accent_soft : hovered ? p.surface_alt : p.surface, 12.0f);
+  dl->AddRect(pos, max, selected ? p.primary : p.border, 12.0f, 0, selected ? 2.0f : 1.0f);
+  ImVec2 c(pos.x + pad + mark * 0.5f, pos.y + h * 0.5f);
+  if (multi) {
+    ImVec2 a(c.x - mark * 0.5f, c.y - mark * 0.5f), b(c.x + mark * 0.5f, c.y + mark * 0.5f);
+    dl->AddRectFilled(a, b, selected ? p.primary : p.surface, 5.0f);
+    dl->AddRect(a, b, selected ? p.primary : p.ink_muted, 5.0f, 0, 1.6f);
+    if (selected) {
+      dl->AddLine(ImVec2(c.x - 6, c.y), ImVec2(c.x - 1.5f, c.y + 5), p.on_primary, 2.4f);
+      dl->AddLine(ImVec2(c.x - 1.5f, c.y + 5), ImVec2(c.x + 6.5f, c.y - 5), p.on_primary, 2.4f);
+    }
+  } else {
+    dl->AddCircle(c, mark * 0.5f, selected ? p.primary : p.ink_muted, 0, 1.6f);
+    if (selected) dl->AddCircleFilled(c, mark * 0.5f - 5.0f, p.primary);
+  }
+  float fs_title = font(FontRole::Button)->FontSize * ImGui::GetIO().FontGlobalScale;
+  float ty = pos.y + (h - title_h - detail_h) * 0.5f;
+  dl->AddText(font(FontRole::Button), fs_title, ImVec2(pos.x + text_x, ty), p.ink, title, nullptr, wrap);
+  if (detail_h > 0.0f) {
+    float fs = font(FontRole::Small)->FontSize * ImGui::GetIO().FontGlobalScale;
+    dl->AddText(font(FontRole::Small), fs, ImVec2(pos.x + text_x, ty + title_h + 4.0f), p.ink_muted, detail, nullptr, wrap);
+  }
+  return pressed;
+}
+
+int segmented(const char* id, const char* const* labels, int count, int selected, float height) {
+  const Palette& p = palette();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float seg = w / static_cast<float>(count);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  int result = -1;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::PushID(id);
+  for (int i = 0; i < count; ++i) {
+    ImVec2 pos(origin.x + seg * static_cast<float>(i), origin.y);
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushID(i);
+    if (ImGui::InvisibleButton(labels[i], ImVec2(seg, height))) result = i;
+    ImGuiContext& g = *GImGui;
+    IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), labels[i],
+                                g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected == i ? ImGuiItemStatusFlags_Checked : 0));
+    (void)g;
+    bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    ImDrawFlags corners = i == 0 ? ImDrawFlags_RoundCornersLeft : i == count - 1 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone;
+    ImVec2 max(pos.x + seg, pos.y + height);
+    dl->AddRectFilled(pos, max, selected == i ? p.primary : hovered ? p.surface_alt : p.surface, 10.0f, corners);
+    dl->AddRect(pos, max, p.primary, 10.0f, corners, 1.2f);
+    ImFont* f = font(FontRole::Button);
+    float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+    const char* end = ImGui::FindRenderedTextEnd(labels[i]);
+    ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, labels[i], end);
+    dl->AddText(f, fs, ImVec2(pos.x + (seg - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
+                selected == i ? p.on_primary : p.primary, labels[i], end);
+  }
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+  ImGui::Dummy(ImVec2(w, 0.0f));
+  return result;
+}
+
+void progress_bar(float fraction, const char* caption) {
+  const Palette& p = palette();
+  text(caption, FontRole::Small, p.ink_muted);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + 6), p.accent_soft, 3.0f);
+  dl->AddRectFilled(pos, ImVec2(pos.x + w * ImClamp(fraction, 0.0f, 1.0f), pos.y + 6), p.primary, 3.0f);
+  ImGui::Dummy(ImVec2(w, 6));
+}
+
+void badge(const char* label, ImU32 fill, ImU32 ink) {
+  ImFont* f = font(FontRole::Button);
+  float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, label);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 size(ts.x + 24.0f, ts.y + 10.0f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, size.y * 0.5f);
+  dl->AddText(f, fs, ImVec2(pos.x + 12.0f, pos.y + 5.0f), ink, label);
+  ImGui::Dummy(size);
 }
 
 }  // namespace mn::ui

@@ -19,6 +19,19 @@ bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float widt
 // A large navigation card: title and a line of description. Returns true when activated.
 bool card(const char* id, const char* title, const char* body, ImVec2 size);
 
+// A full-width answer row: a radio dot (or a checkbox when `multi`), a title and an optional line of detail.
+// `id` must be unique in the window; the visible title names the item for tests and the accessibility mirror.
+bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height);
+
+// A row of equal segments (e.g. mild / moderate / severe); returns the index pressed, or -1.
+int segmented(const char* id, const char* const* labels, int count, int selected, float height);
+
+// A thin progress bar with a caption such as "Step 2 of 9".
+void progress_bar(float fraction, const char* caption);
+
+// A small rounded label in a colour (e.g. a verdict).
+void badge(const char* label, ImU32 fill, ImU32 ink);
+
 // A callout box with a coloured edge (information, caution).
 void callout(const char* s, ImU32 edge);
 

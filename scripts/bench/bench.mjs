@@ -2,15 +2,16 @@
 // server of tests/e2e/lib.mjs, each on its own 127.0.0.1 port), measures both, prints the comparison and our budget,
 // and rewrites the generated section of docs/benchmarks.md. Missing a budget is reported, not an error: the exit
 // status is non-zero only when something could not be measured.
-//   node scripts/bench/bench.mjs [--ours DIR] [--stock DIR] [--docs FILE | --no-docs]
+//   node scripts/bench/bench.mjs [--ours DIR] [--stock DIR] [--docs FILE | --no-docs] [--rerender]
+//   (--rerender: no measuring; print and write the docs again from build/bench/results.json)
 //   BENCH_RUNS (default 3): page loads and idle runs per page; BENCH_LIGHTHOUSE_RUNS (default 3) per page and preset.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../../tests/e2e/lib.mjs';
-import { idleOnce, loadOnce, VIEWPORT } from './measure.mjs';
+import { idleOnce, loadOnce, VIEWPORT, wasmSections } from './measure.mjs';
 import { lighthouse, lighthouseVersion } from './lighthouse.mjs';
 import { BUDGET, firstFrameBytes, median, render, writeDocs } from './report.mjs';
 
@@ -21,6 +22,12 @@ const oursDir = resolve(opt('--ours', join(ROOT, 'build/web/dist')));
 const stockDir = resolve(opt('--stock', join(ROOT, 'build/bench/stock/web')));
 const docs = argv.includes('--no-docs') ? null : resolve(opt('--docs', join(ROOT, 'docs/benchmarks.md')));
 const outDir = join(ROOT, 'build/bench');
+if (argv.includes('--rerender')) { // print and write the docs again from the last results (after a change to report.mjs)
+  const section = render(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')));
+  console.log(section);
+  if (docs) writeDocs(docs, section);
+  process.exit(0);
+}
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const LH_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const IDLE_SECONDS = 10;
@@ -28,24 +35,35 @@ const say = (s) => process.stderr.write(`\x1b[1;34m==>\x1b[0m ${s}\n`);
 
 // Our web root is copied first (build/bench/ours) and the copy is served: others may rebuild build/web/dist while the
 // bench runs, and every figure must come from one build. The copy is retried until the source held still.
+const filesUnder = (dir) => readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile()).sort();
 function snapshot(src, dst) {
-  const fingerprint = () => ['index.html', 'app.js', 'app.wasm'].map((f) => { const s = statSync(join(src, f)); return `${s.size}:${s.mtimeMs}`; }).join(' ');
+  const fingerprint = () => filesUnder(src).map((f) => { const s = statSync(join(src, f)); return `${f}:${s.size}:${s.mtimeMs}`; }).join(' ');
+  // A build that is assembling the web root writes its files one after another: wait until nothing changed for 10 s.
+  const newest = () => Math.max(...filesUnder(src).map((f) => statSync(join(src, f)).mtimeMs));
+  for (let waited = 0; Date.now() - newest() < 10000 && waited < 120; waited += 5) execFileSync('sleep', ['5']);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const before = fingerprint();
-    rmSync(dst, { recursive: true, force: true });
-    cpSync(src, dst, { recursive: true, preserveTimestamps: true });
-    if (fingerprint() === before) return;
+    try {
+      const before = fingerprint();
+      rmSync(dst, { recursive: true, force: true });
+      cpSync(src, dst, { recursive: true, preserveTimestamps: true });
+      if (fingerprint() === before) return;
+    } catch { /* a file vanished while we looked: a build is writing, try again */ }
     execFileSync('sleep', ['5']);
   }
   throw new Error(`${src} kept changing while it was copied (a build running?)`);
 }
-const when = (file) => statSync(file).mtime.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+// When the newest .wasm of a web root was written.
+const built = (dir) => {
+  const wasm = filesUnder(dir).filter((f) => f.endsWith('.wasm')).map((f) => statSync(join(dir, f)).mtime).sort((a, b) => b - a)[0];
+  if (!wasm) throw new Error(`no .wasm file in ${dir}`);
+  return wasm.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+};
 snapshot(oursDir, join(outDir, 'ours'));
 const apps = {
-  ours: { name: 'ours', dir: join(outDir, 'ours'), builtAt: when(join(oursDir, 'app.wasm')), serverLog: [] },
-  stock: { name: 'stock', dir: stockDir, builtAt: when(join(stockDir, 'index.wasm')), serverLog: [] },
+  ours: { name: 'ours', dir: join(outDir, 'ours'), builtAt: built(oursDir), serverLog: [] },
+  stock: { name: 'stock', dir: stockDir, builtAt: built(stockDir), serverLog: [] },
 };
-statSync(join(stockDir, 'index.html')); statSync(join(stockDir, 'index.js'));
+for (const app of Object.values(apps)) statSync(join(app.dir, 'index.html'));
 
 const machine = {
   nproc: Number(execFileSync('nproc').toString().trim()),
@@ -121,6 +139,8 @@ try {
       idle: { draws: median(app.idles.map((r) => r.draws)), cpu: median(app.idles.map((r) => r.cpuSeconds)), runs: app.idles },
       lighthouse: { mobile: lhSummary(app.lh.mobile), desktop: lhSummary(app.lh.desktop) },
       errors: [...new Set(app.loads.flatMap((l) => l.errors))],
+      wasm: app.loads[0].requests.filter((r) => r.beforeFirstFrame && r.size && r.path.endsWith('.wasm'))
+        .map((r) => ({ path: r.path, sections: wasmSections(readFileSync(join(app.dir, decodeURIComponent(r.path)))) })),
     };
   };
   const ours = result(apps.ours), stock = result(apps.stock);
@@ -155,7 +175,11 @@ try {
     'The stock SDL2 is our size-trimmed build (no audio, joystick, haptic, …); emscripten\'s real SDL2 port would make the stock demo larger, ' +
       'so the byte ratios here flatter the stock demo, not us.',
   ];
-  for (const [name, r] of [['ours', ours], ['stock demo', stock]]) if (r.errors.length) notes.push(`Console errors on ${name}: ${r.errors.map((e) => `\`${e.slice(0, 160)}\``).join('; ')}.`);
+  for (const [name, r] of [['ours', ours], ['stock demo', stock]]) {
+    const missing = [...new Set(apps[r === ours ? 'ours' : 'stock'].loads.flatMap((l) => l.requests.filter((q) => q.status === 404).map((q) => q.path)))];
+    if (missing.length) notes.push(`Requests answered 404 on ${name}: ${missing.map((m) => `\`${m}\``).join(', ')} (Chromium logs each as a console error).`);
+    if (r.errors.length) notes.push(`Console errors on ${name}: ${r.errors.map((e) => `\`${e.slice(0, 160)}\``).join('; ')}.`);
+  }
 
   const res = {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC', runs: RUNS, lighthouseRuns: LH_RUNS, machine,

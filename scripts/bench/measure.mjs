@@ -50,14 +50,18 @@ export async function loadOnce(browser, app) {
     const errors = [];
     const foreign = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const consoleTail = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+      consoleTail.push(`${m.type()}: ${m.text().slice(0, 300)}`);
+    });
     page.on('request', (r) => { if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) foreign.push({ url: r.url(), wall: Date.now() }); });
     const mark = app.serverLog.length;
     await page.goto(app.url, { waitUntil: 'commit' });
     try {
       await waitFirstFrame(page);
     } catch (e) {
-      throw new Error(`${app.url}: no WebGL draw call within 60 s (${errors.join(' | ') || e.message})`);
+      throw new Error(`${app.url} (${app.dir}): no WebGL draw call within 60 s; last console messages:\n  ${consoleTail.slice(-6).join('\n  ') || e.message}`);
     }
     await page.waitForTimeout(1500); // requests made just after the first frame are listed too (as "after")
     const seen = await page.evaluate(() => ({
@@ -144,4 +148,26 @@ export async function idleOnce(url, seconds = 10) {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------- what a .wasm is made of
+
+// Raw and brotli -q 11 size of each section of a WebAssembly binary (code = function bodies, data = static data
+// such as embedded content, fonts and strings; the rest are tables of types, imports and exports).
+export function wasmSections(buf) {
+  const NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount', 'tag'];
+  let p = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = buf[p++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80); return r; };
+  const out = {};
+  while (p < buf.length) {
+    const id = buf[p++];
+    const size = leb();
+    const name = id === 10 || id === 11 ? NAMES[id] : 'other';
+    const body = buf.subarray(p, p + size);
+    const s = out[name] || (out[name] = { raw: 0, brotli: 0 });
+    s.raw += size;
+    s.brotli += sizes(body).brotli;
+    p += size;
+  }
+  return out;
 }

@@ -54,7 +54,7 @@ export function render(res) {
   L.push(`| load average at start / end | ${res.machine.loadStart} / ${res.machine.loadEnd} |`);
   L.push(`| browser | Chromium ${res.chromium} (headless, SwiftShader WebGL), viewport ${res.viewport} |`);
   L.push(`| tools | ${res.tools} |`);
-  L.push(`| our app | \`build/web/dist\` (served from a copy taken at the start, \`build/bench/ours\`); app.wasm built ${res.ours.builtAt} |`);
+  L.push(`| our app | \`build/web/dist\` (served from a copy taken at the start, \`build/bench/ours\`); wasm built ${res.ours.builtAt} |`);
   L.push(`| stock demo | \`build/bench/stock/web\` (Dear ImGui 1.86 \`examples/example_emscripten_opengl3\`); index.wasm built ${res.stock.builtAt} |`, '');
 
   L.push('### Side by side', '', '| measure | ours | stock demo | ours / stock |', '| --- | ---: | ---: | ---: |');
@@ -87,6 +87,16 @@ export function render(res) {
     const cell = (x) => (x.files ? n(x.raw) : '–');
     L.push(`| ${k === 'total' ? '**total**' : k} | ${cell(a)} | ${a.files ? n(a.gzip) : '–'} | ${a.files ? n(a.brotli) : '–'} | ${cell(b)} | ` +
       `${b.files ? n(b.gzip) : '–'} | ${b.files ? n(b.brotli) : '–'} | ${ratio(a.raw, b.raw)} | ${ratio(a.gzip, b.gzip)} | ${ratio(a.brotli, b.brotli)} |`);
+  }
+  L.push('');
+
+  L.push('### What the WebAssembly is made of (sections; brotli of each section alone)', '',
+    '| file | code raw | code brotli | data raw | data brotli | other raw | other brotli |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, app] of [['ours', ours], ['stock demo', stock]]) {
+    for (const w of app.wasm || []) {
+      const c = (k, f) => (w.sections[k] ? n(w.sections[k][f]) : '–');
+      L.push(`| ${name} \`${w.path}\` | ${c('code', 'raw')} | ${c('code', 'brotli')} | ${c('data', 'raw')} | ${c('data', 'brotli')} | ${c('other', 'raw')} | ${c('other', 'brotli')} |`);
+    }
   }
   L.push('');
 
@@ -123,7 +133,7 @@ export function render(res) {
   for (const preset of ['mobile', 'desktop']) {
     const f = ours.lighthouse[preset].representative.failed;
     const all = Object.entries(f).flatMap(([c, list]) => list.map((a) => `${c}: ${a.title} (\`${a.id}\`)`));
-    L.push(`Failed audits in accessibility, best practices, SEO (${preset}): ${all.length ? '' : 'none.'}`);
+    L.push(`Failed audits in accessibility, best practices, SEO (${preset}):${all.length ? '' : ' none.'}`);
     if (all.length) { L.push(''); for (const a of all) L.push(`- ${a}`); }
     L.push('');
   }

@@ -9,6 +9,8 @@ export const DEVICES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
   tablet: { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, hasTouch: true },
   desktop: { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, hasTouch: false },
+  // The phone layout at pixel ratio 1: long flows run ~10× faster under SwiftShader (DPR 3 is covered by smoke).
+  phoneFast: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true },
 };
 
 const MIME = {
@@ -104,9 +106,30 @@ export async function findItem(page, name) {
   return hit;
 }
 
+// Scrolls the content (wheel with a mouse, a finger drag on touch screens) until the named widget is in sight.
+export async function reveal(page, name, { touch = false } = {}) {
+  const attempts = 40;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const it = await findItem(page, name);
+    const view = await page.evaluate(() => [innerWidth, innerHeight]);
+    const margin = 90;  // keep clear of fixed bars (top bar, phone tab bar)
+    if (it.visible && (it.window !== 'content' || (it.y >= margin && it.y + it.h <= view[1] - margin))) return it;
+    const dy = it.y + it.h / 2 - view[1] / 2;
+    if (touch) {
+      const step = Math.max(-view[1] * 0.6, Math.min(view[1] * 0.6, dy));
+      await touchDrag(page, view[0] / 2, view[1] / 2 + step / 2, -step, 8, 100);
+    } else {
+      await page.mouse.move(view[0] * 0.6, view[1] / 2);
+      await page.mouse.wheel(0, dy);
+    }
+    await settle(page, 15000);
+    if (attempt === attempts - 1) return it;
+  }
+}
+
 // Clicks (mouse) or taps (touch) the middle of a named widget, then waits for the app to settle.
 export async function press(page, name, { touch = false } = {}) {
-  const it = await findItem(page, name);
+  const it = await reveal(page, name, { touch });
   const box = await page.locator('#canvas').boundingBox();
   const x = box.x + it.x + it.w / 2, y = box.y + it.y + it.h / 2;
   if (touch) await page.touchscreen.tap(x, y);
@@ -115,7 +138,8 @@ export async function press(page, name, { touch = false } = {}) {
 }
 
 // A touch drag from (x, y) by dy CSS pixels, sent as real touch events over the DevTools protocol.
-export async function touchDrag(page, x, y, dy, steps = 12) {
+// `hold` ms of stillness before lifting the finger ends the scroll without a fling.
+export async function touchDrag(page, x, y, dy, steps = 12, hold = 0) {
   const cdp = await page.context().newCDPSession(page);
   const point = (py) => [{ x, y: py, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) });
@@ -123,6 +147,7 @@ export async function touchDrag(page, x, y, dy, steps = 12) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y + (dy * i) / steps) });
     await page.waitForTimeout(16);
   }
+  if (hold) await page.waitForTimeout(hold);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }

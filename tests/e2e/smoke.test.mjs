@@ -40,9 +40,9 @@ await run('app shell smoke test', async (check) => {
 
       await check(`${device}: a named card ${touch ? 'tapped' : 'clicked'} once opens its screen`, async () => {
         assert((await state(page)).screen === 'home', 'should start at home');
-        await press(page, 'Compare treatments', { touch });
+        await press(page, 'Learn', { touch });
         const s = await state(page);
-        assert(s.screen === 'compare', `screen is ${s.screen}`);
+        assert(s.screen === 'learn', `screen is ${s.screen}`);
         if (touch) assert(!s.hovered, 'a widget is still highlighted after the finger lifted (sticky hover)');
       });
 

@@ -46,6 +46,10 @@ const TreatmentAssessment& result(const Assessment& a, std::string_view treatmen
   return *t;
 }
 
+// Both point into the assessment: keep it alive (temporaries are refused).
+const TreatmentAssessment& result(Assessment&&, std::string_view) = delete;
+const Reason* reason(Assessment&&, std::string_view, std::string_view) = delete;
+
 const Reason* reason(const Assessment& a, std::string_view treatment, std::string_view rule) {
   const auto& reasons = result(a, treatment).reasons;
   const auto it = std::find_if(reasons.begin(), reasons.end(), [&](const Reason& r) { return r.rule->id == rule; });
@@ -403,13 +407,15 @@ TEST_CASE("the isotretinoin wait is the clinic's, on both sides of it") {
     p.medications = {{std::string(kIsotretinoin), 0}};
     if (wait > 0) {
       p.medications->front().months_since_last_dose = wait - 1;
-      const Reason* r = reason(assess(p, demo()), t.id, "medication.isotretinoin");
+      const Assessment inside = assess(p, demo());
+      const Reason* r = reason(inside, t.id, "medication.isotretinoin");
       REQUIRE(r);
       CHECK(r->verdict == Verdict::defer);
       CHECK(r->wait == Duration{1, TimeUnit::months});
     }
     p.medications->front().months_since_last_dose = wait;
-    const Reason* after = reason(assess(p, demo()), t.id, "medication.isotretinoin");
+    const Assessment at_end = assess(p, demo());
+    const Reason* after = reason(at_end, t.id, "medication.isotretinoin");
     if (wait < 6) {
       REQUIRE(after);
       CHECK(after->verdict == Verdict::suitable_with_precautions);
@@ -418,7 +424,8 @@ TEST_CASE("the isotretinoin wait is the clinic's, on both sides of it") {
       CHECK_FALSE(after);
     }
     p.medications->front().months_since_last_dose = std::max(wait, 6);
-    CHECK_FALSE(reason(assess(p, demo()), t.id, "medication.isotretinoin"));
+    const Assessment later = assess(p, demo());
+    CHECK_FALSE(reason(later, t.id, "medication.isotretinoin"));
   }
 }
 
@@ -459,13 +466,15 @@ TEST_CASE("every recent-procedure window holds in its last week and has ended th
           CAPTURE(treatment);
           Profile p = clean_profile();
           p.recent_procedures = {{trigger.value, length - 1}};
-          const Reason* inside = reason(assess(p, demo()), treatment, rule.id);
+          const Assessment last_week = assess(p, demo());
+          const Reason* inside = reason(last_week, treatment, rule.id);
           REQUIRE(inside);
           CHECK(inside->effect == &effect);
           CHECK(inside->wait == Duration{1, TimeUnit::weeks});
-          CHECK(result(assess(p, demo()), treatment).verdict == Verdict::defer);
+          CHECK(result(last_week, treatment).verdict == Verdict::defer);
           p.recent_procedures = {{trigger.value, length}};
-          CHECK_FALSE(reason(assess(p, demo()), treatment, rule.id));
+          const Assessment week_after = assess(p, demo());
+          CHECK_FALSE(reason(week_after, treatment, rule.id));
         }
       }
     }
@@ -476,7 +485,8 @@ TEST_CASE("the windows the reference gives before microneedling") {
   const auto wait_after = [](const char* procedure, int weeks_ago) {
     Profile p = clean_profile();
     p.recent_procedures = {{procedure, weeks_ago}};
-    return result(assess(p, demo()), "microneedling").wait;
+    const Assessment a = assess(p, demo());
+    return result(a, "microneedling").wait;
   };
   CHECK(wait_after("chemical_peel_superficial", 0) == Duration{5, TimeUnit::weeks});  // 30 days, rounded up
   CHECK(wait_after("chemical_peel_medium", 0) == Duration{5, TimeUnit::weeks});
@@ -489,13 +499,17 @@ TEST_CASE("the longest known wait is the treatment's; an unknown one leaves it o
   Profile p = clean_profile();
   p.medications = {{std::string(kIsotretinoin), 5}};             // 1 month to go for microneedling
   p.recent_procedures = {{"laser_nonablative_fractional", 1}};  // 3 weeks to go
-  CHECK(result(assess(p, demo()), "microneedling").wait == Duration{1, TimeUnit::months});
+  const auto wait = [&] {
+    const Assessment a = assess(p, demo());
+    return result(a, "microneedling").wait;
+  };
+  CHECK(wait() == Duration{1, TimeUnit::months});
   p.recent_procedures = {{"neurotoxin", 1}};  // 12 weeks to go
-  CHECK(result(assess(p, demo()), "microneedling").wait == Duration{12, TimeUnit::weeks});
+  CHECK(wait() == Duration{12, TimeUnit::weeks});
   p.conditions = {"active_cold_sore"};
-  const TreatmentAssessment& t = result(assess(p, demo()), "microneedling");
-  CHECK(t.verdict == Verdict::defer);
-  CHECK_FALSE(t.wait);
+  const Assessment a = assess(p, demo());
+  CHECK(result(a, "microneedling").verdict == Verdict::defer);
+  CHECK_FALSE(result(a, "microneedling").wait);
 }
 
 TEST_CASE("cold sores: an active one defers everything, a history asks for care") {
@@ -534,7 +548,8 @@ TEST_CASE("under-18s wait, and are told about a guardian") {
   const Json out = Json::parse(assessment_json(a, Lang::en, CandidacyRules::builtin(), Content::builtin()).dump());
   CHECK(out["results"]["microneedling"]["reasons"][0]["message"].get<std::string>().find("guardian") != std::string::npos);
   p.age = 18;
-  CHECK_FALSE(reason(assess(p, demo()), "microneedling", "age.minor"));
+  const Assessment adult = assess(p, demo());
+  CHECK_FALSE(reason(adult, "microneedling", "age.minor"));
 }
 
 // ---------------------------------------------------------------- properties over generated profiles
@@ -627,6 +642,14 @@ TEST_CASE("assess_json speaks Spanish and says when a date is unknown") {
   CHECK(mn["name"] == Content::builtin().treatment_text(Lang::es, "microneedling")->name);
   CHECK_FALSE(mn.contains("wait"));
   CHECK(mn["reasons"][0]["message"].get<std::string>().find("no indicó la fecha") != std::string::npos);
+}
+
+TEST_CASE("assess_json never throws on broken UTF-8 quoted in a parse error (found by fuzz_profile)") {
+  const std::string input = "{\"concerns\": [{\"id\": \"texture\", \"severity\": \xcf\x83]}";
+  AssessReply reply;
+  CHECK_NOTHROW(reply = assess_json(input, Lang::en, demo()));
+  CHECK_FALSE(reply.ok());
+  CHECK(Json::parse(reply.json)["errors"].size() == 1);
 }
 
 TEST_CASE("assess_json refuses a malformed profile with pointers") {

@@ -171,7 +171,7 @@ TEST_CASE("every kind of value error is reported at its pointer") {
        "/recent_procedures/0/when: unknown key 'when'"},
       {R"({"concerns": [], "max_downtime_days": 366})", "/max_downtime_days: must be a whole number of days from 0 to 365"},
       {R"({"concerns": [], "a/b": 1})", "/a~1b: unknown key 'a/b'"},
-      {"", "(root): the input is empty"},
+      {"", "(root): empty: there is no JSON value"},
   };
   for (const auto& [json, line] : cases) {
     CAPTURE(json);

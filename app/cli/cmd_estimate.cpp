@@ -1,0 +1,85 @@
+// navigator estimate PROFILE --treatment ID [--start YYYY-MM-DD] [--config FILE] [--lang en|es] [--package P]
+// [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N]: sessions, dates and costs, as JSON.
+#include <charconv>
+#include <ostream>
+
+#include "cli/common.hpp"
+#include "cli/planner_options.hpp"
+#include "core/civil_date.hpp"
+#include "core/estimate_json.hpp"
+#include "core/profile.hpp"
+
+namespace mn::cli {
+namespace {
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    if (comma > from) out.push_back(text.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return out;
+}
+
+std::optional<int> whole_number(std::string_view text) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// Reads the what-if options; nullopt after a message when one is not even shaped right.
+std::optional<WhatIf> what_if_options(const Invocation& invocation, std::ostream& err) {
+  WhatIf w;
+  if (const std::string* p = invocation.option(kPackageOption.name)) w.package = PackageChoice::parse(*p);
+  if (const std::string* a = invocation.option(kAddonOption.name)) w.addons = split(*a);
+  if (const std::string* s = invocation.option(kSeverityOption.name))
+    for (const std::string& item : split(*s)) {
+      const std::size_t eq = item.find('=');
+      const auto level = eq == std::string::npos ? std::nullopt : whole_number(std::string_view(item).substr(eq + 1));
+      if (!level) {
+        err << "navigator: --severity wants CONCERN=N, e.g. acne_scars=3 (got '" << item << "')\n";
+        return std::nullopt;
+      }
+      w.severities.push_back({item.substr(0, eq), *level});
+    }
+  if (const std::string* y = invocation.option(kMaintenanceYearsOption.name)) {
+    const auto years = whole_number(*y);
+    if (!years) {
+      err << "navigator: --maintenance-years wants a whole number (got '" << *y << "')\n";
+      return std::nullopt;
+    }
+    w.maintenance_years = *years;
+  }
+  return w;
+}
+
+}  // namespace
+
+int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& err) {
+  const std::string* treatment = invocation.option(kTreatmentOption.name);
+  if (!treatment) {
+    err << "navigator: estimate needs --treatment ID\n";
+    return kExitUsage;
+  }
+  const auto what_if = what_if_options(invocation, err);
+  if (!what_if) return kExitUsage;
+  const auto load = load_config_option(invocation, err);
+  if (!load) return kExitUsage;
+  const auto lang = lang_option(invocation, load->config.default_language, err);
+  if (!lang) return kExitUsage;
+  const auto text = read_input(invocation.args.at(0), err);
+  if (!text) return kExitUsage;
+  const std::string* start = invocation.option(kStartOption.name);
+  const AssessReply reply =
+      estimate_json(*text, *treatment, start ? *start : iso_date(today()), *lang, load->config, *what_if);
+  if (!reply.ok()) {
+    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
+    return kExitUsage;
+  }
+  out << reply.json << "\n";
+  return load->ok() ? kExitOk : kExitFailed;
+}
+
+}  // namespace mn::cli

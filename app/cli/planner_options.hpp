@@ -1,0 +1,29 @@
+#pragma once
+// Options and helpers of the planner subcommands: compare, estimate, plan (cmd_compare.cpp, cmd_estimate.cpp,
+// cmd_plan.cpp).
+#include <iosfwd>
+#include <optional>
+
+#include "cli/command.hpp"
+#include "core/format.hpp"
+#include "core/lang.hpp"
+
+namespace mn::cli {
+
+inline constexpr Option kConcernOption{"--concern", "ID", "only treatments that treat this concern"};
+inline constexpr Option kTreatmentOption{"--treatment", "ID", "the treatment to estimate (required)"};
+inline constexpr Option kStartOption{"--start", "YYYY-MM-DD", "date of the first session (default: today)"};
+inline constexpr Option kPackageOption{"--package", "auto|none|ID",
+                                       "packages: the cheapest (default), none, or one package of the clinic"};
+inline constexpr Option kAddonOption{"--addon", "ID[,ID...]", "add-ons for every session (comma-separated)"};
+inline constexpr Option kSeverityOption{"--severity", "CONCERN=N[,...]",
+                                        "what if a concern's severity were N (1-3); adds the concern if absent"};
+inline constexpr Option kMaintenanceYearsOption{"--maintenance-years", "N", "years of maintenance to plan (0-10, default 3)"};
+
+// The --lang option, else `fallback`; nullopt after a message for an unknown code.
+std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std::ostream& err);
+
+// Today in local time (only the CLI reads the clock; the core takes dates as parameters).
+Date today();
+
+}  // namespace mn::cli

@@ -1,0 +1,196 @@
+#pragma once
+// The estimator: how many sessions a treatment may take for a person's concerns, on which dates, what each
+// visit's healing looks like, when results show, and what it all costs at this clinic. Every figure is a range
+// (low, typical, high), never one falsely precise number. Formulas: docs/estimates.md.
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clinic_config.hpp"
+#include "core/content.hpp"
+#include "core/format.hpp"
+#include "core/issues.hpp"
+#include "core/profile.hpp"
+
+namespace mn {
+
+// The three cases every estimate gives, in this order. The low case is the fewest sessions at the lowest price
+// with the longest maintenance interval; the high case the most sessions at the highest price, maintained most often.
+enum class Level { low, typical, high };
+inline constexpr std::array<Level, 3> kLevels = {Level::low, Level::typical, Level::high};
+inline constexpr std::array<std::string_view, 3> kLevelNames = {"low", "typical", "high"};
+
+// One figure per Level, indexed by Level.
+template <class T>
+struct ByLevel {
+  std::array<T, 3> v{};
+  T& operator[](Level l) { return v[static_cast<std::size_t>(l)]; }
+  const T& operator[](Level l) const { return v[static_cast<std::size_t>(l)]; }
+};
+using Amounts = ByLevel<double>;  // money in one currency
+using Counts = ByLevel<int>;      // sessions, days, months
+
+Amounts operator+(const Amounts& a, const Amounts& b);
+Amounts operator*(const Amounts& a, const Counts& n);  // per level: amount × count
+Amounts amounts(const PriceRange& price);
+Counts counts(const SessionRange& sessions);
+
+// ---------------------------------------------------------------- sessions
+enum class SessionsSource {
+  course,    // the content's usual first course: no concern the treatment treats
+  severity,  // sessions_by_severity for the most demanding concern the treatment treats
+  clinic,    // the clinic's own course length (TreatmentSettings::sessions), whatever the severity
+};
+std::string_view sessions_source_name(SessionsSource source);  // "course", "severity", "clinic"
+
+struct CourseLength {
+  Counts sessions;
+  SessionsSource source = SessionsSource::course;
+  std::optional<ConcernAnswer> decided_by;  // severity: the concern that set the course (highest severity, then
+                                            // the one the treatment treats best, then the first listed)
+};
+
+// A concern counts when the treatment treats it at all (Treatment::suits >= 1).
+CourseLength course_length(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns,
+                           const ClinicConfig& clinic);
+
+// A range's typical value: its `typical` when given, else the midpoint rounded half up.
+int typical_of(const Range& range);
+// Whether a 0/0 range stands for "not applicable" (interval_days, maintenance_months).
+bool not_applicable(const Range& range);
+
+// ---------------------------------------------------------------- prices and packages
+struct SessionPrice {
+  Amounts per_session;
+  bool from_clinic = true;  // false: the clinic lists no price, so the content's published price_usd is shown
+  std::string currency;     // the clinic's currency, or "USD" for a published price
+  PriceUnit unit = PriceUnit::session;
+};
+SessionPrice session_price(const Treatment& treatment, const ClinicConfig& clinic);
+// Whether the clinic's packages, add-ons and financing apply: only to its own prices for a treatment it offers.
+bool clinic_terms_apply(const SessionPrice& price, const ClinicConfig& clinic, std::string_view treatment);
+
+struct PackageChoice {
+  enum class Kind { automatic, none, specific };
+  Kind kind = Kind::automatic;
+  std::string id;  // specific only
+  static PackageChoice parse(std::string_view text);  // "auto", "none", anything else an id
+  std::string text() const;                           // the inverse of parse
+};
+
+struct PackageUse {
+  const Package* package = nullptr;
+  int count = 0;
+};
+
+// How a course of sessions is bought.
+struct Purchase {
+  int sessions = 0;        // the course
+  double price = 0;        // per session
+  std::vector<PackageUse> packages;
+  int single_sessions = 0;
+  int extra_sessions = 0;  // paid for within a package beyond the course (only when that is still cheaper)
+  double list = 0;         // sessions × price
+  double cost = 0;         // what is paid: packages + single sessions; never more than `list`
+  double saving() const { return list - cost; }
+};
+
+// The cheapest way to buy at least `sessions` sessions at `price` each from single sessions and `packages`
+// (each usable any number of times). Never costs more than single sessions. Ties go to fewer sessions bought,
+// then to fewer package purchases.
+Purchase cheapest_purchase(int sessions, double price, const std::vector<const Package*>& packages);
+
+// The clinic's packages for a treatment that `choice` allows (automatic: all of them; none: none; specific: the
+// one named, if it is for this treatment).
+std::vector<const Package*> packages_for(const ClinicConfig& clinic, std::string_view treatment,
+                                         const PackageChoice& choice);
+
+// The course bought in each case: its session count at its price, packages applied where they save money.
+ByLevel<Purchase> course_purchases(const CourseLength& course, const SessionPrice& price,
+                                   const std::vector<const Package*>& packages);
+
+// The monthly payment that repays `principal` in `months` equal instalments at `apr_percent` a year:
+// P·r / (1 − (1 + r)^−n) with r = APR / 12 (standard amortisation); P / n when the APR is 0.
+double monthly_payment(double principal, double apr_percent, int months);
+
+// ---------------------------------------------------------------- the estimate
+inline constexpr int kDefaultMaintenanceYears = 3;
+inline constexpr int kMaxMaintenanceYears = 10;
+inline constexpr int kMinStartYear = 2000, kMaxStartYear = 2999;
+
+// What the person may change on the estimate screen ("what if").
+struct EstimateOptions {
+  Date start;                       // the first session; the caller supplies today by default
+  PackageChoice package;
+  std::vector<std::string> addons;  // add-on ids, each for this treatment
+  int maintenance_years = kDefaultMaintenanceYears;
+};
+
+// Problems with options for a treatment at a clinic, at pointers "/start", "/package", "/addons/N",
+// "/maintenance_years" (empty when all is well).
+std::vector<Issue> check_options(const Treatment& treatment, const EstimateOptions& options, const ClinicConfig& clinic);
+
+struct DatedPhase {
+  const Phase* phase = nullptr;
+  Date from, to;  // inclusive
+};
+
+struct Visit {
+  int number = 1;             // 1-based
+  Date date;                  // at the typical interval
+  Date earliest, latest;      // at the shortest and longest interval
+  bool beyond_typical = false;  // only in the longer courses (number > typical sessions)
+  std::vector<DatedPhase> phases;
+};
+
+struct DatedMilestone {
+  const Milestone* milestone = nullptr;
+  Date date;
+};
+
+struct AddOnCost {
+  const AddOn* addon = nullptr;
+  Amounts per_session;
+  Amounts course;  // per session × the course's sessions
+};
+
+struct FinancingTerm {
+  int months = 0;
+  ByLevel<std::optional<double>> monthly;  // nullopt where the course total is below the clinic's minimum
+};
+
+struct Estimate {
+  const Treatment* treatment = nullptr;
+  bool offered = false;
+  EstimateOptions options;
+  CourseLength course;
+  std::optional<Counts> interval_days;       // nullopt: a single visit, no course spacing
+  std::vector<Visit> visits;                 // up to the high case's sessions
+  std::vector<DatedMilestone> milestones;    // counted from the first or last session of the typical course
+  std::optional<std::array<Date, 2>> results_last_until;  // last typical session + duration_months low, high
+  std::optional<Counts> maintenance_months;  // every … months, per case (low: the longest); nullopt: none usual
+  std::vector<Date> maintenance_dates;       // typical case, within maintenance_years of the start
+  Counts maintenance_sessions;               // per case, within maintenance_years of the start
+  SessionPrice price;
+  ByLevel<Purchase> course_cost;             // packages applied
+  std::vector<AddOnCost> addons;
+  Amounts course_total;                      // course + add-ons: what financing applies to
+  Amounts maintenance_per_session;           // price + add-ons
+  Amounts maintenance_per_year;              // per_session × 12 / every-months
+  Amounts first_year;                        // course total + maintenance sessions dated within 12 months
+  Amounts total;                             // course total + maintenance within maintenance_years
+  std::optional<Financing> financing;        // the clinic's terms, when it offers financing and prices are its own
+  std::vector<FinancingTerm> payments;
+};
+
+// The estimate for `concerns` (the profile's, after any what-if severities). Options must pass check_options;
+// anything they name that does not exist is ignored.
+Estimate estimate(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns, const EstimateOptions& options,
+                  const ClinicConfig& clinic);
+
+// The concerns with what-if severities applied: an override replaces the severity of a listed concern or adds it.
+std::vector<ConcernAnswer> with_overrides(std::vector<ConcernAnswer> concerns, const std::vector<ConcernAnswer>& overrides);
+
+}  // namespace mn

@@ -1,0 +1,235 @@
+#include "core/estimate_json.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+#include "core/catalog.hpp"
+#include "core/civil_date.hpp"
+#include "core/locale.hpp"
+#include "core/string_table.hpp"
+
+namespace mn {
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+double rounded(double amount, int digits) {
+  const double scale = std::pow(10.0, digits);
+  return std::round(amount * scale) / scale;
+}
+
+OJson package_json(const PackageUse& use, Lang lang, const ClinicConfig& clinic, const Content& content) {
+  return {{"id", use.package->id},
+          {"name", package_name(*use.package, lang, clinic, content)},
+          {"sessions", use.package->sessions},
+          {"count", use.count}};
+}
+
+OJson purchase_json(const Purchase& p, int digits, Lang lang, const ClinicConfig& clinic, const Content& content) {
+  OJson packages = OJson::array();
+  for (const PackageUse& use : p.packages) packages.push_back(package_json(use, lang, clinic, content));
+  return {{"sessions", p.sessions},
+          {"price", rounded_json(p.price, digits)},
+          {"list", rounded_json(p.list, digits)},
+          {"packages", std::move(packages)},
+          {"single_sessions", p.single_sessions},
+          {"extra_sessions", p.extra_sessions},
+          {"saving", rounded_json(p.saving(), digits)},
+          {"cost", rounded_json(p.cost, digits)}};
+}
+
+OJson visits_json(const Estimate& e) {
+  OJson out = OJson::array();
+  for (const Visit& v : e.visits) {
+    OJson phases = OJson::array();
+    for (const DatedPhase& p : v.phases)
+      phases.push_back({{"key", p.phase->key}, {"from", iso_date(p.from)}, {"to", iso_date(p.to)}});
+    out.push_back({{"number", v.number},
+                   {"date", iso_date(v.date)},
+                   {"earliest", iso_date(v.earliest)},
+                   {"latest", iso_date(v.latest)},
+                   {"beyond_typical", v.beyond_typical},
+                   {"phases", std::move(phases)}});
+  }
+  return out;
+}
+
+void calendar_json(const Estimate& e, OJson& out) {
+  out["interval_days"] = e.interval_days ? counts_json(*e.interval_days) : OJson(nullptr);
+  out["visits"] = visits_json(e);
+  OJson milestones = OJson::array();
+  for (const DatedMilestone& m : e.milestones)
+    milestones.push_back({{"key", m.milestone->key},
+                          {"date", iso_date(m.date)},
+                          {"counted_from", m.milestone->from_first_session ? "first_session" : "last_session"},
+                          {"days", m.milestone->days}});
+  out["milestones"] = std::move(milestones);
+  out["results_last_until"] =
+      e.results_last_until ? OJson{{"low", iso_date((*e.results_last_until)[0])}, {"high", iso_date((*e.results_last_until)[1])}}
+                           : OJson(nullptr);
+  OJson dates = OJson::array();
+  for (const Date& d : e.maintenance_dates) dates.push_back(iso_date(d));
+  out["maintenance"] = {{"every_months", e.maintenance_months ? counts_json(*e.maintenance_months) : OJson(nullptr)},
+                        {"years", e.options.maintenance_years},
+                        {"sessions", counts_json(e.maintenance_sessions)},
+                        {"dates", std::move(dates)}};
+}
+
+OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& clinic, const Content& content) {
+  OJson out = {{"currency", e.price.currency},
+               {"price_source", e.price.from_clinic ? "clinic" : "published_usd"},
+               {"price_unit", price_unit_name(e.price.unit)}};
+  if (e.price.unit != PriceUnit::session)
+    out["unit_note"] = StringTable::compare().get(lang, "estimate.unit_note." + std::string(price_unit_name(e.price.unit)));
+  out["per_session"] = amounts_json(e.price.per_session, digits);
+  out["package_choice"] = e.options.package.text();
+  OJson course;
+  Amounts saving;
+  for (Level l : kLevels) {
+    course[std::string(kLevelNames[static_cast<std::size_t>(l)])] = purchase_json(e.course_cost[l], digits, lang, clinic, content);
+    saving[l] = e.course_cost[l].saving();
+  }
+  out["course"] = std::move(course);
+  out["saving"] = amounts_json(saving, digits);
+  OJson addons = OJson::array();
+  for (const AddOnCost& a : e.addons)
+    addons.push_back({{"id", a.addon->id},
+                      {"name", a.addon->name.get(lang)},
+                      {"per_session", amounts_json(a.per_session, digits)},
+                      {"course", amounts_json(a.course, digits)}});
+  out["addons"] = std::move(addons);
+  out["course_total"] = amounts_json(e.course_total, digits);
+  out["maintenance_per_session"] = amounts_json(e.maintenance_per_session, digits);
+  out["maintenance_per_year"] = amounts_json(e.maintenance_per_year, digits);
+  out["first_year"] = amounts_json(e.first_year, digits);
+  OJson total = {{"years", e.options.maintenance_years}};
+  total.update(amounts_json(e.total, digits));
+  out["total"] = std::move(total);
+  return out;
+}
+
+OJson financing_json(const Estimate& e, int digits) {
+  if (!e.financing) return nullptr;
+  OJson terms = OJson::array();
+  for (const FinancingTerm& t : e.payments) {
+    OJson monthly, paid;
+    for (Level l : kLevels) {
+      const std::string name(kLevelNames[static_cast<std::size_t>(l)]);
+      // Each instalment is a sum of money, so the total paid is the rounded instalment times the term.
+      const std::optional<double> payment = t.monthly[l] ? std::optional<double>(rounded(*t.monthly[l], digits)) : std::nullopt;
+      monthly[name] = payment ? rounded_json(*payment, digits) : OJson(nullptr);
+      paid[name] = payment ? rounded_json(*payment * t.months, digits) : OJson(nullptr);
+    }
+    terms.push_back({{"months", t.months}, {"monthly", std::move(monthly)}, {"total_paid", std::move(paid)}});
+  }
+  return {{"apr_percent", e.financing->apr_percent},
+          {"min_amount", e.financing->min_amount},
+          {"principal", amounts_json(e.course_total, digits)},
+          {"terms", std::move(terms)}};
+}
+
+void error(std::vector<Issue>& issues, std::string pointer, std::string message) {
+  issues.push_back({Severity::error, std::move(pointer), std::move(message), {}});
+}
+
+}  // namespace
+
+OJson rounded_json(double value, int digits) {
+  const double r = rounded(value, digits);
+  constexpr double kExact = 9007199254740992.0;  // 2^53: every whole double below it is an exact integer
+  if (r == std::floor(r) && std::abs(r) < kExact) return static_cast<std::int64_t>(r);
+  return r;
+}
+
+OJson amounts_json(const Amounts& a, int digits) {
+  return {{"low", rounded_json(a[Level::low], digits)},
+          {"typical", rounded_json(a[Level::typical], digits)},
+          {"high", rounded_json(a[Level::high], digits)}};
+}
+
+OJson counts_json(const Counts& c) {
+  return {{"low", c[Level::low]}, {"typical", c[Level::typical]}, {"high", c[Level::high]}};
+}
+
+int currency_digits(std::string_view currency) {
+  const CurrencyInfo* info = find_currency(currency);
+  return info ? info->digits : 2;
+}
+
+std::string treatment_display_name(const Content& content, Lang lang, std::string_view id) {
+  const TreatmentText* text = content.treatment_text(lang, id);
+  return text ? text->name : std::string(id);
+}
+
+std::string package_name(const Package& package, Lang lang, const ClinicConfig& clinic, const Content& content) {
+  if (!package.name.empty()) return package.name.get(lang);
+  const MoneyFormat money(clinic.currency, clinic.locale);
+  const std::string discount = package.discount_kind == DiscountKind::percent
+                                   ? format_percent(package.discount, money.locale())
+                                   : money(package.discount);
+  return StringTable::compare().get(lang, "estimate.package_name",
+                                    {{"treatment", treatment_display_name(content, lang, package.treatment)},
+                                     {"count", std::to_string(package.sessions)},
+                                     {"discount", discount}});
+}
+
+std::string_view price_unit_name(PriceUnit unit) {
+  constexpr std::array<std::string_view, 3> kNames = {"session", "area", "syringe"};
+  return kNames[static_cast<std::size_t>(unit)];
+}
+
+OJson estimate_to_json(const Estimate& e, const std::vector<ConcernAnswer>& concerns, Lang lang,
+                       const ClinicConfig& clinic, const Content& content) {
+  const int digits = currency_digits(e.price.currency);
+  OJson out = {{"treatment", e.treatment->id},
+               {"name", treatment_display_name(content, lang, e.treatment->id)},
+               {"offered", e.offered},
+               {"start", iso_date(e.options.start)}};
+  OJson concern_list = OJson::array();
+  for (const ConcernAnswer& c : concerns) concern_list.push_back({{"id", c.id}, {"severity", c.severity}});
+  out["concerns"] = std::move(concern_list);
+  OJson sessions = counts_json(e.course.sessions);
+  sessions["source"] = sessions_source_name(e.course.source);
+  sessions["decided_by"] = e.course.decided_by
+                               ? OJson{{"concern", e.course.decided_by->id}, {"severity", e.course.decided_by->severity}}
+                               : OJson(nullptr);
+  out["sessions"] = std::move(sessions);
+  calendar_json(e, out);
+  out["costs"] = costs_json(e, digits, lang, clinic, content);
+  out["financing"] = financing_json(e, digits);
+  return out;
+}
+
+AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
+                          Lang lang, const ClinicConfig& clinic, const WhatIf& what_if) {
+  try {
+    ProfileParse parse = parse_profile(profile_json);
+    std::vector<Issue> issues = std::move(parse.issues);
+    const Content& content = Content::builtin();
+    const Treatment* t = content.treatment(treatment_id);
+    if (!t) error(issues, "/treatment", with_hint("'" + std::string(treatment_id) + "' is not a treatment id",
+                                                   treatment_id, kTreatmentIds));
+    const auto start = parse_iso_date(start_date);
+    if (!start) error(issues, "/start", "'" + std::string(start_date) + "' is not a date YYYY-MM-DD");
+    for (const ConcernAnswer& c : what_if.severities) {
+      if (!is_concern_id(c.id))
+        error(issues, "/severity", with_hint("'" + c.id + "' is not a concern id", c.id, kConcernIds));
+      else if (c.severity < 1 || c.severity > 3)
+        error(issues, pointer_append("/severity", c.id), "must be 1, 2 or 3");
+    }
+    const EstimateOptions options{start.value_or(Date{kMinStartYear, 1, 1}), what_if.package, what_if.addons,
+                                  what_if.maintenance_years};
+    if (t)
+      for (Issue& issue : check_options(*t, options, clinic))
+        if (start || issue.pointer != "/start") issues.push_back(std::move(issue));
+    if (!issues.empty()) return {profile_errors_json(issues).dump(2), std::move(issues)};
+    const auto concerns = with_overrides(parse.profile.concerns, what_if.severities);
+    const Estimate e = estimate(*t, concerns, options, clinic);
+    return {estimate_to_json(e, concerns, lang, clinic, content).dump(2), {}};
+  } catch (const std::exception& e) {  // only resource exhaustion can get here
+    std::vector<Issue> issues = {{Severity::error, "", std::string("the estimate failed: ") + e.what(), {}}};
+    return {profile_errors_json(issues).dump(2), std::move(issues)};
+  }
+}
+
+}  // namespace mn

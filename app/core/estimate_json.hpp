@@ -1,0 +1,46 @@
+#pragma once
+// The estimator as JSON in, JSON out: one entry point for `navigator estimate` and the browser's JavaScript API,
+// so both show the same figures. Output format: docs/estimates.md. Money is in the clinic's currency, rounded to
+// its minor units; the UI formats it (core/format.hpp).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/candidacy_json.hpp"
+#include "core/estimate.hpp"
+
+namespace mn {
+
+// What the person changes on the estimate screen, beyond the start date.
+struct WhatIf {
+  std::vector<ConcernAnswer> severities;  // overrides: replace a concern's severity, or add the concern
+  PackageChoice package;
+  std::vector<std::string> addons;
+  int maintenance_years = kDefaultMaintenanceYears;
+};
+
+nlohmann::ordered_json estimate_to_json(const Estimate& estimate, const std::vector<ConcernAnswer>& concerns, Lang lang,
+                                        const ClinicConfig& clinic, const Content& content = Content::builtin());
+
+// Parses the profile, checks the request and renders the estimate (the reply's issues name "/treatment",
+// "/start", "/severity/<concern>", "/package", "/addons/N" or "/maintenance_years", or the profile's pointers).
+// `start_date` is YYYY-MM-DD: the caller supplies today by default. Never throws.
+AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
+                          Lang lang, const ClinicConfig& clinic, const WhatIf& what_if = {});
+
+// Helpers shared with the comparison's JSON.
+// `value` rounded to `digits` decimals; a whole value prints without a fraction ("300", not "300.0").
+nlohmann::ordered_json rounded_json(double value, int digits);
+// {"low": a, "typical": b, "high": c}, money rounded to `digits` decimals.
+nlohmann::ordered_json amounts_json(const Amounts& amounts, int digits);
+nlohmann::ordered_json counts_json(const Counts& counts);
+// The currency's minor-unit digits (2 for an unknown code).
+int currency_digits(std::string_view currency);
+std::string treatment_display_name(const Content& content, Lang lang, std::string_view id);
+// The package's own name in `lang`, else one composed from compare.json ("Microneedling: 3 sessions, 10% off").
+std::string package_name(const Package& package, Lang lang, const ClinicConfig& clinic, const Content& content);
+std::string_view price_unit_name(PriceUnit unit);
+
+}  // namespace mn

@@ -1,0 +1,61 @@
+#include "core/string_table.hpp"
+
+#include "core/json_reader.hpp"
+
+namespace mn {
+
+StringTable StringTable::load(const AssetReader& read, std::string_view file) {
+  StringTable table;
+  for (Lang lang : kLanguages) {
+    const std::string path = language_file(lang, file);
+    IssueLog log(path);
+    if (const auto text = read(path)) {
+      const ParsedJson parsed = parse_json(*text);
+      if (parsed.ok()) {
+        ObjectReader root(Node(&parsed.value, "", log));
+        const Node strings = root["strings"];
+        if (!strings.present()) {
+          strings.missing();
+        } else {
+          for (const auto& [key, node] : strings.members())
+            if (auto value = node.text({400, false, false})) table.languages_[static_cast<std::size_t>(lang)][key] = *value;
+        }
+        root.finish();
+      } else {
+        log.add(Severity::error, "", parsed.error);
+      }
+    } else {
+      log.add(Severity::error, "", "the file is missing");
+    }
+    for (Issue& issue : log.take()) table.issues_.push_back(std::move(issue));
+  }
+  return table;
+}
+
+const StringTable& StringTable::compare() {
+  static const StringTable table = load(embedded_reader(), kCompareStringsFile);
+  return table;
+}
+
+const StringTable& StringTable::plan() {
+  static const StringTable table = load(embedded_reader(), kPlanStringsFile);
+  return table;
+}
+
+std::string StringTable::get(Lang lang, std::string_view key) const {
+  for (Lang l : {lang, Lang::en}) {
+    const auto& strings = languages_[static_cast<std::size_t>(l)];
+    if (const auto it = strings.find(key); it != strings.end()) return it->second;
+  }
+  return std::string(key);
+}
+
+std::string StringTable::get(Lang lang, std::string_view key, const std::vector<Placeholder>& values) const {
+  return fill(get(lang, key), values);
+}
+
+bool StringTable::has(Lang lang, std::string_view key) const {
+  return strings(lang).count(key) > 0;
+}
+
+}  // namespace mn

@@ -1,0 +1,268 @@
+// The engine for JavaScript: the same JSON in, JSON out calls as the `navigator` CLI, for the app's tests and for
+// clinics that want the engine in their own page (README: "JavaScript API"). The wrappers live in browser.js.
+#include <emscripten.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "core/candidacy_json.hpp"
+#include "core/civil_date.hpp"
+#include "core/compare_json.hpp"
+#include "core/estimate_json.hpp"
+#include "core/plan.hpp"
+#include "core/profile_write.hpp"
+#include "platform/browser.hpp"
+#include "platform/runtime.hpp"
+#include "ui/charts.hpp"
+#include "ui/decision.hpp"
+
+namespace {
+// Keeps the last reply alive for JavaScript to read.
+const char* reply(std::string text) {
+  static std::string last;
+  last = std::move(text);
+  return last.c_str();
+}
+
+mn::Lang lang_or_app(const char* code) {
+  auto lang = mn::parse_lang(code ? code : "");
+  return lang ? *lang : mn::platform::current_app_state().lang;
+}
+}  // namespace
+
+extern "C" {
+
+// assess(profile JSON, "en"|"es"|"") → the assessment JSON, or {"errors": [...]} for a malformed profile.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_assess(const char* profile_json, const char* lang) {
+  return reply(mn::assess_json(profile_json ? profile_json : "", lang_or_app(lang), mn::platform::current_app_state().clinic).json);
+}
+
+// The results the candidacy screen shows now ("null" before the questionnaire is finished).
+EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_results() {
+  const auto& cs = mn::platform::current_app_state().candidacy;
+  return reply(cs.show_results && cs.results_lang ? cs.results.dump() : "null");
+}
+
+// The profile the questionnaire's answers describe so far, in the shared contract.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_answers_profile() {
+  return reply(mn::profile_json(mn::platform::current_app_state().candidacy.answers.profile()).dump());
+}
+
+}  // extern "C"
+
+// ---------------------------------------------------------------- Compare, Estimate and My plan
+// The same JSON as `navigator compare` and `navigator estimate`, the plan's share link, what those screens show now
+// (for tests), and the browser services the screens use (ui/decision.hpp: date, print, clipboard, new tab).
+extern "C" {
+void mn_wake();                                          // main_web.cpp: resume drawing
+char* mn_js_today_new();                                 // browser.js: "YYYY-MM-DD", the device's local date
+char* mn_js_page_address_new();                          // browser.js: location.href without its fragment
+void mn_js_print_plan(const char* html, const char* extra);  // browser.js: print a DOM copy of the plan
+void mn_js_copy_text(const char* text);                  // browser.js: clipboard; answers with mn_api_copy_done
+void mn_js_open_url(const char* url);                    // browser.js: a new tab, noopener
+}
+
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+// The screens' state, for the calls below that change it (open a link, the clipboard's answer). The object itself
+// is not const (main_web.cpp owns it); runtime.hpp only hands it out read-only.
+mn::ui::AppState& app_state() { return const_cast<mn::ui::AppState&>(mn::platform::current_app_state()); }
+
+const bool g_decision_platform = [] {
+  mn::ui::DecisionPlatform& p = mn::ui::decision_platform();
+  p.today = [] { return mn::platform::adopt_js_string(mn_js_today_new()); };
+  p.page_address = [] { return mn::platform::adopt_js_string(mn_js_page_address_new()); };
+  p.print = [](const std::string& html, const std::string& extra) { mn_js_print_plan(html.c_str(), extra.c_str()); };
+  p.copy = [](const std::string& text) { mn_js_copy_text(text.c_str()); };
+  p.open = [](const std::string& url) { mn_js_open_url(url.c_str()); };
+  return true;
+}();
+
+std::string errors_reply(const std::string& pointer, const std::string& message) {
+  return OJson{{"errors", OJson::array({OJson{{"pointer", pointer}, {"message", message}}})}}.dump(2);
+}
+
+// whatIf: {"severity": {"acne_scars": 3} | [{"id", "severity"}], "package": "auto"|"none"|ID,
+//          "addons": ["led"] | "led,numbing", "maintenance_years": 3}; anything else is an error.
+std::optional<mn::WhatIf> parse_what_if(const std::string& text, std::string& error) {
+  mn::WhatIf w;
+  if (text.empty()) return w;
+  OJson j = OJson::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    error = errors_reply("/what_if", "must be a JSON object");
+    return std::nullopt;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    const OJson& v = it.value();
+    const std::string at = "/what_if/" + key;
+    if (key == "severity") {
+      if (v.is_object()) {
+        for (auto s = v.begin(); s != v.end(); ++s) {
+          if (!s.value().is_number_integer()) return error = errors_reply(at + "/" + s.key(), "must be 1, 2 or 3"), std::nullopt;
+          w.severities.push_back({s.key(), s.value().get<int>()});
+        }
+      } else if (v.is_array()) {
+        for (const OJson& s : v) {
+          if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("severity") || !s["severity"].is_number_integer())
+            return error = errors_reply(at, "wants {\"id\": CONCERN, \"severity\": 1-3} entries"), std::nullopt;
+          w.severities.push_back({s["id"].get<std::string>(), s["severity"].get<int>()});
+        }
+      } else {
+        return error = errors_reply(at, "must be an object {concern: severity} or a list"), std::nullopt;
+      }
+    } else if (key == "package") {
+      if (!v.is_string()) return error = errors_reply(at, "must be \"auto\", \"none\" or a package id"), std::nullopt;
+      w.package = mn::PackageChoice::parse(v.get<std::string>());
+    } else if (key == "addons") {
+      if (v.is_string()) {
+        const std::string list = v.get<std::string>();
+        for (std::size_t from = 0; from <= list.size();) {
+          const std::size_t comma = std::min(list.find(',', from), list.size());
+          if (comma > from) w.addons.push_back(list.substr(from, comma - from));
+          from = comma + 1;
+        }
+      } else if (v.is_array()) {
+        for (const OJson& a : v) {
+          if (!a.is_string()) return error = errors_reply(at, "must list add-on ids"), std::nullopt;
+          w.addons.push_back(a.get<std::string>());
+        }
+      } else {
+        return error = errors_reply(at, "must list add-on ids"), std::nullopt;
+      }
+    } else if (key == "maintenance_years") {
+      if (!v.is_number_integer()) return error = errors_reply(at, "must be a whole number 0-10"), std::nullopt;
+      w.maintenance_years = v.get<int>();
+    } else {
+      return error = errors_reply(at, "is not a what-if option (severity, package, addons, maintenance_years)"), std::nullopt;
+    }
+  }
+  return w;
+}
+
+OJson what_if_json(const mn::WhatIf& w) {
+  OJson severity = OJson::array();
+  for (const auto& c : w.severities) severity.push_back({{"id", c.id}, {"severity", c.severity}});
+  return {{"severity", severity}, {"package", w.package.text()}, {"addons", w.addons}, {"maintenance_years", w.maintenance_years}};
+}
+
+OJson parsed(const std::string& text) {
+  OJson j = OJson::parse(text, nullptr, false);
+  return j.is_discarded() ? OJson(nullptr) : j;
+}
+
+const char* link_status_name(mn::ui::PlanLinkStatus::Kind kind) {
+  switch (kind) {
+    case mn::ui::PlanLinkStatus::Kind::restored: return "restored";
+    case mn::ui::PlanLinkStatus::Kind::refused: return "refused";
+    case mn::ui::PlanLinkStatus::Kind::none: break;
+  }
+  return "none";
+}
+
+const char* copy_status_name(mn::ui::DecisionState::Copy copy) {
+  switch (copy) {
+    case mn::ui::DecisionState::Copy::pending: return "pending";
+    case mn::ui::DecisionState::Copy::copied: return "copied";
+    case mn::ui::DecisionState::Copy::failed: return "failed";
+    case mn::ui::DecisionState::Copy::none: break;
+  }
+  return "none";
+}
+
+}  // namespace
+
+extern "C" {
+
+// compare(profile JSON, lang, concern) → the same JSON as `navigator compare`, or {"errors": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_compare(const char* profile_json, const char* lang, const char* concern) {
+  return reply(mn::compare_json(profile_json ? profile_json : "", lang_or_app(lang), mn::platform::current_app_state().clinic,
+                                concern ? concern : "")
+                   .json);
+}
+
+// estimate(profile JSON, treatment, start YYYY-MM-DD ("" = today), lang, what-if JSON) → `navigator estimate`'s JSON.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_estimate(const char* profile_json, const char* treatment, const char* start,
+                                                 const char* lang, const char* what_if) {
+  std::string error;
+  auto w = parse_what_if(what_if ? what_if : "", error);
+  if (!w) return reply(error);
+  std::string day = start && *start ? start : mn::platform::adopt_js_string(mn_js_today_new());
+  return reply(mn::estimate_json(profile_json ? profile_json : "", treatment ? treatment : "", day, lang_or_app(lang),
+                                 mn::platform::current_app_state().clinic, *w)
+                   .json);
+}
+
+// The current plan's share link: {"fragment": "p1.….…", "url": "<page>#plan=…", "plan": {…}}.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_plan_link() {
+  mn::ui::AppState& st = app_state();
+  mn::ui::decision_prepare(st);
+  const mn::Plan plan = mn::ui::decision_plan(st);
+  return reply(OJson{{"fragment", mn::encode_plan(plan)}, {"url", mn::ui::plan_link(st)}, {"plan", mn::plan_to_json(plan)}}.dump());
+}
+
+// What Compare shows now: the profile it ranked, the filter, and compare_json()'s reply ("null" before it was drawn).
+EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_compare() {
+  const mn::ui::DecisionState& ds = mn::platform::current_app_state().decision;
+  if (ds.compare_key.empty()) return reply("null");
+  return reply(OJson{{"profile", parsed(ds.compare_profile)},
+                     {"concern", ds.concern_filter.empty() ? OJson(nullptr) : OJson(ds.concern_filter)},
+                     {"compare", ds.compare}}
+                   .dump());
+}
+
+// What Estimate (and My plan) show now: the request (profile, treatment, start, lang, what-if), estimate_json()'s
+// reply, and the formatted figures drawn.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
+  const mn::ui::AppState& st = mn::platform::current_app_state();
+  const mn::ui::DecisionState& ds = st.decision;
+  if (ds.estimate_key.empty() || !ds.start) return reply("null");
+  return reply(OJson{{"profile", parsed(ds.estimate_profile)},
+                     {"treatment", ds.treatment},
+                     {"start", mn::iso_date(*ds.start)},
+                     {"lang", std::string(mn::lang_code(st.lang))},
+                     {"what_if", what_if_json(mn::ui::decision_what_if_for(st))},
+                     {"estimate", ds.estimate},
+                     {"shown", ds.shown}}
+                   .dump());
+}
+
+// What My plan holds: the plan, its link and QR code size, what became of an opened link, and the plan as text.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
+  mn::ui::AppState& st = app_state();
+  mn::ui::decision_prepare(st);
+  const mn::Plan plan = mn::ui::decision_plan(st);
+  const std::string url = mn::ui::plan_link(st);
+  mn::PlanEstimate pe = mn::estimate_plan(plan, st.clinic);
+  OJson left_out = mn::ui::link_ids_left_out(st);
+  return reply(OJson{{"plan", mn::plan_to_json(plan)},
+                     {"fragment", mn::encode_plan(plan)},
+                     {"url", url},
+                     {"qr_modules", mn::ui::qr_modules(url)},
+                     {"link", {{"status", link_status_name(st.decision.link.kind)},
+                               {"code", st.decision.link.code},
+                               {"left_out", left_out}}},
+                     {"booking_url", mn::ui::booking_address(st)},
+                     {"copy", copy_status_name(st.decision.copy)},
+                     {"text", pe.estimate ? mn::plan_text(plan, *pe.estimate, st.clinic) : std::string()}}
+                   .dump());
+}
+
+// Opens a share link's plan (the text after "#plan="): called by browser.js at start-up and on hashchange.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
+  mn::ui::AppState& st = app_state();
+  mn::ui::open_plan_link(st, fragment ? fragment : "");
+  mn_wake();
+  return reply(OJson{{"status", link_status_name(st.decision.link.kind)}, {"code", st.decision.link.code}}.dump());
+}
+
+// The clipboard's answer to mn_js_copy_text.
+EMSCRIPTEN_KEEPALIVE void mn_api_copy_done(int ok) {
+  mn::ui::copy_finished(app_state(), ok != 0);
+  mn_wake();
+}
+
+}  // extern "C"

@@ -1,0 +1,55 @@
+#include "ui/answers.hpp"
+
+#include <algorithm>
+
+namespace mn::ui {
+
+void ListAnswer::toggle(const std::string& id) {
+  if (picked.erase(id) == 0) picked.emplace(id, kUnanswered);
+  state = picked.empty() ? State::unanswered : State::some;
+}
+
+bool Answers::quiz_complete() const {
+  return std::all_of(quiz.begin(), quiz.end(), [](int a) { return a >= 0; });
+}
+
+namespace {
+template <class T, size_t N>
+std::optional<T> pick(const std::array<T, N>& choices, int index) {
+  if (index < 0 || static_cast<size_t>(index) >= N) return std::nullopt;
+  return choices[static_cast<size_t>(index)];
+}
+}  // namespace
+
+Profile Answers::profile() const {
+  Profile p;
+  p.age = pick(kAgeChoices, age);
+  if (pregnant == 0 || pregnant == 1) p.pregnant_or_breastfeeding = pregnant == 1;
+  if (skin_mode == 0 && fitzpatrick >= 1 && fitzpatrick <= 6) p.fitzpatrick = fitzpatrick;
+  if (skin_mode == 1 && quiz_complete()) p.fitzpatrick_quiz = quiz;
+  for (const auto& [id, severity] : concerns) p.concerns.push_back({id, severity});
+
+  using State = ListAnswer::State;
+  if (conditions.state == State::none || conditions.state == State::some) {
+    p.conditions.emplace();
+    for (const auto& [id, extra] : conditions.picked) p.conditions->push_back(id);
+  }
+  if (medications.state == State::none || medications.state == State::some) {
+    p.medications.emplace();
+    for (const auto& [id, extra] : medications.picked) {
+      MedicationAnswer m{id, std::nullopt};
+      if (id == kIsotretinoin) m.months_since_last_dose = pick(kIsotretinoinMonths, extra);
+      p.medications->push_back(m);
+    }
+  }
+  if (procedures.state == State::none || procedures.state == State::some) {
+    p.recent_procedures.emplace();
+    for (const auto& [id, extra] : procedures.picked) p.recent_procedures->push_back({id, pick(kProcedureWeeks, extra)});
+  }
+  if (sun >= 0 && sun < static_cast<int>(kSunValues.size())) p.sun = static_cast<Sun>(sun);
+  p.max_downtime_days = pick(kDowntimeDays, downtime);
+  p.budget = pick(kBudgets, budget);
+  return p;
+}
+
+}  // namespace mn::ui

@@ -1,0 +1,51 @@
+#pragma once
+// The questionnaire's answers as the screens hold them (with "not sure" as a real answer), and their
+// translation into the shared profile contract (core/profile.hpp). No ImGui here.
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/profile.hpp"
+
+namespace mn::ui {
+
+// A question answered with a choice from a list, or not (yet) answered, or "not sure".
+inline constexpr int kUnanswered = -1;
+inline constexpr int kNotSure = -2;
+
+// Choices offered for questions that take a number (their labels are in ui.json).
+inline constexpr std::array<int, 5> kAgeChoices = {16, 24, 37, 52, 67};              // under 18, 18–29, 30–44, 45–59, 60+
+inline constexpr std::array<int, 5> kIsotretinoinMonths = {0, 2, 5, 9, 14};          // now, <3, 3–6, 6–12, >12 months
+inline constexpr std::array<int, 6> kProcedureWeeks = {1, 3, 8, 18, 36, 60};        // <2 w, 2–4 w, 1–3 m, 3–6 m, 6–12 m, >1 y
+inline constexpr std::array<int, 5> kDowntimeDays = {0, 2, 5, 10, 21};              // none, 1–2, up to 5, up to 10, more
+inline constexpr std::array<double, 5> kBudgets = {500, 1000, 2000, 4000, 8000};
+
+// A list question: nothing ticked yet, "none of these", some ticked, or "not sure".
+struct ListAnswer {
+  enum class State { unanswered, none, some, not_sure } state = State::unanswered;
+  std::map<std::string, int> picked;  // id → extra choice index (timing), kUnanswered until chosen
+
+  bool has(const std::string& id) const { return picked.count(id) != 0; }
+  void toggle(const std::string& id);
+};
+
+struct Answers {
+  int age = kUnanswered;        // index into kAgeChoices
+  int pregnant = kUnanswered;   // 0 no, 1 yes
+  int skin_mode = kUnanswered;  // 0 pick a type, 1 quiz
+  int fitzpatrick = kUnanswered;                // 1–6
+  std::array<int, kQuizQuestions> quiz;         // 0–4 each, kUnanswered until answered
+  std::map<std::string, int> concerns;          // concern id → severity 1–3
+  ListAnswer conditions, medications, procedures;
+  int sun = kUnanswered;       // index into kSunValues
+  int downtime = kUnanswered;  // index into kDowntimeDays; kNotSure = no limit
+  int budget = kUnanswered;    // index into kBudgets; kNotSure = rather not say
+
+  Answers() { quiz.fill(kUnanswered); }
+  bool quiz_complete() const;
+  // The profile these answers describe; unanswered and "not sure" both become unknown.
+  Profile profile() const;
+};
+
+}  // namespace mn::ui

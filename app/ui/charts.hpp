@@ -1,0 +1,68 @@
+#pragma once
+// Charts drawn with ImDrawList: range bars (low to high with the typical value marked), the treatment calendar,
+// the maintenance years, and the QR code of a share link.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/format.hpp"
+#include "imgui.h"
+
+namespace mn::ui {
+
+// A "nice" upper end for an axis that must reach `value` (1, 2, 2.5 or 5 × 10^k).
+double nice_axis_max(double value);
+
+// A bar from `low` to `high` on a 0…`axis_max` scale inside [pos, pos + (width, height)], with `typical` marked;
+// a range of one value shows as a dot.
+void range_bar(ImDrawList* dl, ImVec2 pos, float width, float height, double low, double typical, double high,
+               double axis_max, ImU32 colour);
+
+// The colour of a healing phase ("redness", "glow", …) on the calendar and in its legend.
+ImU32 phase_colour(const std::string& key);
+
+struct TimelineVisit {
+  int number = 1;
+  Date date, earliest, latest;
+  bool if_needed = false;  // beyond the typical course
+};
+struct TimelinePhase {
+  int lane = 0;  // index into TimelineData::lanes
+  Date from, to;  // inclusive
+};
+struct TimelineMilestone {
+  std::string label;
+  Date date;
+};
+struct TimelineData {
+  Date today;
+  std::vector<TimelineVisit> visits;
+  std::vector<std::string> lanes, lane_labels;  // phase keys and their names, in order of first appearance
+  std::vector<TimelinePhase> phases;
+  std::vector<TimelineMilestone> milestones;
+  std::vector<std::string> months;  // twelve short month names
+  std::string sessions_label, results_label, today_label;
+  bool lane_labels_left = true;  // names at the left of each row (wider screens); else only the legend names them
+};
+
+// The calendar of a course: months on top, sessions (with the earliest–latest spread), healing phases after each
+// session, result milestones, today. Registers an item named `name` for the accessibility mirror.
+void timeline_chart(const char* id, const char* name, const TimelineData& data, float width);
+
+struct MaintenanceData {
+  Date start, course_end, today;
+  std::optional<Date> lasts_low, lasts_high;  // results usually last until (a range)
+  std::vector<Date> sessions;                 // maintenance dates (typical case)
+  int years = 3;
+  std::string course_label, lasts_label, session_label, year_label;  // year_label: "Year {n}"
+};
+// The years after the course: the course, how long results last, and maintenance sessions.
+void maintenance_chart(const char* id, const char* name, const MaintenanceData& data, float width);
+
+// The QR code of `text` (error correction level M) in a white square about `size` pixels wide with its quiet zone,
+// pixel-aligned. Returns false (and draws nothing) when the text does not fit in a QR code.
+bool qr_code(const char* id, const char* name, const std::string& text, float size);
+// The number of modules per side of the code for `text` (0 when it does not fit): for tests.
+int qr_modules(const std::string& text);
+
+}  // namespace mn::ui

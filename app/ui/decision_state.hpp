@@ -1,0 +1,61 @@
+#pragma once
+// State of the decision screens: Compare, Estimate and My plan (screen_compare.cpp, screen_estimate.cpp,
+// screen_plan.cpp; shared logic in decision.cpp). The three screens share one choice: a treatment, a start date
+// and the "what if" options. Nothing here is stored or sent anywhere; a share link holds only the plan (core/plan.hpp).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/estimate.hpp"
+#include "core/format.hpp"
+#include "core/profile.hpp"
+
+namespace mn::ui {
+
+// What became of a plan link the app was opened with (#plan=…).
+struct PlanLinkStatus {
+  enum class Kind { none, restored, refused } kind = Kind::none;
+  std::string code;                  // refused: core's plan_error_name ("checksum", "outdated_version", …)
+  std::vector<std::string> dropped;  // restored: package or add-on ids this clinic does not offer (left out)
+  bool hidden = false;               // the person closed the banner
+};
+
+struct DecisionState {
+  bool prepared = false;
+  Date today;                                  // the device's local date (from the browser), read once
+
+  // ---- the shared choice
+  std::string treatment = "microneedling";
+  std::optional<Date> start;                   // the first session; today until the person changes it
+  std::vector<ConcernAnswer> severities;       // what-if severities: replace a concern's or add one; a link's concerns
+  PackageChoice package;                       // auto, none or one package
+  std::vector<std::string> addons;
+  int maintenance_years = kDefaultMaintenanceYears;
+
+  // ---- Compare
+  std::string concern_filter;  // a concern id; empty: every treatment
+  std::string open_row;        // the treatment whose details are open
+  bool all_concerns = false;   // the filter lists every concern, not only the person's
+
+  // ---- Estimate
+  bool adding_concern = false;  // the list of concerns to add is open
+
+  // ---- My plan
+  PlanLinkStatus link;
+  bool confirm_booking = false;                // open the "you are leaving" dialog on the next frame
+  enum class Copy { none, pending, copied, failed } copy = Copy::none;
+  std::string copy_what;                       // "text" or "link": what was copied
+  double copy_since = -1;                      // when the confirmation appeared, in seconds (-1: not yet drawn)
+
+  // ---- caches, recomputed when their inputs change (the key holds every input)
+  std::string compare_key, estimate_key;
+  std::string compare_profile, estimate_profile;  // the profile JSON each was computed for
+  nlohmann::ordered_json compare;                 // compare_json(): the same JSON as `navigator compare`
+  nlohmann::ordered_json estimate;                // estimate_json(): the same JSON as `navigator estimate`
+  bool estimate_ok = false;
+  nlohmann::ordered_json shown = nlohmann::ordered_json::object();  // formatted figures drawn (for tests)
+};
+
+}  // namespace mn::ui

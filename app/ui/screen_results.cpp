@@ -1,0 +1,130 @@
+// The candidacy results: every treatment with its verdict as a badge, the reasons under it, what to ask the
+// clinician, and links into Compare and Estimate. Text comes from assessment_json(), as in the CLI and JS API.
+#include <string>
+
+#include "core/candidacy_json.hpp"
+#include "core/text.hpp"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace mn::ui {
+namespace {
+
+struct VerdictStyle { ImU32 fill, ink; };
+
+VerdictStyle verdict_style(Verdict v) {
+  const Palette& p = palette();
+  switch (v) {
+    case Verdict::suitable: return {IM_COL32(0xDD, 0xEF, 0xE3, 0xFF), p.success};
+    case Verdict::suitable_with_precautions: return {IM_COL32(0xF6, 0xEA, 0xD2, 0xFF), p.warning};
+    case Verdict::defer: return {IM_COL32(0xDE, 0xE8, 0xF5, 0xFF), p.focus};
+    case Verdict::not_recommended: return {IM_COL32(0xF6, 0xDE, 0xDE, 0xFF), p.danger};
+  }
+  return {p.surface_alt, p.ink};
+}
+
+void ensure_results(AppState& st) {
+  CandidacyState& cs = st.candidacy;
+  if (cs.results_lang == st.lang) return;
+  const CandidacyRules& rules = CandidacyRules::builtin();
+  cs.assessment = assess(cs.answers.profile(), st.clinic, rules);
+  cs.results = assessment_json(cs.assessment, st.lang, rules, Content::builtin());
+  cs.results_lang = st.lang;
+}
+
+std::string fit_line(const TreatmentAssessment& t, Lang lang) {
+  std::string list;
+  for (const auto& [concern, level] : t.concern_fit) {
+    const Concern* c = Content::builtin().concern(lang, concern);
+    if (!list.empty()) list += ", ";
+    list += (c ? c->name : concern) + " (" + tr("r.fit.level." + std::to_string(level)) + ")";
+  }
+  return list.empty() ? std::string() : fill(tr("r.fit"), {{"list", list}});
+}
+
+void treatment_card(const TreatmentAssessment& t, const nlohmann::ordered_json& j, AppState& st) {
+  const Palette& p = palette();
+  const float pad = 20.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawListSplitter layers;
+  layers.Split(dl, 2);
+  layers.SetCurrentChannel(dl, 1);
+  ImVec2 top = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - pad * 2);
+  text(j.value("name", t.treatment->id).c_str(), FontRole::H3);
+  VerdictStyle vs = verdict_style(t.verdict);
+  badge(j.value("verdict_label", "").c_str(), vs.fill, vs.ink);
+  if (!t.offered) text(tr("r.not_offered"), FontRole::Small, p.ink_muted);
+  if (t.wait)
+    text(fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}}).c_str(), FontRole::Body, vs.ink);
+  std::string fit = fit_line(t, st.lang);
+  if (!fit.empty()) text(fit.c_str(), FontRole::Small, p.ink_muted);
+  gap(4);
+  const auto& reasons = j["reasons"];
+  if (reasons.empty()) text(tr("r.no_reasons"), FontRole::Body, p.ink_muted);
+  for (const auto& r : reasons) {
+    text(r.value("message", "").c_str());
+    std::string ask = r.value("ask", "");
+    if (!ask.empty()) text((std::string(tr("r.ask")) + " " + ask).c_str(), FontRole::Small, p.primary);
+    gap(6);
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  float bottom = ImGui::GetItemRectMax().y + pad;
+  layers.SetCurrentChannel(dl, 0);
+  dl->AddRectFilled(top, ImVec2(top.x + w, bottom), p.surface, 14.0f);
+  dl->AddRect(top, ImVec2(top.x + w, bottom), p.border, 14.0f);
+  dl->AddRectFilled(ImVec2(top.x, top.y + 16), ImVec2(top.x + 4, bottom - 16), vs.ink, 2.0f);
+  layers.Merge(dl);
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  ImGui::Dummy(ImVec2(w, 0));
+  gap(12);
+}
+
+}  // namespace
+
+std::string candidacy_text(std::string_view key) { return CandidacyRules::builtin().text(language(), key); }
+
+void draw_results(AppState& st) {
+  ensure_results(st);
+  CandidacyState& cs = st.candidacy;
+  const Palette& p = palette();
+  screen_header("r.title", "r.lead");
+
+  const SkinType& skin = cs.assessment.skin;
+  if (skin.type) text(fill(tr("r.skin"), {{"type", std::to_string(*skin.type)}}).c_str(), FontRole::H3);
+  else text(tr("r.skin_unknown"), FontRole::Body, p.ink_muted);
+  for (const auto& note : cs.results["notes"]) text(note.get<std::string>().c_str(), FontRole::Small, p.ink_muted);
+  gap(14);
+
+  const auto& results = cs.results["results"];
+  for (const TreatmentAssessment& t : cs.assessment.treatments) {
+    auto it = results.find(t.treatment->id);
+    if (it != results.end()) treatment_card(t, *it, st);
+  }
+
+  gap(8);
+  const float spacing = 12.0f;
+  bool phone = st.layout.form == FormFactor::Phone;
+  float bw = phone ? -1.0f : 0.0f;
+  if (button(tr("r.compare"), ButtonKind::Primary, bw, st.layout.target_h)) st.go(Screen::Compare);
+  if (!phone) ImGui::SameLine(0, spacing);
+  if (button(tr("r.estimate"), ButtonKind::Secondary, bw, st.layout.target_h)) st.go(Screen::Estimate);
+  gap(6);
+  if (button(tr("r.edit"), ButtonKind::Quiet, 0.0f, st.layout.target_h)) {
+    cs.show_results = false;
+    st.scroll_to_top = true;
+  }
+  if (!phone) ImGui::SameLine(0, spacing);
+  if (button(tr("r.restart"), ButtonKind::Quiet, 0.0f, st.layout.target_h)) {
+    cs = CandidacyState{};
+    st.scroll_to_top = true;
+  }
+  screen_footer(st);
+}
+
+}  // namespace mn::ui

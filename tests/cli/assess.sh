@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# navigator assess: the profile table (tests/data/profiles), malformed profiles (tests/data/bad-profiles),
+# languages, a clinic's own isotretinoin wait, and usage errors.
+# Usage: bash tests/cli/assess.sh NAVIGATOR SOURCE_DIR
+set -u
+nav="$1"
+src="$2"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+checks=0
+
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: runs COMMAND (stdout to $tmp/out, stderr to $tmp/err).
+expect_exit() {
+  local want="$1" what="$2"
+  shift 3
+  checks=$((checks + 1))
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want; stderr: $(head -c 400 "$tmp/err")"
+}
+
+# check_verdicts OUTPUT EXPECTED NAME: compares an assessment with NAME.expected.json (see docs/candidacy.md).
+check_verdicts() {
+  checks=$((checks + 1))
+  python3 - "$1" "$2" "$3" <<'PY' || failures=$((failures + 1))
+import json, sys
+out, expected, name = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+problems = []
+ids = list(out["results"])
+if len(ids) != 11 or ids[0] != "microneedling":
+    problems.append("results must list the 11 treatments, microneedling first: %s" % ids)
+for key in ("fitzpatrick", "fitzpatrick_source"):
+    if out[key] != expected[key]:
+        problems.append("%s is %r, expected %r" % (key, out[key], expected[key]))
+specs = expected["results"]
+for tid in specs:
+    if tid != "*" and tid not in out["results"]:
+        problems.append("no result for %s" % tid)
+for tid, result in out["results"].items():
+    spec = specs.get(tid, specs.get("*"))
+    if spec is None:
+        continue
+    if isinstance(spec, str):
+        spec = {"verdict": spec}
+    if result["verdict"] != spec["verdict"]:
+        problems.append("%s: verdict %s, expected %s" % (tid, result["verdict"], spec["verdict"]))
+    if "wait" in spec and result.get("wait") != spec["wait"]:
+        problems.append("%s: wait %s, expected %s" % (tid, result.get("wait"), spec["wait"]))
+    rules = [r["rule"] for r in result["reasons"]]
+    for rule in spec.get("rules", []):
+        if rule not in rules:
+            problems.append("%s: no reason from rule %s (has %s)" % (tid, rule, rules))
+    for r in result["reasons"]:
+        if not r["message"] or "{" in r["message"]:
+            problems.append("%s: bad message for %s: %r" % (tid, r["rule"], r["message"]))
+for p in problems:
+    print("FAIL: %s: %s" % (name, p))
+sys.exit(1 if problems else 0)
+PY
+}
+
+# ---------------------------------------------------------------- the profile table
+profiles=0
+for profile in "$src"/tests/data/profiles/*.json; do
+  case "$profile" in *.expected.json) continue ;; esac
+  name="$(basename "$profile" .json)"
+  profiles=$((profiles + 1))
+  expect_exit 0 "$name" -- "$nav" assess "$profile"
+  [ -s "$tmp/err" ] && fail "$name: unexpected stderr: $(cat "$tmp/err")"
+  cp "$tmp/out" "$tmp/$name.out.json"
+  check_verdicts "$tmp/$name.out.json" "${profile%.json}.expected.json" "$name"
+done
+[ "$profiles" -ge 30 ] || fail "only $profiles profiles in tests/data/profiles (at least 30 expected)"
+
+# ---------------------------------------------------------------- malformed profiles: exit 2, 'POINTER: MESSAGE' lines
+bad=0
+for profile in "$src"/tests/data/bad-profiles/*.json; do
+  name="$(basename "$profile" .json)"
+  bad=$((bad + 1))
+  expect_exit 2 "bad profile $name" -- "$nav" assess "$profile"
+  [ -s "$tmp/out" ] && fail "bad profile $name: printed something on stdout"
+  diff -u "${profile%.json}.expected" "$tmp/err" >"$tmp/diff" || fail "bad profile $name: stderr differs:$(printf '\n')$(cat "$tmp/diff")"
+done
+[ "$bad" -ge 10 ] || fail "only $bad malformed profiles"
+grep -q '^/concerns/0/severity: must be 1, 2 or 3$' "$src/tests/data/bad-profiles/severity-out-of-range.expected" ||
+  fail "severity-out-of-range.expected lost its pointer line"
+
+# ---------------------------------------------------------------- standard input, languages
+example="$src/tests/data/profiles/brief-example.json"
+expect_exit 0 "profile on standard input" -- "$nav" assess - <"$example"
+cmp -s "$tmp/out" "$tmp/brief-example.out.json" || fail "reading standard input gives another result than the file"
+
+expect_exit 0 "--lang es" -- "$nav" assess --lang es "$example"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "--lang es is not Spanish"
+import json, sys
+out = json.load(open(sys.argv[1]))
+mn = out["results"]["microneedling"]
+assert mn["verdict_label"] == "Esperar por ahora", mn["verdict_label"]
+assert "isotretinoína" in mn["reasons"][0]["message"], mn["reasons"][0]["message"]
+assert out["notes"][0]["note"] == "fitzpatrick_both"
+PY
+
+expect_exit 2 "--lang fr" -- "$nav" assess --lang fr "$example"
+grep -q "unknown language 'fr'" "$tmp/err" || fail "--lang fr: no message naming the language"
+expect_exit 2 "a missing profile file" -- "$nav" assess "$tmp/no-such-profile.json"
+grep -q "cannot read" "$tmp/err" || fail "a missing profile file: no 'cannot read' message"
+expect_exit 2 "no profile argument" -- "$nav" assess
+expect_exit 0 "assess --help" -- "$nav" assess --help
+grep -q -- "--lang" "$tmp/out" || fail "assess --help does not document --lang"
+expect_exit 0 "--help" -- "$nav" --help
+grep -q "^  assess PROFILE" "$tmp/out" || fail "navigator --help does not list assess"
+
+# ---------------------------------------------------------------- the clinic's isotretinoin wait
+python3 - "$src/assets/clinic/demo.json" "$tmp/no-wait.json" "$tmp/broken.json" <<'PY'
+import json, sys
+clinic = json.load(open(sys.argv[1]))
+clinic["treatments"]["microneedling"]["isotretinoin_wait_months"] = 0
+clinic["treatments"]["chemical_peel_superficial"]["isotretinoin_wait_months"] = 12
+json.dump(clinic, open(sys.argv[2], "w"))
+clinic["treatments"]["microneedling"]["isotretinoin_wait_months"] = -1
+json.dump(clinic, open(sys.argv[3], "w"))
+PY
+isotretinoin="$src/tests/data/profiles/isotretinoin-5-months.json"
+expect_exit 0 "--config with other isotretinoin waits" -- "$nav" assess --config "$tmp/no-wait.json" "$isotretinoin"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "--config: the clinic's isotretinoin waits are not used"
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+assert r["microneedling"]["verdict"] == "suitable_with_precautions", r["microneedling"]
+assert r["chemical_peel_superficial"]["verdict"] == "defer", r["chemical_peel_superficial"]
+assert r["chemical_peel_superficial"]["wait"] == {"months": 7}, r["chemical_peel_superficial"]
+assert r["rf_microneedling"]["wait"] == {"months": 1}, r["rf_microneedling"]
+PY
+expect_exit 1 "--config with errors" -- "$nav" assess --config "$tmp/broken.json" "$isotretinoin"
+grep -q "isotretinoin_wait_months" "$tmp/err" || fail "--config with errors: the error is not printed"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null ||
+  fail "--config with errors: no assessment printed"
+
+echo "assess: $checks checks over $profiles profiles and $bad malformed profiles, $failures failed"
+[ "$failures" -eq 0 ]

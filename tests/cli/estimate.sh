@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# `navigator compare`, `estimate` and `plan`: golden outputs (tests/data/golden/cases.txt), usage errors (exit 2 with
+# 'POINTER: MESSAGE' lines) and share-link refusals.
+# Usage: bash tests/cli/estimate.sh NAVIGATOR SOURCE_DIR [--update]
+#   --update rewrites every expected file from the current output (review with git diff before committing).
+set -u
+nav=$(realpath "$1") src=$2 update=${3:-}
+cd "$src" || exit 1
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+failures=0
+golden=tests/data/golden
+
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+
+# status WANT ARGS...: runs navigator with ARGS and checks its exit status.
+status() {
+  local want=$1 got
+  shift
+  "$nav" "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  [[ $got -eq $want ]] || fail "navigator $*: exit status $got, expected $want ($(head -c 300 "$tmp/err"))"
+}
+
+# same_json A B: the two files hold the same JSON value (object key order ignored).
+same_json() {
+  python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' "$1" "$2"
+}
+
+# ---------------------------------------------------------------- golden outputs
+while read -r name args; do
+  [[ -z $name || $name == \#* ]] && continue
+  # shellcheck disable=SC2086  # the arguments are split on purpose
+  status 0 $args
+  case $args in plan\ text* | plan\ html* | plan\ encode*) expected=$golden/$name.expected.txt ;;
+                *) expected=$golden/$name.expected.json ;; esac
+  if [[ $update == --update ]]; then
+    cp "$tmp/out" "$expected"
+  elif [[ ! -f $expected ]]; then
+    fail "$name: no $expected (run with --update to create it)"
+  elif [[ $expected == *.json ]]; then
+    same_json "$tmp/out" "$expected" || fail "$name: output differs from $expected: $(diff "$tmp/out" "$expected" | head -10)"
+  else
+    cmp -s "$tmp/out" "$expected" || fail "$name: output differs from $expected: $(diff "$tmp/out" "$expected" | head -10)"
+  fi
+done <"$golden/cases.txt"
+
+# The same figures in the other language: only the words change.
+strip_words='import json, sys
+def strip(v):
+    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("name", "message", "verdict_label", "unit_note")}
+    if isinstance(v, list): return [strip(x) for x in v]
+    return v
+print(json.dumps(strip(json.load(sys.stdin)), sort_keys=True))'
+for command in "compare tests/data/golden/wrinkles.json" \
+  "estimate tests/data/golden/wrinkles.json --treatment dermal_filler_ha --start 2027-03-01"; do
+  # shellcheck disable=SC2086
+  a=$("$nav" $command --lang en | python3 -c "$strip_words")
+  # shellcheck disable=SC2086
+  b=$("$nav" $command --lang es | python3 -c "$strip_words")
+  [[ -n $a && $a == "$b" ]] || fail "$command: figures differ between en and es"
+done
+
+# ---------------------------------------------------------------- usage errors: exit 2, 'POINTER: MESSAGE'
+profile=tests/data/golden/wrinkles.json
+status 2 estimate "$profile"
+grep -q -- "--treatment" "$tmp/err" || fail "estimate without --treatment does not say so"
+status 2 estimate "$profile" --treatment botox --start 2027-03-01
+grep -q "^/treatment: 'botox' is not a treatment id" "$tmp/err" || fail "unknown treatment not reported: $(cat "$tmp/err")"
+status 2 estimate "$profile" --treatment neurotoxin --start 2027-02-30
+grep -q "^/start: " "$tmp/err" || fail "impossible start date not reported"
+status 2 estimate "$profile" --treatment neurotoxin --start 2027-03-01 --package microneedling-3 --addon prp \
+  --maintenance-years 11
+grep -q "^/package: 'microneedling-3' is a package for microneedling" "$tmp/err" || fail "wrong package not reported"
+grep -q "^/addons/0: 'prp' cannot be added to neurotoxin" "$tmp/err" || fail "wrong add-on not reported"
+grep -q "^/maintenance_years: " "$tmp/err" || fail "maintenance years out of range not reported"
+status 2 estimate "$profile" --treatment neurotoxin --severity wrinkles
+status 2 estimate "$profile" --treatment neurotoxin --maintenance-years two
+status 2 estimate tests/data/bad-profiles/severity-out-of-range.json --treatment neurotoxin --start 2027-03-01
+grep -q "^/concerns/0/severity: " "$tmp/err" || fail "bad profile not reported: $(cat "$tmp/err")"
+status 2 compare "$profile" --concern wrinkle
+grep -q "^/concern: 'wrinkle' is not a concern id (did you mean 'wrinkles'?)" "$tmp/err" || fail "bad --concern not reported"
+status 2 compare "$profile" --lang fr
+status 1 compare "$profile" --config tests/data/bad-configs/currency-lowercase.json  # falls back, as assess does
+
+# estimate without --start uses today.
+status 0 estimate "$profile" --treatment neurotoxin
+[[ $(python3 -c 'import json, sys; print(json.load(sys.stdin)["start"])' <"$tmp/out") == $(date +%F) ]] ||
+  fail "estimate without --start does not start today"
+
+# ---------------------------------------------------------------- share links
+status 0 plan encode "$golden/plan-rf.json"
+link=$(cat "$tmp/out")
+status 0 plan decode "https://clinic.example/app/#$link"
+same_json "$tmp/out" "$golden/plan-rf.json" || fail "plan decode of a whole link differs from the plan"
+status 2 plan decode "${link%?}0"
+grep -q "(checksum)$" "$tmp/err" || fail "tampered link not refused for its checksum: $(cat "$tmp/err")"
+status 2 plan decode "p0${link#p1}"
+grep -q "(outdated_version)$" "$tmp/err" || fail "old link not refused as outdated"
+status 2 plan decode "not-a-link"
+grep -q "(malformed)$" "$tmp/err" || fail "garbage not refused as malformed"
+status 2 plan frobnicate "$link"
+printf '{"treatment": "microneedling", "start": "2027-03-01", "conditions": ["vitiligo"]}' >"$tmp/medical.json"
+status 2 plan encode "$tmp/medical.json"
+grep -q "^/conditions: unknown key" "$tmp/err" || fail "a plan with health answers was not refused"
+status 0 plan html "$link"
+! grep -qiE "<script|src=|href=" "$tmp/out" || fail "the plan page links or runs something"
+
+echo "$failures failures"
+[[ $failures -eq 0 ]]

@@ -1,0 +1,141 @@
+// Embedding: the patient mode inside an <iframe> on another site's page. The host page is served on a second port
+// (127.0.0.1:PORT2 and 127.0.0.1:PORT1 are different origins). The app draws inside the frame, a named widget is
+// clicked there (the test bridge's rectangle plus the iframe's own position on the host page), ?lang= applies, and
+// the host page keeps its keyboard: typing into the host's <input> works while the app loads, runs and after it
+// was clicked. Also: web/embed.html (the example page in the build) shows the app.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve, launch, waitReady, frames, state, canvasStats, run, assert } from './lib.mjs';
+import { pressInFrame, watchPages } from './webroot.mjs';
+
+const dist = resolve(process.argv[2] || 'build/web/dist');
+
+// A clinic's page: some text, a text field, then the app in an iframe pushed away from the page's corner (so a
+// click that forgot the iframe's offset misses) with a border (so one that forgot the border misses too).
+const hostPage = (src) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Example Skin Clinic</title><link rel="icon" href="data:,">
+<style>
+  body { margin: 0; font: 16px system-ui, sans-serif; }
+  header { padding: 16px 0 24px 140px; }
+  h1 { margin: 0 0 8px; font-size: 24px; }
+  iframe { margin-left: 140px; width: 900px; height: 640px; border: 3px solid #2a6560; }
+</style></head>
+<body>
+  <header><h1>Example Skin Clinic</h1><label>Your name <input id="host-input" autocomplete="off"></label></header>
+  <iframe id="navigator" src="${src}" title="Microneedling Navigator: a private guide to skin treatments" allow="fullscreen"></iframe>
+</body></html>`;
+
+// Holds the app's wasm download back until the returned function is called.
+async function holdWasm(context) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route('**/app.wasm', async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
+await run('embedded in another site (iframe)', async (check) => {
+  const app = await serve(dist);
+  const hostDir = await mkdtemp(join(tmpdir(), 'mn-host-'));
+  await writeFile(join(hostDir, 'index.html'), hostPage(`${app.url}?mode=patient`));
+  await writeFile(join(hostDir, 'es.html'), hostPage(`${app.url}?mode=patient&lang=es`));
+  const host = await serve(hostDir);
+  const browser = await launch();
+  const appOrigin = new URL(app.url).origin, hostOrigin = new URL(host.url).origin;
+  try {
+    assert(appOrigin !== hostOrigin, 'the host page and the app must be on different origins');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const log = await watchPages(context);
+    const page = await context.newPage();
+    const input = page.locator('#host-input');
+
+    // The visitor starts typing in the host page while the app is still downloading (held back until then, so
+    // the app's start surely comes after the host input has the focus).
+    const release = await holdWasm(context);
+    await page.goto(host.url);
+    await input.click();
+    await page.keyboard.type('Ana');
+    release();
+    const frame = await (await page.waitForSelector('#navigator')).contentFrame();
+
+    await check('the app draws inside the cross-origin iframe', async () => {
+      await waitReady(frame);
+      assert(new URL(frame.url()).origin === appOrigin, `frame origin ${new URL(frame.url()).origin}`);
+      assert((await frames(frame)) > 0, 'no frame drawn');
+      const stats = await canvasStats(frame);
+      assert(stats.colours > 20 && stats.differing > 0.05, `canvas looks blank (${stats.colours} colours)`);
+      const size = await frame.evaluate(() => [innerWidth, innerHeight]);
+      assert(size[0] === 900 && size[1] === 640, `the app sees a ${size.join('×')} viewport, not the iframe's 900×640`);
+    });
+
+    await check('the app starting does not take the keyboard from the host page', async () => {
+      await page.waitForTimeout(500);
+      await page.keyboard.type(' Lopez');
+      assert((await input.inputValue()) === 'Ana Lopez', `host input holds "${await input.inputValue()}"`);
+      assert(await input.evaluate((el) => document.activeElement === el), 'the host input lost focus');
+    });
+
+    await check('a named widget clicked inside the iframe responds', async () => {
+      assert((await state(frame)).screen === 'home', 'should start at home');
+      const at = await pressInFrame(page, frame, 'Compare treatments');
+      const s = await state(frame);
+      assert(s.screen === 'compare', `screen is ${s.screen} after a click at ${at.x.toFixed(0)},${at.y.toFixed(0)}`);
+      await pressInFrame(page, frame, 'Home');
+      assert((await state(frame)).screen === 'home', 'Home did not go home');
+    });
+
+    await check('after using the app, the host input takes typing again (the app swallows no keys)', async () => {
+      await input.click();
+      await page.keyboard.type(', 34');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('5');
+      assert((await input.inputValue()) === 'Ana Lopez, 35', `host input holds "${await input.inputValue()}"`);
+      assert((await state(frame)).screen === 'home', 'keys typed in the host page moved the app');
+    });
+
+    await check('no console errors, no CSP violations, no request to a third origin', async () => {
+      assert(log.errors.length === 0, `console errors: ${log.errors.join(' | ')}`);
+      assert(log.csp.length === 0, `CSP: ${log.csp.join(' | ')}`);
+      const other = log.requests.filter((u) => !u.startsWith(appOrigin) && !u.startsWith(hostOrigin) && !u.startsWith('data:'));
+      assert(other.length === 0, `requests elsewhere: ${other.join(', ')}`);
+    });
+    await context.close();
+
+    await check('?lang=es in the iframe address applies', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await ctx.newPage();
+      await p.goto(host.url + 'es.html');
+      const f = await (await p.waitForSelector('#navigator')).contentFrame();
+      await waitReady(f);
+      assert((await state(f)).lang === 'es', `language ${(await state(f)).lang}`);
+      await ctx.close();
+    });
+
+    // Same origin this time: a frame of the same site could take the focus if the app asked for it (Chromium refuses
+    // that to cross-origin frames without a user gesture, so this is the case that shows the loader does not ask).
+    await check('embed.html, the example page in the build, shows the app and its search field keeps the keyboard', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const l = await watchPages(ctx);
+      const p = await ctx.newPage();
+      const release = await holdWasm(ctx);
+      await p.goto(app.url + 'embed.html');
+      const search = p.locator('input[type=search]');
+      await search.click();
+      await p.keyboard.type('peels');
+      release();
+      const f = await (await p.waitForSelector('iframe.navigator')).contentFrame();
+      await waitReady(f);
+      assert((await frames(f)) > 0, 'no frame drawn');
+      await p.waitForTimeout(300);
+      await p.keyboard.type(' and lasers');
+      assert((await search.inputValue()) === 'peels and lasers', `search field holds "${await search.inputValue()}"`);
+      assert(l.csp.length === 0 && l.errors.length === 0, `${l.csp.join(' | ')} ${l.errors.join(' | ')}`);
+      await ctx.close();
+    });
+  } finally {
+    await browser.close();
+    await host.close();
+    await app.close();
+    await rm(hostDir, { recursive: true, force: true });
+  }
+});
