@@ -12,7 +12,8 @@ char* mn_js_query_param_new(const char* name);         // malloc'd UTF-8 or null
 char* mn_js_language_preference_new();                 // ?lang=, else the remembered choice; malloc'd or null
 void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
-void mn_js_set_mode(const char* mode);                 // page behaviour per mode (kiosk: no selection, menus, exits)
+void mn_js_set_mode(const char* mode);
+void mn_js_mirror_update(const char* json);            // rebuild the hidden HTML mirror of the screen                 // page behaviour per mode (kiosk: no selection, menus, exits)
 }
 
 namespace mn::platform {

@@ -145,6 +145,64 @@ mergeInto(LibraryManager.library, {
     css('.notes', { marginTop: '1.5rem', fontSize: '.9rem' });
     window.print();
   },
+  // The accessibility mirror: the current screen as hidden HTML (headings, text, real buttons, radios and
+  // checkboxes). Activating a control presses the same widget in the app. A live region announces new screens.
+  mn_js_mirror_update: function (json) {
+    var data = JSON.parse(UTF8ToString(json)), doc = document;
+    var root = doc.getElementById('mn-mirror');
+    if (!root) {
+      root = doc.createElement('div');
+      root.id = 'mn-mirror';
+      var s = root.style;  // visually hidden, still read by screen readers (CSSOM: allowed by the CSP)
+      s.position = 'absolute'; s.width = '1px'; s.height = '1px'; s.overflow = 'hidden';
+      s.clipPath = 'inset(50%)'; s.whiteSpace = 'nowrap'; s.margin = '-1px'; s.padding = '0'; s.border = '0';
+      root.addEventListener('click', function (e) {
+        var el = e.target.closest('[data-mn-id]');
+        if (el) Module['_mn_mirror_activate'](Number(el.getAttribute('data-mn-id')));
+      });
+      var live = doc.createElement('div');
+      live.id = 'mn-live';
+      live.setAttribute('aria-live', 'polite');
+      live.setAttribute('role', 'status');
+      live.style.position = 'absolute'; live.style.width = '1px'; live.style.height = '1px';
+      live.style.overflow = 'hidden'; live.style.clipPath = 'inset(50%)';
+      doc.body.appendChild(live);
+      doc.body.appendChild(root);
+    }
+    var focused = doc.activeElement && doc.activeElement.getAttribute && doc.activeElement.getAttribute('data-mn-id');
+    var main = doc.createElement('main');
+    main.setAttribute('aria-label', 'Microneedling Navigator');
+    var firstHeading = '';
+    data.nodes.forEach(function (n) {
+      var el;
+      if (n.role === 'h1' || n.role === 'h2' || n.role === 'h3') {
+        el = doc.createElement(n.role);
+        if (!firstHeading && n.role === 'h1') firstHeading = n.text;
+      } else if (n.role === 'text') {
+        el = doc.createElement('p');
+      } else {
+        el = doc.createElement('button');
+        el.type = 'button';
+        el.setAttribute('data-mn-id', String(n.id));
+        if (n.role !== 'button') {
+          el.setAttribute('role', n.role);
+          el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
+        }
+      }
+      el.textContent = n.text;
+      main.appendChild(el);
+    });
+    root.replaceChildren(main);
+    if (focused) {
+      var again = root.querySelector('[data-mn-id="' + focused + '"]');
+      if (again) again.focus({ preventScroll: true });
+    }
+    var live = doc.getElementById('mn-live');
+    if (firstHeading && live.getAttribute('data-last') !== firstHeading) {
+      live.setAttribute('data-last', firstHeading);
+      live.textContent = firstHeading;
+    }
+  },
   mn_js_first_frame: function () {
     document.documentElement.classList.add('mn-ready');
     window.dispatchEvent(new Event('mn-ready'));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -18,6 +19,7 @@
 #include "platform/item_registry.hpp"
 #include "platform/runtime.hpp"
 #include "ui/app.hpp"
+#include "ui/mirror.hpp"
 
 namespace {
 
@@ -36,6 +38,7 @@ struct Runtime {
   Uint64 last_counter = 0;
   bool paused = false;
   double last_input_ms = 0;
+  std::uint64_t mirror_version = 0;
 };
 Runtime* rt = nullptr;
 
@@ -95,7 +98,9 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   rt->input.update_scroll(io.DeltaTime);
+  mn::ui::mirror::begin_frame();
   rt->app->draw(mn::ui::FrameContext{display, rt->input.last_input_was_touch()});
+  mn::ui::mirror::end_frame();
   ImGui::Render();
   mn::platform::item_registry_publish();
 
@@ -107,6 +112,10 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++rt->frames_drawn;
+  if (mn::ui::mirror::version() != rt->mirror_version) {
+    rt->mirror_version = mn::ui::mirror::version();
+    mn_js_mirror_update(mn::ui::mirror::json().c_str());
+  }
   if (rt->frames_drawn == 1) mn_js_first_frame();
 }
 
@@ -136,6 +145,12 @@ EMSCRIPTEN_KEEPALIVE void mn_kiosk_tick() {
   if (!rt || !rt->app) return;
   if (rt->last_input_ms == 0) rt->last_input_ms = emscripten_get_now();
   if (rt->app->idle((emscripten_get_now() - rt->last_input_ms) / 1000.0)) mn_wake();
+}
+
+// A control of the accessibility mirror was activated (a screen reader's button): press it in the app.
+EMSCRIPTEN_KEEPALIVE void mn_mirror_activate(unsigned id) {
+  mn::ui::mirror::request_activation(id);
+  mn_wake();
 }
 
 // Frames actually drawn since start (idle frames are not counted).

@@ -21,7 +21,7 @@ bool nav_entry(const char* label, bool current, ImVec2 size, bool tab) {
   const Palette& p = palette();
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(label, size);
-  name_item(ImGui::GetItemID(), label);
+  pressed |= name_item(ImGui::GetItemID(), label);
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + size.x, pos.y + size.y);
@@ -183,8 +183,8 @@ void App::draw_top_bar() {
   ImVec2 bs = ImGui::CalcTextSize(brand);
   ImGui::PopFont();
   ImVec2 origin = ImGui::GetCursorScreenPos();
-  if (ImGui::InvisibleButton("home##brand", ImVec2(bs.x + 40, l.top_bar_h - 16))) state_.go(Screen::Home);
-  name_item(ImGui::GetItemID(), tr("nav.home"));
+  bool home = ImGui::InvisibleButton("home##brand", ImVec2(bs.x + 40, l.top_bar_h - 16));
+  if (name_item(ImGui::GetItemID(), tr("nav.home")) || home) state_.go(Screen::Home);
   float cy = origin.y + (l.top_bar_h - 16) * 0.5f;
   dl->AddCircleFilled(ImVec2(origin.x + 13, cy), 13, p.primary);
   for (int i = -1; i <= 1; ++i)
@@ -212,13 +212,15 @@ void App::draw_top_bar() {
     ImGui::SetCursorPos(ImVec2(lx + seg_w * static_cast<float>(i), (l.top_bar_h - seg_h) * 0.5f));
     bool current = state_.lang == langs[i];
     ImVec2 sp = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton(labels[i], ImVec2(seg_w, seg_h))) {
+    bool picked = ImGui::InvisibleButton(labels[i], ImVec2(seg_w, seg_h));
+    picked |= name_item(ImGui::GetItemID(), labels[i], mirror::Role::radio,
+                        state_.lang == langs[i]);
+    if (picked) {
       state_.lang = langs[i];
       state_.lang_chosen = true;
       set_language(langs[i]);
       if (on_language_chosen) on_language_chosen(langs[i]);
     }
-    name_item(ImGui::GetItemID(), labels[i]);
     bool hovered = ImGui::IsItemHovered();
     ImDrawFlags corners = i == 0 ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersRight;
     dl->AddRectFilled(sp, ImVec2(sp.x + seg_w, sp.y + seg_h), current ? p.primary : hovered ? p.surface_alt : p.surface, 8.0f, corners);

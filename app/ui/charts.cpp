@@ -149,12 +149,9 @@ void timeline_chart(const char* id, const char* name, const TimelineData& d, flo
   }
 
   // Today (behind everything else, its label on top).
-  float xt = x_date(d.today);
-  dashed_vline(dl, xt, body_top, bottom, p.focus, 1.5f);
-  ImVec2 ts = measure(FontRole::Small, d.today_label);
-  float tx = std::clamp(xt - ts.x * 0.5f, chart_x, chart_x + chart_w - ts.x);
-  dl->AddRectFilled(ImVec2(tx - 4, top), ImVec2(tx + ts.x + 4, top + ts.y + 2), p.focus, 4.0f);
-  draw_text(dl, FontRole::Small, ImVec2(tx, top + 1), p.on_primary, d.today_label);
+  dashed_vline(dl, x_date(d.today), body_top, bottom, p.focus, 1.5f);
+  dl->AddRectFilled(ImVec2(today_x0 + 2, top), ImVec2(today_x1 - 2, top + today_size.y + 2), p.focus, 4.0f);
+  draw_text(dl, FontRole::Small, ImVec2(today_x0 + 6, top + 1), p.on_primary, d.today_label);
 
   // Healing phases after each session.
   for (const auto& ph : d.phases) {

@@ -16,7 +16,7 @@ void draw_attract(AppState& st) {
   // The whole screen is one button: a touch anywhere begins.
   ImGui::SetCursorPos(ImVec2(0, 0));
   bool start = ImGui::InvisibleButton("attract.start", size);
-  name_item(ImGui::GetItemID(), tr("kiosk.start"));
+  start |= name_item(ImGui::GetItemID(), tr("kiosk.start"));
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float col = ImMin(size.x - 64.0f, 720.0f);

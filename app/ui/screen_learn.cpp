@@ -109,7 +109,7 @@ bool disclosure(const char* label, bool open, FontRole role, float min_h, bool b
   ImGui::PopFont();
   float h = ImMax(min_h, text_h + 24.0f);
   bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
-  name_item(ImGui::GetItemID(), label);
+  pressed |= name_item(ImGui::GetItemID(), label);
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + w, pos.y + h);

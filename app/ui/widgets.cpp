@@ -6,17 +6,32 @@
 
 namespace mn::ui {
 
-void name_item(ImGuiID id, const char* label) {
+bool name_item(ImGuiID id, const char* label, mirror::Role role, bool checked) {
   ImGuiContext& g = *GImGui;
-  IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
+  const bool checkable = role == mirror::Role::checkbox || role == mirror::Role::radio;
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags |
+                                             (checkable ? ImGuiItemStatusFlags_Checkable : 0) |
+                                             (checked ? ImGuiItemStatusFlags_Checked : 0));
   (void)g;
-  (void)label;
-  (void)id;
+  mirror::add_control(role, id, label, checked);
+  return mirror::take_activation(id);
 }
+
+namespace {
+mirror::Role text_role(FontRole role) {
+  switch (role) {
+    case FontRole::H1: return mirror::Role::heading1;
+    case FontRole::H2: return mirror::Role::heading2;
+    case FontRole::H3: return mirror::Role::heading3;
+    default: return mirror::Role::text;
+  }
+}
+}  // namespace
 
 void text(const char* s, FontRole role, ImU32 colour) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour ? colour : palette().ink);
+  mirror::add_text(text_role(role), s);
   ImGui::TextWrapped("%s", s);  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -54,7 +69,7 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
     colours = 1;
   }
   bool pressed = ImGui::Button(label, ImVec2(w, h));
-  name_item(ImGui::GetItemID(), label);  // ImGui names only buttons in sight; tests also find those out of it
+  pressed |= name_item(ImGui::GetItemID(), label);  // ImGui names only buttons in sight; tests also find those out of it
   if (kind == ButtonKind::Secondary) ImGui::PopStyleVar();
   ImGui::PopStyleColor(colours);
   ImGui::PopFont();
@@ -75,7 +90,7 @@ bool card(const char* id, const char* title, const char* body, ImVec2 size) {
   float h = size.y > 0.0f ? size.y : pad * 2 + title_h + 8 + body_h;
 
   bool pressed = ImGui::InvisibleButton(id, ImVec2(size.x, h));
-  name_item(ImGui::GetItemID(), id);
+  pressed |= name_item(ImGui::GetItemID(), id);
   bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -139,11 +154,8 @@ bool choice_row(const char* id, const char* title, const char* detail, bool sele
   float h = ImMax(min_height, title_h + detail_h + 24.0f);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(id, ImVec2(w, h));
-  ImGuiContext& g = *GImGui;
   std::string label = std::string(title) + "##" + id;  // visible name, and a unique one for tests
-  IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), label.c_str(),
-                              g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected ? ImGuiItemStatusFlags_Checked : 0));
-  (void)g;
+  pressed |= name_item(ImGui::GetItemID(), label.c_str(), multi ? mirror::Role::checkbox : mirror::Role::radio, selected);
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + w, pos.y + h);
@@ -185,10 +197,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushID(i);
     if (ImGui::InvisibleButton(labels[i], ImVec2(seg, height))) result = i;
-    ImGuiContext& g = *GImGui;
-    IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), labels[i],
-                                g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected == i ? ImGuiItemStatusFlags_Checked : 0));
-    (void)g;
+    if (name_item(ImGui::GetItemID(), labels[i], mirror::Role::radio, selected == i)) result = i;
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     ImDrawFlags corners = i == 0 ? ImDrawFlags_RoundCornersLeft : i == count - 1 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone;

@@ -1,6 +1,7 @@
 #pragma once
 // The app's own widgets on top of ImGui: wrapped text in the type scale, buttons, cards, callouts.
 #include "imgui.h"
+#include "ui/mirror.hpp"
 #include "ui/theme.hpp"
 
 namespace mn::ui {
@@ -35,7 +36,8 @@ void badge(const char* label, ImU32 fill, ImU32 ink);
 // A callout box with a coloured edge (information, caution).
 void callout(const char* s, ImU32 edge);
 
-// Tells the test bridge and accessibility mirror what a custom-drawn item is called.
-void name_item(ImGuiID id, const char* label);
+// Tells the test bridge and the accessibility mirror what a custom-drawn item is called and what it is.
+// Returns true when the mirror (a screen reader's button) activated it: callers treat that as a press.
+bool name_item(ImGuiID id, const char* label, mirror::Role role = mirror::Role::button, bool checked = false);
 
 }  // namespace mn::ui
