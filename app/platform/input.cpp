@@ -151,6 +151,13 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
     case SDL_KEYUP: {
       Event k(Event::Key);
       k.key = e.key.keysym.scancode;
+      // 1.86's Tab only cycles text fields and Enter only edits them. The app has no text fields: Tab and
+      // Shift+Tab move through every control in reading order (see take_tab), Enter presses it like Space.
+      if (k.key == SDL_SCANCODE_TAB) {
+        if (e.type == SDL_KEYDOWN) tab_ += (e.key.keysym.mod & KMOD_SHIFT) ? -1 : 1;
+        break;
+      }
+      if (k.key == SDL_SCANCODE_RETURN || k.key == SDL_SCANCODE_KP_ENTER) k.key = SDL_SCANCODE_SPACE;
       k.down = e.type == SDL_KEYDOWN;
       queue_.push_back(k);
       break;

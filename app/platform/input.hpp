@@ -33,6 +33,13 @@ class Input {
 
   bool last_input_was_touch() const { return last_touch_; }
 
+  // Tab presses since the last call: +1 forward, -1 back (Shift+Tab).
+  int take_tab() {
+    int t = tab_;
+    tab_ = 0;
+    return t;
+  }
+
  private:
   struct Event {
     enum Kind { Pos, Button, Key, Text };
@@ -49,6 +56,7 @@ class Input {
   void push_button(int button, bool down, bool touch);
 
   std::deque<Event> queue_;
+  int tab_ = 0;
   float wheel_x_ = 0, wheel_y_ = 0;
 
   // touch state

@@ -33,6 +33,29 @@ std::string published_items_json() {
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void focus_next_item(int steps) {
+  std::vector<const Item*> order;
+  for (const Item& it : g_published)
+    if (!it.label.empty()) order.push_back(&it);
+  if (order.empty() || steps == 0) return;
+  ImGuiContext& g = *GImGui;
+  int n = static_cast<int>(order.size()), at = -1;
+  for (int i = 0; i < n; ++i)
+    if (order[static_cast<size_t>(i)]->id == g.NavId) at = i;
+  int next = at < 0 ? (steps > 0 ? 0 : n - 1) : ((at + steps) % n + n) % n;
+  const Item& target = *order[static_cast<size_t>(next)];
+  ImGuiWindow* window = ImGui::FindWindowByName(target.window.c_str());
+  if (!window) return;
+  ImRect abs(target.rect.x, target.rect.y, target.rect.x + target.rect.z, target.rect.y + target.rect.w);
+  ImGui::FocusWindow(window);
+  ImVec2 origin = window->Pos;
+  ImRect relative(abs.Min.x - origin.x, abs.Min.y - origin.y, abs.Max.x - origin.x, abs.Max.y - origin.y);
+  ImGui::SetNavID(target.id, ImGuiNavLayer_Main, 0, relative);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = g.NavMousePosDirty = true;
+  ImGui::ScrollToBringRectIntoView(window, abs);
+}
+
 }  // namespace mn::platform
 
 // ---- Dear ImGui 1.86 item hooks (declared in imgui_internal.h under IMGUI_ENABLE_TEST_ENGINE)

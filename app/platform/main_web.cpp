@@ -98,6 +98,7 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   rt->input.update_scroll(io.DeltaTime);
+  mn::platform::focus_next_item(rt->input.take_tab());
   mn::ui::mirror::begin_frame();
   rt->app->draw(mn::ui::FrameContext{display, rt->input.last_input_was_touch()});
   mn::ui::mirror::end_frame();
@@ -186,11 +187,11 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,"
-                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s}",
+                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
                 content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, ImGui::GetIO().FontGlobalScale, rt->dpr,
                 rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
-                std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false");
+                std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId);
   json = buf;
   return json.c_str();
 }

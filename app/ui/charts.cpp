@@ -21,7 +21,8 @@ void chart_item(const char* id, const char* name, ImVec2 pos, ImVec2 size) {
   ImGui::SetCursorScreenPos(pos);
   ImGui::ItemSize(size);
   ImGuiID gid = ImGui::GetID(id);
-  if (ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), gid)) name_item(gid, name);
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), gid);
+  name_item(gid, name);  // also when scrolled out of sight, so it can be found
 }
 
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 edge) {

@@ -82,8 +82,13 @@ await run('compare, estimate and my plan', async (check) => {
     });
 
     await check('Compare: the concern filter keeps the treatments that treat it', async () => {
+      // The person's own concerns come first; the others are one tap away.
+      await tap('Acne scars##filter.acne_scars');
+      let shown = await api(page, 'shownCompare');
+      assert(shown.concern === 'acne_scars' && same(shown.compare, cliCompare(shown.profile, 'en', 'acne_scars')), 'acne scars filter');
+      await tap('More concerns…##filter.more');
       await tap('Wrinkles##filter.wrinkles');
-      const shown = await api(page, 'shownCompare');
+      shown = await api(page, 'shownCompare');
       assert(shown.concern === 'wrinkles', `filter ${shown.concern}`);
       assert(same(shown.compare, cliCompare(shown.profile, 'en', 'wrinkles')), 'filtered comparison differs from the CLI');
       await tap('All treatments##filter.all');
@@ -138,7 +143,11 @@ await run('compare, estimate and my plan', async (check) => {
       assert(same(decoded, plan1.plan), 'the link does not decode to the plan');
       const keys = Object.keys(plan1.plan);
       assert(keys.every((k) => ['treatment', 'concerns', 'start', 'package', 'addons', 'maintenance_years', 'lang'].includes(k)), keys.join());
-      assert(!/fitzpatrick|age|pregnan|medication|condition/.test(JSON.stringify(plan1.plan)), 'health answers in the link');
+      const payload = JSON.parse(Buffer.from(plan1.fragment.split('.')[1], 'base64url').toString('utf8'));
+      const health = ['age', 'fitzpatrick', 'fitzpatrick_quiz', 'conditions', 'medications', 'pregnant_or_breastfeeding',
+        'recent_procedures', 'sun', 'max_downtime_days', 'budget'];
+      assert(Object.keys(payload).every((k) => !health.includes(k)) && !/fitzpatrick|pregnan|medication/.test(plan1.url),
+        `health answers in the link: ${JSON.stringify(payload)}`);
       assert(plan1.plan.treatment === 'microneedling' && plan1.plan.start === estimate1.start, JSON.stringify(plan1.plan));
       assert(same(plan1.plan.concerns, [{ id: 'acne_scars', severity: 3 }]), JSON.stringify(plan1.plan.concerns));
       const link = await api(page, 'planLink');

@@ -25,7 +25,7 @@ await run('HTML shell', async (check) => {
       await page.goto(server.url);
       const text = await errorText(page);
       assert(/WebGL 2/.test(text), `message was "${text}"`);
-      assert(await page.locator('h1').isVisible(), 'the heading should stay visible');
+      assert(await page.locator('#intro h1').isVisible(), 'the heading should stay visible');
       await context.close();
     });
 
@@ -62,7 +62,7 @@ await run('HTML shell', async (check) => {
       await page.waitForFunction(() => document.documentElement.classList.contains('mn-ready'), null, { timeout: 60000 });
       const box = await page.locator('#intro').boundingBox();
       assert(!box || box.width <= 1, 'intro should be visually hidden once the app runs');
-      assert((await page.locator('h1').count()) === 1, 'heading should stay in the DOM');
+      assert((await page.locator('#intro h1').count()) === 1, 'heading should stay in the DOM');
       await context.close();
     });
 

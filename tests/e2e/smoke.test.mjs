@@ -24,7 +24,7 @@ await run('app shell smoke test', async (check) => {
       });
 
       await check(`${device}: the page keeps a real heading and description for readers and search engines`, async () => {
-        const h1 = await page.locator('h1').textContent();
+        const h1 = await page.locator('#intro h1').textContent();
         assert(/Microneedling Navigator/.test(h1), `h1 is "${h1}"`);
         const desc = await page.locator('meta[name=description]').getAttribute('content');
         assert(desc && desc.length > 50, 'meta description missing');
