@@ -22,10 +22,25 @@ ImGuiWindow* scrollable(ImGuiWindow* w) {
   return w;
 }
 
+// The front-most window under a point (ImGui's own lookup is private and needs the pointer to be there).
+ImGuiWindow* window_at(ImVec2 p) {
+  ImGuiContext& g = *GImGui;
+  for (int i = g.Windows.Size - 1; i >= 0; --i) {
+    ImGuiWindow* w = g.Windows[i];
+    // Called between NewFrame and the windows' Begin: "was active" is last frame's state, the one on screen.
+    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+    if (w->OuterRectClipped.Contains(p)) return w;
+  }
+  return nullptr;
+}
+
 // A slider or drag widget owns the finger: the drag changes its value, not the scroll position.
+// (A press on a window's empty space makes its move handle active with every nav direction claimed: not a slider.)
 bool slider_active() {
   const ImGuiContext& g = *GImGui;
-  return g.ActiveId != 0 && (g.ActiveIdUsingNavDirMask & ((1u << ImGuiDir_Left) | (1u << ImGuiDir_Right))) != 0;
+  if (g.ActiveId == 0 || g.ActiveIdUsingNavDirMask == ~0u) return false;
+  if (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId) return false;
+  return (g.ActiveIdUsingNavDirMask & ((1u << ImGuiDir_Left) | (1u << ImGuiDir_Right))) != 0;
 }
 
 }  // namespace
@@ -209,22 +224,19 @@ void Input::apply(ImGuiIO& io) {
 }
 
 void Input::update_scroll(float dt) {
-  ImGuiContext& g = *GImGui;
-  if (finger_down_ && !scroll_mode_) {
-    // Remember what is under the finger now, while the pointer is still there.
-    if (ImGuiWindow* w = scrollable(g.HoveredWindow)) scroll_window_ = w->ID;
-    else if (g.HoveredWindow == nullptr) scroll_window_ = 0;
-  }
   if (scroll_begin_) {
+    // The drag scrolls whatever was under the finger where it went down (even on a slow device where the
+    // press never reached ImGui before the drag began).
     scroll_begin_ = false;
+    ImGuiWindow* w = scrollable(window_at(touch_start_));
+    scroll_window_ = w ? w->ID : 0;
     ImGui::ClearActiveID();
   }
-  float dy = 0.0f;
-  if (scroll_mode_) {
-    dy = pending_dy_;
-    pending_dy_ = 0.0f;
-  } else if (inertia_ != 0.0f) {
-    dy = inertia_ * dt;
+  // What the finger moved since the last frame (all of it, even if it already lifted), then any fling.
+  float dy = pending_dy_;
+  pending_dy_ = 0.0f;
+  if (!scroll_mode_ && inertia_ != 0.0f) {
+    dy += inertia_ * dt;
     inertia_ *= std::exp(-kInertiaDecay * dt);
     if (std::fabs(inertia_) < kInertiaStop) inertia_ = 0.0f;
   }

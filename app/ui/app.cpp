@@ -287,8 +287,6 @@ void App::draw_content() {
     state_.scroll_to_top = false;
   }
   ImGui::Begin("content", nullptr, kFixedWindow & ~ImGuiWindowFlags_NoScrollWithMouse);
-  // Keyboard navigation starts in the content when nothing else has focus.
-  if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow)) ImGui::SetWindowFocus();
   // Centre a readable column.
   float avail = size.x - l.pad * 2;
   float col = ImMin(avail, l.content_max);

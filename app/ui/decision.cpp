@@ -229,6 +229,15 @@ std::string concern_name(const AppState& st, std::string_view id) {
 
 std::string severity_name(int severity) { return tr("q.severity." + std::to_string(std::clamp(severity, 1, 3))); }
 
+std::string severity_words(int severity) {
+  return StringTable::compare().get(language(), "severity." + std::to_string(std::clamp(severity, 1, 3)));
+}
+
+std::string roman(int number) {
+  static const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI"};
+  return number >= 1 && number <= 6 ? kRoman[number - 1] : std::to_string(number);
+}
+
 std::string date_text(const AppState& st, const Date& date) { return format_date(date, st.lang, st.clinic.locale); }
 
 std::string date_text(const AppState& st, const std::string& iso) {
@@ -302,8 +311,13 @@ void chips_begin() {
 bool chip(const char* id, const char* label, bool selected, float height) {
   const Palette& pal = palette();
   const float spacing = 8.0f, pad = 16.0f;
+  const float max_w = g_chips.right - g_chips.left;
   ImVec2 ts = measure(FontRole::Body, label);
-  float w = std::min(ts.x + pad * 2, g_chips.right - g_chips.left);
+  const bool wraps = ts.x + pad * 2 > max_w;  // a long label (a package's name) takes a row and wraps
+  if (wraps) ts = measure(FontRole::Body, label, max_w - pad * 2);
+  float w = wraps ? max_w : ts.x + pad * 2;
+  height = std::max(height, ts.y + 16.0f);
+  const float radius = std::min(height * 0.5f, 22.0f);
   if (!g_chips.first && g_chips.next_x + w > g_chips.right + 0.5f) {
     g_chips.line_y += g_chips.line_h + spacing;
     g_chips.next_x = g_chips.left;
@@ -321,12 +335,10 @@ bool chip(const char* id, const char* label, bool selected, float height) {
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + w, pos.y + height);
-  dl->AddRectFilled(pos, max, selected ? pal.primary : hovered ? pal.surface_alt : pal.surface, height * 0.5f);
-  dl->AddRect(pos, max, selected ? pal.primary : pal.border, height * 0.5f, 0, 1.2f);
-  ImGui::PushClipRect(pos, max, true);
-  draw_text(dl, FontRole::Body, ImVec2(pos.x + (w - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
-            selected ? pal.on_primary : pal.ink, label);
-  ImGui::PopClipRect();
+  dl->AddRectFilled(pos, max, selected ? pal.primary : hovered ? pal.surface_alt : pal.surface, radius);
+  dl->AddRect(pos, max, selected ? pal.primary : pal.border, radius, 0, 1.2f);
+  draw_text(dl, FontRole::Body, ImVec2(wraps ? pos.x + pad : pos.x + (w - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
+            selected ? pal.on_primary : pal.ink, label, wraps ? max_w - pad * 2 : 0.0f);
   g_chips.next_x = pos.x + w + spacing;
   g_chips.line_h = std::max(g_chips.line_h, height);
   return pressed;

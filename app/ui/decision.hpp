@@ -58,7 +58,9 @@ void copy_finished(AppState& st, bool ok);
 // ---- words and numbers in the current language
 std::string treatment_name(const AppState& st, std::string_view id);
 std::string concern_name(const AppState& st, std::string_view id);
-std::string severity_name(int severity);  // "Mild", "Moderate", "Severe"
+std::string severity_name(int severity);   // "Mild", "Moderate", "Severe": a label on its own
+std::string severity_words(int severity);  // "mild", "moderate", "severe": inside a sentence
+std::string roman(int number);             // skin types: 4 → "IV"
 std::string date_text(const AppState& st, const Date& date);
 std::string date_text(const AppState& st, const std::string& iso);
 std::string compare_string(const AppState& st, std::string_view key);  // content/<lang>/compare.json

@@ -67,7 +67,7 @@ std::string concerns_list(const AppState& st, const std::vector<ConcernAnswer>& 
   std::string list;
   for (const ConcernAnswer& c : concerns) {
     if (!list.empty()) list += ", ";
-    list += concern_name(st, c.id) + " (" + severity_name(c.severity) + ")";
+    list += concern_name(st, c.id) + " (" + severity_words(c.severity) + ")";
   }
   return list;
 }
@@ -87,7 +87,7 @@ void profile_status(AppState& st, const Json& comparison) {
     return;
   }
   std::string skin = comparison.contains("fitzpatrick") && comparison["fitzpatrick"].is_number()
-                         ? fill(tr("compare.skin_type"), {{"type", number_text(comparison["fitzpatrick"].get<double>())}})
+                         ? fill(tr("compare.skin_type"), {{"type", roman(comparison["fitzpatrick"].get<int>())}})
                          : std::string(tr("compare.skin_unknown"));
   std::string list = concerns.empty() ? std::string(tr("compare.no_concerns")) : concerns_list(st, concerns);
   text(fill(tr("compare.based_on"), {{"skin", skin}, {"concerns", list}}).c_str(), FontRole::Body, p.ink);
@@ -155,7 +155,7 @@ std::string pih_note(const Json& r, const Json& comparison) {
   for (const Json& reason : r["reasons"])
     if (str(reason, "key") == "fit.pih_risk_any_type") return tr("compare.pih_any");
   if (comparison.contains("fitzpatrick") && comparison["fitzpatrick"].is_number())
-    return fill(tr("compare.pih_for_type"), {{"type", number_text(comparison["fitzpatrick"].get<double>())}});
+    return fill(tr("compare.pih_for_type"), {{"type", roman(comparison["fitzpatrick"].get<int>())}});
   return {};
 }
 
@@ -234,7 +234,7 @@ void title_block(const AppState& st, const Json& r) {
   text(str(r, "name").c_str(), FontRole::H3);
   gap(2);
   ToneStyle vt = verdict_tone(str(r, "verdict"));
-  badge(str(r, "verdict_label").c_str(), vt.fill, vt.ink);
+  pill(str(r, "verdict_label"), vt);
   if (r.contains("wait") && r["wait"].is_object()) {
     for (TimeUnit unit : {TimeUnit::weeks, TimeUnit::months}) {
       const std::string name(time_unit_name(unit));

@@ -85,7 +85,7 @@ std::string sessions_reason(const AppState& st, const Json& s) {
   const std::string source = str(s, "source");
   if (source == "severity" && s.contains("decided_by") && s["decided_by"].is_object())
     return fill(tr("estimate.sessions.severity"), {{"concern", concern_name(st, str(s["decided_by"], "concern"))},
-                                                    {"severity", severity_name(static_cast<int>(num(s["decided_by"], "severity")))}});
+                                                    {"severity", severity_words(static_cast<int>(num(s["decided_by"], "severity")))}});
   if (source == "clinic") return tr("estimate.sessions.clinic");
   return tr(effective_concerns(st).empty() ? "estimate.sessions.no_concerns" : "estimate.sessions.course");
 }
@@ -134,7 +134,7 @@ void summary(AppState& st, const Json& e) {
   float row_bottom = origin.y;
   for (int i = 0; i < 4; ++i) {
     int col = i % cols;
-    if (col == 0 && i > 0) origin.y = row_bottom + 14;
+    if (col == 0 && i > 0) origin.y = row_bottom + 18;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + (tw + spacing) * static_cast<float>(col), origin.y));
     stat_tile(tiles[i].label, tiles[i].value, tiles[i].note, tw);
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);

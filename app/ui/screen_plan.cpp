@@ -38,6 +38,9 @@ std::string str(const Json& j, const char* key) {
 
 bool phone(const AppState& st) { return st.layout.form == FormFactor::Phone; }
 
+// A shared kiosk neither copies, prints nor opens other sites: people take the plan with them by its QR code.
+bool kiosk(const AppState& st) { return st.mode == Mode::kiosk; }
+
 ImU32 faded(ImU32 c, float alpha) {
   int a = static_cast<int>(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
   return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
@@ -102,7 +105,7 @@ void summary(AppState& st, const Json& e) {
   std::string concerns;
   for (const Json& cn : e["concerns"])
     concerns += (concerns.empty() ? "" : ", ") + concern_name(st, str(cn, "id")) + " (" +
-                severity_name(static_cast<int>(num(cn, "severity"))) + ")";
+                severity_words(static_cast<int>(num(cn, "severity"))) + ")";
   text(fill(tr("plan.concerns"), {{"list", concerns.empty() ? std::string(tr("plan.concerns_none")) : concerns}}).c_str(),
        FontRole::Body, p.ink_muted);
   gap(12);
@@ -130,7 +133,7 @@ void summary(AppState& st, const Json& e) {
   float row_bottom = origin.y;
   for (size_t i = 0; i < items.size(); ++i) {
     int col = static_cast<int>(i) % cols;
-    if (col == 0 && i > 0) origin.y = row_bottom + 10;
+    if (col == 0 && i > 0) origin.y = row_bottom + 16;
     ColumnScope cs;
     column_begin(cs, origin.x + (cw + 20.0f) * static_cast<float>(col), origin.y, cw);
     text(items[i].label.c_str(), FontRole::Small, p.ink_muted);
@@ -276,6 +279,7 @@ void share(AppState& st) {
   card_begin(card);
   text(tr("plan.share.title"), FontRole::H2);
   text(tr("plan.share.lead"), FontRole::Body, p.ink_muted);
+  if (kiosk(st)) text(tr("plan.kiosk.share"), FontRole::Body, p.ink);
   gap(12);
   const bool is_phone = phone(st);
   float w = ImGui::GetContentRegionAvail().x;
@@ -293,9 +297,9 @@ void share(AppState& st) {
   text(link.c_str(), FontRole::Small, p.primary_active);
   gap(10);
   float cw = ImGui::GetContentRegionAvail().x;
-  if (button(tr("plan.copy_link"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) start_copy(st, "link", link);
-  if (!is_phone && ImGui::GetItemRectSize().x * 2 + 12 <= cw) ImGui::SameLine(0, 12);
-  if (button(tr("plan.copy_text"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) {
+  if (!kiosk(st) && button(tr("plan.copy_link"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) start_copy(st, "link", link);
+  if (!kiosk(st) && !is_phone && ImGui::GetItemRectSize().x * 2 + 12 <= cw) ImGui::SameLine(0, 12);
+  if (!kiosk(st) && button(tr("plan.copy_text"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) {
     Plan plan = decision_plan(st);
     PlanEstimate pe = estimate_plan(plan, st.clinic);
     if (pe.estimate) start_copy(st, "text", plan_text(plan, *pe.estimate, st.clinic));
@@ -304,6 +308,11 @@ void share(AppState& st) {
   bottom = std::max(bottom, column_end(col));
   ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 14));
   ImGui::Dummy(ImVec2(w, 0));
+  if (kiosk(st)) {
+    card_end(card);
+    gap(16);
+    return;
+  }
   rule(0, 12);
   text(tr("plan.print.title"), FontRole::H3);
   text(tr("plan.print.lead"), FontRole::Body, p.ink_muted);
@@ -339,7 +348,7 @@ void booking(AppState& st) {
   CardScope card;
   card_begin(card);
   text(fill(tr("plan.book.title"), {{"clinic", clinic.name}}).c_str(), FontRole::H2);
-  const std::string address = booking_address(st);
+  const std::string address = kiosk(st) ? std::string() : booking_address(st);
   if (!address.empty()) {
     text(tr("plan.book.lead"), FontRole::Body, p.ink_muted);
     gap(8);
@@ -347,7 +356,7 @@ void booking(AppState& st) {
     if (button(label.c_str(), ButtonKind::Primary, phone(st) ? -1.0f : 0.0f, st.layout.target_h)) ds.confirm_booking = true;
     gap(8);
   } else {
-    text(tr("plan.book.no_site"), FontRole::Body, p.ink_muted);
+    text(tr(kiosk(st) ? "plan.kiosk.book" : "plan.book.no_site"), FontRole::Body, p.ink_muted);
     gap(6);
   }
   float value_x = phone(st) ? 96.0f : 150.0f;

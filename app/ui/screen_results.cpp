@@ -4,6 +4,7 @@
 
 #include "core/candidacy_json.hpp"
 #include "core/text.hpp"
+#include "ui/colors.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -16,10 +17,10 @@ struct VerdictStyle { ImU32 fill, ink; };
 VerdictStyle verdict_style(Verdict v) {
   const Palette& p = palette();
   switch (v) {
-    case Verdict::suitable: return {IM_COL32(0xDD, 0xEF, 0xE3, 0xFF), p.success};
-    case Verdict::suitable_with_precautions: return {IM_COL32(0xF6, 0xEA, 0xD2, 0xFF), p.warning};
-    case Verdict::defer: return {IM_COL32(0xDE, 0xE8, 0xF5, 0xFF), p.focus};
-    case Verdict::not_recommended: return {IM_COL32(0xF6, 0xDE, 0xDE, 0xFF), p.danger};
+    case Verdict::suitable: return {rgb(colors::badge_suitable), p.success};
+    case Verdict::suitable_with_precautions: return {rgb(colors::badge_precautions), p.warning};
+    case Verdict::defer: return {rgb(colors::badge_defer), p.focus};
+    case Verdict::not_recommended: return {rgb(colors::badge_not_recommended), p.danger};
   }
   return {p.surface_alt, p.ink};
 }

@@ -4,22 +4,21 @@
 #include <cmath>
 #include <string_view>
 
+#include "ui/colors.hpp"
 #include "ui/fonts.hpp"
 
 namespace mn::ui {
+
+ImU32 rgb(unsigned hex) { return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF); }
+
 namespace {
 
-constexpr ImU32 rgb(unsigned hex) {
-  // ImGui packs colours as ABGR.
-  return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF);
-}
 
-const Palette kPalette = {
-    /*background*/ rgb(0xF6F4F0), /*surface*/ rgb(0xFFFFFF), /*surface_alt*/ rgb(0xEEF3F1),
-    /*border*/ rgb(0xDCD6CD), /*ink*/ rgb(0x1E2B2F), /*ink_muted*/ rgb(0x4F5D63),
-    /*primary*/ rgb(0x2A6560), /*primary_hover*/ rgb(0x235752), /*primary_active*/ rgb(0x1B4642),
-    /*on_primary*/ rgb(0xFFFFFF), /*accent_soft*/ rgb(0xDCEBE6), /*success*/ rgb(0x2D6E47),
-    /*warning*/ rgb(0x8A5A0B), /*danger*/ rgb(0xA33A3A), /*focus*/ rgb(0x1F5FAF)};
+namespace c = colors;
+const Palette kPalette = {rgb(c::background), rgb(c::surface), rgb(c::surface_alt), rgb(c::border),
+                          rgb(c::ink), rgb(c::ink_muted), rgb(c::primary), rgb(c::primary_hover),
+                          rgb(c::primary_active), rgb(c::on_primary), rgb(c::accent_soft), rgb(c::success),
+                          rgb(c::warning), rgb(c::danger), rgb(c::focus)};
 
 struct FontSpec { const char* file; float size; };
 constexpr std::array<FontSpec, static_cast<size_t>(FontRole::Count)> kFontSpecs = {{

@@ -22,5 +22,7 @@ ImFont* font(FontRole role);
 void apply_style(bool touch);
 
 ImVec4 to_vec4(ImU32 c);
+// An sRGB 0xRRGGBB value as an opaque ImGui colour.
+ImU32 rgb(unsigned hex);
 
 }  // namespace mn::ui

@@ -78,6 +78,22 @@ await run('candidacy questionnaire and results', async (check) => {
       assert(laser.verdict === 'not_recommended', `ablative laser on skin type IV: ${laser.verdict}`);
     });
 
+    await check('no health answer is written to storage, cookies, IndexedDB or the URL', async () => {
+      const where = await page.evaluate(async () => ({
+        url: location.href,
+        cookies: document.cookie,
+        local: Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)),
+        session: sessionStorage.length,
+        idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+      }));
+      const text = JSON.stringify(where);
+      for (const answer of ['acne', 'isotretinoin', 'cold_sore', 'pregnan', 'age', 'fitzpatrick', 'concern']) {
+        assert(!text.toLowerCase().includes(answer), `"${answer}" found in ${text}`);
+      }
+      assert(where.local.every((kv) => kv.startsWith('mn-lang=')), `stored: ${where.local.join(', ')}`);
+      assert(where.session === 0 && where.cookies === '' && where.idb.length === 0, text);
+    });
+
     await check('the results on screen are what navigator assess prints for the same answers', async () => {
       const profile = await api(page, 'answersProfile');
       const shown = await api(page, 'shownResults');

@@ -72,7 +72,7 @@ await run('HTML shell', async (check) => {
       assert(Math.abs(s1.font_scale - 1) < 1e-3, `font scale ${s1.font_scale} at DPR 1`);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1440, height: 900, deviceScaleFactor: 2, mobile: false });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(1500);  // the page notices a ratio change within half a second
       await settle(page);
       const s2 = await state(page);
       assert(Math.abs(s2.dpr - 2) < 1e-3, `app sees DPR ${s2.dpr}`);
