@@ -68,7 +68,15 @@ mergeInto(LibraryManager.library, {
   mn_js_today_new__deps: ['$mnNewString', '$mnToday'],
   mn_js_today_new: function () { return mnNewString(mnToday()); },
   mn_js_page_address_new__deps: ['$mnNewString'],
-  mn_js_page_address_new: function () { return mnNewString(window.location.href.split('#')[0]); },
+  // The share link's base: this page without its fragment, and without ?mode= and ?lang= (a plan scanned at a kiosk
+  // must not open in kiosk mode, and the plan carries its own language). Other parameters (?config=) stay.
+  mn_js_page_address_new: function () {
+    var url = new URL(window.location.href);
+    url.hash = '';
+    url.searchParams.delete('mode');
+    url.searchParams.delete('lang');
+    return mnNewString(url.href);
+  },
   mn_js_copy_text: function (ptr) {
     var value = UTF8ToString(ptr);
     var done = function (ok) { Module['_mn_api_copy_done'](ok ? 1 : 0); };

@@ -164,6 +164,12 @@ std::string unit_note(const Json& r) {
   return unit == "area" || unit == "syringe" ? tr("compare.unit." + unit) : std::string();
 }
 
+std::string per_session_text(const AppState& st, const Json& r) {
+  std::string out = money_range(clinic_money(st, str(r, "currency")), r["price_per_session"]);
+  std::string unit = unit_note(r);
+  return unit.empty() ? out : out + " " + unit;
+}
+
 // "Strong for: …" and "Good for: …" from the content's suit levels.
 std::string best_for(const AppState& st, const std::string& id) {
   const Treatment* t = Content::builtin().treatment(id);
@@ -271,13 +277,9 @@ void reasons_block(const Json& r) {
 }
 
 void details_block(AppState& st, const Json& r, bool two_columns) {
-  const Palette& p = palette();
   const std::string id = str(r, "id");
   const TreatmentText* tt = Content::builtin().treatment_text(st.lang, id);
   MoneyFormat money = clinic_money(st, str(r, "currency"));
-  std::string per_session = money_range(money, r["price_per_session"]);
-  std::string unit = unit_note(r);
-  if (!unit.empty()) per_session += " " + unit;
   auto left = [&] {
     if (tt) {
       text(tr("compare.how"), FontRole::H3);
@@ -288,15 +290,7 @@ void details_block(AppState& st, const Json& r, bool two_columns) {
       gap(8);
     }
   };
-  auto right = [&] {
-    fact(tr("compare.onset"), days_text(r["onset_days"]));
-    gap(4);
-    fact(tr("compare.lasts"), months_text(r["duration_months"]));
-    gap(4);
-    fact(tr("compare.maintenance"), maintenance_text(r));
-    gap(4);
-    fact(tr("compare.per_session"), per_session);
-    gap(4);
+  auto right = [&] {  // the row or card above shows the other figures
     fact(tr("compare.without_packages"), money_range(money, r["course_cost_without_packages"]));
     gap(4);
     fact(tr("compare.best_for"), best_for(st, id));
@@ -318,7 +312,6 @@ void details_block(AppState& st, const Json& r, bool two_columns) {
   float b2 = column_end(c);
   ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(b1, b2)));
   ImGui::Dummy(ImVec2(w, 0));
-  (void)p;
 }
 
 // "Estimate this" and "Details": the row's actions.
@@ -373,6 +366,8 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
        [&] { fact(tr("compare.discomfort"), fill(tr("compare.pain"), {{"n", number_text(num(r, "pain"))}})); });
   pair([&] { fact(tr("compare.onset"), days_text(r["onset_days"])); },
        [&] { fact(tr("compare.lasts"), months_text(r["duration_months"])); });
+  pair([&] { fact(tr("compare.maintenance"), maintenance_text(r)); },
+       [&] { fact(tr("compare.per_session"), per_session_text(st, r)); });
   pair([&] { text(tr("compare.col.cost"), FontRole::Small, p.ink_muted); cost_cell(st, r, axes); },
        [&] { text(tr("compare.col.pih"), FontRole::Small, p.ink_muted); pih_cell(st, r, comparison); });
   reasons_block(r);
@@ -466,6 +461,12 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
 
   ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 12));
   ImGui::Dummy(ImVec2(width, 0));
+  // The other figures of the comparison, on one line.
+  std::string more = std::string(tr("compare.onset")) + ": " + days_text(r["onset_days"]) + "   ·   " + tr("compare.lasts") + ": " +
+                     months_text(r["duration_months"]) + "   ·   " + tr("compare.maintenance") + ": " + maintenance_text(r) +
+                     "   ·   " + tr("compare.per_session") + ": " + per_session_text(st, r);
+  text(more.c_str(), FontRole::Small, p.ink);
+  gap(8);
   reasons_block(r);
   gap(8);
   if (st.decision.open_row == str(r, "id")) {

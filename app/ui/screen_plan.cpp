@@ -273,7 +273,6 @@ void copy_confirmation(AppState& st) {
 
 void share(AppState& st) {
   const Palette& p = palette();
-  DecisionState& ds = st.decision;
   const std::string link = plan_link(st);
   CardScope card;
   card_begin(card);
@@ -334,7 +333,6 @@ void share(AppState& st) {
       platform.print(plan_html(plan, *pe.estimate, st.clinic), Json{{"sections", sections}}.dump());
     }
   }
-  (void)ds;
   card_end(card);
   gap(16);
 }

@@ -273,7 +273,7 @@ await run('compare, estimate and my plan', async (check) => {
       const p = await ctx.newPage();
       const errors = [];
       p.on('console', (m) => { if (m.type() === 'error' && !isAbsentClinicConfig(m)) errors.push(m.text()); });
-      await p.goto(server.url + '?config=test-clinic.json');
+      await p.goto(server.url + '?config=test-clinic.json&lang=es');
       await waitReady(p);
       await p.waitForFunction(() => JSON.parse(UTF8ToString(Module._mn_state_json())).lang === 'es', null, { timeout: 20000 });
       await press(p, 'Estimar##tab', { touch: true });
@@ -281,6 +281,9 @@ await run('compare, estimate and my plan', async (check) => {
       assert(shown.estimate.costs.currency === 'EUR', shown.estimate.costs.currency);
       assert(/^[\d.]+–[\d.]+ €$/.test(shown.shown.per_session) && /\d\.\d{3}/.test(shown.shown.total), `${shown.shown.per_session} / ${shown.shown.total}`);
       assert(same(shown.estimate, cliEstimate(shown, ['--config', clinicFile])), 'euro estimate differs from the CLI');
+      // The share link keeps the clinic (?config=) but not ?lang= or ?mode=: the plan carries its language.
+      const link = new URL((await api(p, 'planLink')).url);
+      assert(link.searchParams.get('config') === 'test-clinic.json' && !link.searchParams.has('lang'), link.href);
       assert(errors.length === 0, errors.join(' | '));
     });
 
