@@ -21,12 +21,7 @@ int run_assess(const Invocation& invocation, std::ostream& out, std::ostream& er
   const auto text = read_input(invocation.args.at(0), err);
   if (!text) return kExitUsage;
   const AssessReply reply = assess_json(*text, lang, load->config);
-  if (!reply.ok()) {
-    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
-    return kExitUsage;
-  }
-  out << reply.json << "\n";
-  return load->ok() ? kExitOk : kExitFailed;
+  return finish_reply(reply, *load, out, err);
 }
 
 }  // namespace mn::cli

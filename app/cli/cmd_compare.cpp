@@ -18,12 +18,7 @@ int run_compare(const Invocation& invocation, std::ostream& out, std::ostream& e
   if (!text) return kExitUsage;
   const std::string* concern = invocation.option(kConcernOption.name);
   const AssessReply reply = compare_json(*text, *lang, load->config, concern ? *concern : std::string());
-  if (!reply.ok()) {
-    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
-    return kExitUsage;
-  }
-  out << reply.json << "\n";
-  return load->ok() ? kExitOk : kExitFailed;
+  return finish_reply(reply, *load, out, err);
 }
 
 }  // namespace mn::cli

@@ -74,12 +74,7 @@ int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& 
   const std::string* start = invocation.option(kStartOption.name);
   const AssessReply reply =
       estimate_json(*text, *treatment, start ? *start : iso_date(today()), *lang, load->config, *what_if);
-  if (!reply.ok()) {
-    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
-    return kExitUsage;
-  }
-  out << reply.json << "\n";
-  return load->ok() ? kExitOk : kExitFailed;
+  return finish_reply(reply, *load, out, err);
 }
 
 }  // namespace mn::cli

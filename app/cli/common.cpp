@@ -44,4 +44,13 @@ std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::
   return load;
 }
 
+int finish_reply(const AssessReply& reply, const ConfigLoad& config, std::ostream& out, std::ostream& err) {
+  if (!reply.ok()) {
+    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
+    return kExitUsage;
+  }
+  out << reply.json << "\n";
+  return config.ok() ? kExitOk : kExitFailed;
+}
+
 }  // namespace mn::cli

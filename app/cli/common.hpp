@@ -1,4 +1,5 @@
 #pragma once
+#include "core/candidacy_json.hpp"
 // Helpers shared by the subcommands: reading inputs and printing issues the same way everywhere.
 #include <iosfwd>
 #include <optional>
@@ -23,5 +24,9 @@ std::string summary(const std::string& name, const std::vector<Issue>& issues);
 // The configuration named by --config (printing its issues to `err`), or the built-in one. nullopt (after a
 // message) if the file cannot be read.
 std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::ostream& err);
+
+// Ends a JSON-answering command (assess, compare, estimate): the reply on `out`, or its profile errors as
+// `pointer: message` lines on `err` (exit 2); exit 1 when the --config file had errors, else 0.
+int finish_reply(const AssessReply& reply, const ConfigLoad& config, std::ostream& out, std::ostream& err);
 
 }  // namespace mn::cli
