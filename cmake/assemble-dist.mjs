@@ -1,5 +1,5 @@
 // Assembles the servable web root (build/web/dist) from web/ and the linked app (app.js + app.wasm).
-//   node cmake/assemble-dist.mjs --web web --app build/web/app --out build/web/dist [--keep-minutes 10]
+//   node cmake/assemble-dist.mjs --web web --app build/web/app --out build/web/dist [--clinic FILE] [--keep-minutes 10]
 //
 // What it writes (see docs/deploy.md):
 //   static/<hash>/<name>   every asset under a folder named after its content hash (app.js, app.wasm, loader.js,
@@ -9,10 +9,11 @@
 //   sw.js                  the service worker with the build hash and the list of files to precache written in
 //   standalone.html        one file with everything inlined (USB stick, file://), with a hash-based CSP
 //   asset-manifest.json    logical name -> hashed path, for tools (bench, deploy scripts)
+//   clinic.json            with --clinic FILE: the demo clinic's configuration, the file a clinic replaces with its
+//                          own (docs/clinic-config.md); not precached by version: sw.js fetches it network-first
 //   *.gz, *.br             precompressed copies (gzip -9, brotli -q 11) where smaller, for nginx gzip_static /
 //                          brotli_static
-// Files already in the output folder that this script does not know (a clinic.json put there for a local test)
-// are left alone. Earlier builds' hashed folders are removed once no build has used them for --keep-minutes
+// Files already in the output folder that this script does not know are left alone. Earlier builds' hashed folders are removed once no build has used them for --keep-minutes
 // (default 10): a page loaded a moment ago from the previous index.html (a test, a visitor) still finds its files.
 // Two builds assembling into the same folder at once take turns (a lock folder beside it).
 import { createHash } from 'node:crypto';
@@ -102,6 +103,8 @@ for (const name of manifestNames) {
 // The build hash covers every precached file and the worker's own code: any change gives a new sw.js, a new
 // cache name and so an update on the next visit.
 const precache = [...output.keys()].filter((p) => p !== 'standalone.html').sort();
+// The clinic's configuration is read network-first (sw.js), so a clinic's edit applies without a new build.
+if (args.clinic) output.set('clinic.json', readFileSync(args.clinic));
 const swSource = sources.get('sw.js').toString('utf8');
 const buildHash = hex(precache.map((p) => `${p}\0${hex(output.get(p), 64)}\n`).join('') + swSource, 12);
 const buildLine = /^const BUILD = .*; \/\/ @mn-build.*$/m;

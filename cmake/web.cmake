@@ -43,8 +43,8 @@ target_compile_options(mn_ui PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
 mn_warnings(mn_ui)
 
 file(GLOB MN_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/*.cpp")
-add_executable(app ${MN_PLATFORM_SOURCES} "${MN_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(app PRIVATE "${MN_SDL2_PREFIX}/include/SDL2" "${MN_IMGUI_DIR}/backends")
+add_executable(app ${MN_PLATFORM_SOURCES})
+target_include_directories(app PRIVATE "${MN_SDL2_PREFIX}/include/SDL2")
 target_link_libraries(app PRIVATE mn_ui "${MN_SDL2_PREFIX}/lib/libSDL2.a")
 target_compile_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
 mn_warnings(app)
@@ -60,15 +60,15 @@ set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/app/pl
 # ---------------------------------------------------------------- the servable web root
 # cmake/assemble-dist.mjs (node, no packages) writes build/web/dist: assets under content-hashed folders
 # (static/<hash>/app.wasm …), index.html/embed.html/manifest with those names written in, sw.js with the build hash
-# and its precache list, standalone.html (everything inlined, hash-based CSP), asset-manifest.json, and .gz/.br
-# copies for nginx. See docs/deploy.md.
+# and its precache list, standalone.html (everything inlined, hash-based CSP), asset-manifest.json, clinic.json (the
+# demo clinic: the file a clinic replaces), and .gz/.br copies for nginx. See docs/deploy.md.
 find_program(MN_NODE node REQUIRED)
 set(MN_DIST "${CMAKE_BINARY_DIR}/dist")
 file(GLOB MN_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 add_custom_command(OUTPUT "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html"
   COMMAND ${MN_NODE} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs" --web "${CMAKE_SOURCE_DIR}/web"
-          --app "$<TARGET_FILE_DIR:app>" --out "${MN_DIST}"
-  DEPENDS app ${MN_WEB_FILES} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs"
+          --app "$<TARGET_FILE_DIR:app>" --out "${MN_DIST}" --clinic "${CMAKE_SOURCE_DIR}/assets/clinic/demo.json"
+  DEPENDS app ${MN_WEB_FILES} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs" "${CMAKE_SOURCE_DIR}/assets/clinic/demo.json"
   COMMENT "Assembling ${MN_DIST}" VERBATIM)
 add_custom_target(dist ALL DEPENDS "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html")
 

@@ -3,6 +3,7 @@
 // How to start is read from this script's data attributes (index.html; written at dist assembly time):
 //   data-app-js, data-app-wasm   the (content-hashed) URLs of the app; default app.js / app.wasm
 //   data-app-wasm-bytes          app.wasm's size, for the progress bar when it comes compressed (br, gzip)
+//   data-gl-warmup               gl-warmup.js, the worker that readies WebGL off the main thread (optional)
 //   data-sw                      the service worker to register once the app runs (offline use); none without it
 //   data-standalone              standalone.html: app.js follows inline and the wasm is base64 in #mn-wasm
 (function () {
@@ -32,20 +33,27 @@
   }
   window.mnShowError = showError;
 
-  function hasWebGL2() {
-    try {
-      var gl = document.createElement('canvas').getContext('webgl2');
-      if (!gl) return false;
-      var lose = gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
+  // No WebGL 2 at all: say so at once. Whether a context can really be made is known only when the app makes its
+  // own (a failure there shows the same message). A test context here on the main thread would block the page for
+  // hundreds of milliseconds with software rendering, so a worker makes one instead (gl-warmup.js): it also gets
+  // the browser's GPU connection ready while the app downloads. The app starts when both are done.
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('wasm');
-  if (!hasWebGL2()) return showError('webgl2');
+  if (typeof WebGL2RenderingContext === 'undefined') return showError('webgl2');
+
+  // The worker stays until the app has its own context: ending it earlier would close the GPU connection it opened.
+  var warmUpWorker = null;
+  function warmUpGraphics() {
+    var url = option('data-gl-warmup', '');
+    if (!url || standalone || typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function') return Promise.resolve();
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, 4000); // never let a stuck worker hold the app back
+      var done = function () { clearTimeout(timer); resolve(); };
+      try { warmUpWorker = new Worker(url); } catch (e) { return done(); }
+      warmUpWorker.onmessage = done;
+      warmUpWorker.onerror = function (e) { e.preventDefault(); done(); };
+    });
+  }
+  var graphicsReady = Promise.resolve(); // started with app.js, below
 
   // Streams app.wasm so the progress bar moves; falls back to an indeterminate bar when the size is unknown (no
   // data-app-wasm-bytes, and no Content-Length or a compressed one).
@@ -86,11 +94,17 @@
     });
   }
 
+  // The download starts at once; app.js (whose start-up keeps the main thread busy) is added only after the page's
+  // text has been painted, so the visitor reads the introduction while the app gets ready.
+  var wasmBytes = standalone ? null : fetchWasm(appWasm);
+  if (wasmBytes) wasmBytes.catch(function () { /* reported when the app asks for it */ });
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      (standalone ? inlineWasm() : fetchWasm(appWasm))
-        .then(function (bytes) {
+      Promise.all([standalone ? inlineWasm() : wasmBytes, graphicsReady])
+        .then(function (results) {
+          var bytes = results[0];
           statusText.textContent = 'Starting…';
           return WebAssembly.instantiate(bytes, imports);
         })
@@ -159,6 +173,7 @@
   }
 
   window.addEventListener('mn-ready', function () {
+    if (warmUpWorker) warmUpWorker.terminate();
     configJob.then(applyConfig);
     progress.value = 100;
     statusText.textContent = 'Ready';
@@ -174,5 +189,11 @@
   script.src = appJs;
   script.async = true;
   script.onerror = function () { showError('download', appJs); };
-  document.head.appendChild(script);
+  // The first paint needs the browser's compositor, which the graphics warm-up would keep busy: both wait for it.
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      graphicsReady = warmUpGraphics();
+      document.head.appendChild(script);
+    }, 0);
+  });
 })();

@@ -7,21 +7,10 @@
 namespace mn::cli {
 
 int run_assess(const Invocation& invocation, std::ostream& out, std::ostream& err) {
-  const auto load = load_config_option(invocation, err);
-  if (!load) return kExitUsage;
-  Lang lang = load->config.default_language;
-  if (const std::string* code = invocation.option(kLangOption.name)) {
-    const auto parsed = parse_lang(*code);
-    if (!parsed) {
-      err << "navigator: unknown language '" << *code << "' (use en or es)\n";
-      return kExitUsage;
-    }
-    lang = *parsed;
-  }
-  const auto text = read_input(invocation.args.at(0), err);
-  if (!text) return kExitUsage;
-  const AssessReply reply = assess_json(*text, lang, load->config);
-  return finish_reply(reply, *load, out, err);
+  const auto input = read_profile_input(invocation, err);
+  if (!input) return kExitUsage;
+  const AssessReply reply = assess_json(input->profile, input->lang, input->load.config);
+  return finish_reply(reply, input->load, out, err);
 }
 
 }  // namespace mn::cli

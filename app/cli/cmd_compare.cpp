@@ -10,15 +10,11 @@
 namespace mn::cli {
 
 int run_compare(const Invocation& invocation, std::ostream& out, std::ostream& err) {
-  const auto load = load_config_option(invocation, err);
-  if (!load) return kExitUsage;
-  const auto lang = lang_option(invocation, load->config.default_language, err);
-  if (!lang) return kExitUsage;
-  const auto text = read_input(invocation.args.at(0), err);
-  if (!text) return kExitUsage;
+  const auto input = read_profile_input(invocation, err);
+  if (!input) return kExitUsage;
   const std::string* concern = invocation.option(kConcernOption.name);
-  const AssessReply reply = compare_json(*text, *lang, load->config, concern ? *concern : std::string());
-  return finish_reply(reply, *load, out, err);
+  const AssessReply reply = compare_json(input->profile, input->lang, input->load.config, concern ? *concern : std::string());
+  return finish_reply(reply, input->load, out, err);
 }
 
 }  // namespace mn::cli

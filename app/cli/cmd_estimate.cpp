@@ -65,16 +65,12 @@ int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& 
   }
   const auto what_if = what_if_options(invocation, err);
   if (!what_if) return kExitUsage;
-  const auto load = load_config_option(invocation, err);
-  if (!load) return kExitUsage;
-  const auto lang = lang_option(invocation, load->config.default_language, err);
-  if (!lang) return kExitUsage;
-  const auto text = read_input(invocation.args.at(0), err);
-  if (!text) return kExitUsage;
+  const auto input = read_profile_input(invocation, err);
+  if (!input) return kExitUsage;
   const std::string* start = invocation.option(kStartOption.name);
-  const AssessReply reply =
-      estimate_json(*text, *treatment, start ? *start : iso_date(today()), *lang, load->config, *what_if);
-  return finish_reply(reply, *load, out, err);
+  const AssessReply reply = estimate_json(input->profile, *treatment, start ? *start : iso_date(today()), input->lang,
+                                          input->load.config, *what_if);
+  return finish_reply(reply, input->load, out, err);
 }
 
 }  // namespace mn::cli

@@ -1,6 +1,7 @@
 // navigator plan encode PLAN.json | decode FRAGMENT | text FRAGMENT | html FRAGMENT: share links of plans, and the
 // plan as text or as a print page.
 #include <ostream>
+#include <string_view>
 
 #include "cli/common.hpp"
 #include "cli/planner_options.hpp"
@@ -9,6 +10,18 @@
 
 namespace mn::cli {
 namespace {
+
+// The plan code in what was given: a bare code ("p1.….…"), "plan=p1.…", "#plan=p1.…", or a whole app link
+// ("https://clinic.example/app/?lang=es#plan=p1.…"). Only the fragment of a link is read; blanks around are dropped.
+std::string_view plan_code(std::string_view input) {
+  constexpr std::string_view kBlanks = " \t\r\n", kKey = "plan=";
+  const std::size_t first = input.find_first_not_of(kBlanks);
+  if (first == std::string_view::npos) return {};
+  input = input.substr(first, input.find_last_not_of(kBlanks) - first + 1);
+  if (const std::size_t hash = input.find('#'); hash != std::string_view::npos) input.remove_prefix(hash + 1);
+  if (input.substr(0, kKey.size()) == kKey) input.remove_prefix(kKey.size());
+  return input;
+}
 
 int refused(const PlanError& error, std::ostream& err) {
   err << display_pointer(error.pointer) << ": " << error.message << " (" << plan_error_name(error.code) << ")\n";
@@ -32,8 +45,7 @@ int run_plan(const Invocation& invocation, std::ostream& out, std::ostream& err)
     err << "navigator: unknown plan action '" << action << "' (use encode, decode, text or html)\n";
     return kExitUsage;
   }
-  const std::size_t hash = input.find('#');  // a whole link is fine: only its fragment is read
-  PlanRead read = decode_plan(hash == std::string::npos ? input : input.substr(hash + 1));
+  PlanRead read = decode_plan(plan_code(input));
   if (!read.ok()) return refused(*read.error, err);
   if (action == "decode") {
     out << plan_to_json(read.plan).dump(2) << "\n";

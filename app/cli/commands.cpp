@@ -74,7 +74,8 @@ const std::vector<Command>& commands() {
        "share links of plans: encode, decode, or show a plan as text or as a print page",
        "'encode' prints the link fragment for a plan file ('-' reads standard input); 'decode' prints a fragment's\n"
        "plan as JSON; 'text' and 'html' print the plan with its estimate at the clinic (--lang overrides the plan's\n"
-       "language). FRAGMENT may be a whole link. A refused plan or link gives 'POINTER: MESSAGE (CODE)' and exit 2.",
+       "language). FRAGMENT is the code (p1.….…), 'plan=' and the code, or a whole link from the app\n"
+       "(https://…#plan=p1.….…). A refused plan or link gives 'POINTER: MESSAGE (CODE)' and exit 2.",
        {kConfigOption, kLangOption},
        2,
        2,

@@ -44,6 +44,24 @@ std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::
   return load;
 }
 
+std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std::ostream& err) {
+  const std::string* code = invocation.option(kLangOption.name);
+  if (!code) return fallback;
+  const auto lang = parse_lang(*code);
+  if (!lang) err << "navigator: unknown language '" << *code << "' (use en or es)\n";
+  return lang;
+}
+
+std::optional<ProfileInput> read_profile_input(const Invocation& invocation, std::ostream& err) {
+  auto load = load_config_option(invocation, err);
+  if (!load) return std::nullopt;
+  const auto lang = lang_option(invocation, load->config.default_language, err);
+  if (!lang) return std::nullopt;
+  auto text = read_input(invocation.args.at(0), err);
+  if (!text) return std::nullopt;
+  return ProfileInput{std::move(*load), *lang, std::move(*text)};
+}
+
 int finish_reply(const AssessReply& reply, const ConfigLoad& config, std::ostream& out, std::ostream& err) {
   if (!reply.ok()) {
     for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "core/clinic_config.hpp"
 #include "core/issues.hpp"
+#include "core/lang.hpp"
 
 namespace mn::cli {
 
@@ -24,6 +25,19 @@ std::string summary(const std::string& name, const std::vector<Issue>& issues);
 // The configuration named by --config (printing its issues to `err`), or the built-in one. nullopt (after a
 // message) if the file cannot be read.
 std::optional<ConfigLoad> load_config_option(const Invocation& invocation, std::ostream& err);
+
+// The --lang option, else `fallback`; nullopt after a message for an unknown code.
+std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std::ostream& err);
+
+// What assess, compare and estimate read first: the --config clinic (else the built-in one), the --lang language
+// (else the clinic's default) and the profile (the first argument: a file, or '-' for standard input).
+struct ProfileInput {
+  ConfigLoad load;
+  Lang lang;
+  std::string profile;  // JSON text, not yet checked
+};
+// nullopt (after a message) when the configuration or the profile cannot be read or the language is unknown.
+std::optional<ProfileInput> read_profile_input(const Invocation& invocation, std::ostream& err);
 
 // Ends a JSON-answering command (assess, compare, estimate): the reply on `out`, or its profile errors as
 // `pointer: message` lines on `err` (exit 2); exit 1 when the --config file had errors, else 0.

@@ -1,17 +1,8 @@
 #include "cli/planner_options.hpp"
 
 #include <ctime>
-#include <ostream>
 
 namespace mn::cli {
-
-std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std::ostream& err) {
-  const std::string* code = invocation.option(kLangOption.name);
-  if (!code) return fallback;
-  const auto lang = parse_lang(*code);
-  if (!lang) err << "navigator: unknown language '" << *code << "' (use en or es)\n";
-  return lang;
-}
 
 Date today() {
   const std::time_t now = std::time(nullptr);

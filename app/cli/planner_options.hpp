@@ -20,9 +20,6 @@ inline constexpr Option kSeverityOption{"--severity", "CONCERN=N[,...]",
                                         "what if a concern's severity were N (1-3); adds the concern if absent"};
 inline constexpr Option kMaintenanceYearsOption{"--maintenance-years", "N", "years of maintenance to plan (0-10, default 3)"};
 
-// The --lang option, else `fallback`; nullopt after a message for an unknown code.
-std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std::ostream& err);
-
 // Today in local time (only the CLI reads the clock; the core takes dates as parameters).
 Date today();
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/assets.hpp"
-#include "core/files.hpp"
 #include "core/json_parse.hpp"
 
 namespace mn {
@@ -12,12 +11,6 @@ AssetReader embedded_reader() {
   return [](const std::string& path) -> std::optional<std::string> {
     const auto data = embedded_asset(path);
     return data ? std::optional<std::string>(*data) : std::nullopt;
-  };
-}
-
-AssetReader directory_reader(std::string assets_dir) {
-  return [dir = std::move(assets_dir)](const std::string& path) {
-    return read_file(dir + "/" + path, kMaxJsonBytes + 1);  // one byte more, so the loader can say "too large"
   };
 }
 

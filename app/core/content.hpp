@@ -19,7 +19,7 @@ namespace mn {
 using AssetReader = std::function<std::optional<std::string>(const std::string& path)>;
 // The assets compiled into the binary.
 AssetReader embedded_reader();
-// Files under a folder laid out like assets/.
+// Files under a folder laid out like assets/ (core/files.cpp: native builds only; the web app has no file system).
 AssetReader directory_reader(std::string assets_dir);
 
 // Paths of the content files under assets/. The per-language ones are content/<lang>/<file>.

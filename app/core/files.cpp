@@ -1,5 +1,8 @@
 #include "core/files.hpp"
 
+#include "core/content.hpp"
+#include "core/json_parse.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -25,6 +28,12 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
   std::ifstream file(path, std::ios::binary);
   if (!file) return std::nullopt;
   return read_stream(file, max_bytes);
+}
+
+AssetReader directory_reader(std::string assets_dir) {
+  return [dir = std::move(assets_dir)](const std::string& path) {
+    return read_file(dir + "/" + path, kMaxJsonBytes + 1);  // one byte more, so the loader can say "too large"
+  };
 }
 
 }  // namespace mn

@@ -8,7 +8,7 @@
 
 namespace mn {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;  // one json type in the whole app (each type costs ~40 kB of wasm); keys keep their order
 
 inline constexpr std::size_t kMaxJsonBytes = 1024 * 1024;  // larger input is refused unread
 inline constexpr int kMaxJsonDepth = 32;                   // deeper arrays/objects are refused

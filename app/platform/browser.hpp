@@ -13,6 +13,7 @@ char* mn_js_language_preference_new();                 // ?lang=, else the remem
 void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
 void mn_js_set_mode(const char* mode);
+int mn_js_prefers_reduced_motion();                    // 1 when the person asked for less motion (no inertia, no fades)
 void mn_js_mirror_update(const char* json);            // rebuild the hidden HTML mirror of the screen                 // page behaviour per mode (kiosk: no selection, menus, exits)
 }
 

@@ -181,9 +181,48 @@ mergeInto(LibraryManager.library, {
     var focused = doc.activeElement && doc.activeElement.getAttribute && doc.activeElement.getAttribute('data-mn-id');
     var main = doc.createElement('main');
     main.setAttribute('aria-label', 'Microneedling Navigator');
-    var firstHeading = '';
+    var firstHeading = '', tables = [];
+    // A cell's lines ('\n') become separate lines for a screen reader too.
+    var fillCell = function (cell, text) {
+      String(text).split('\n').forEach(function (line, i) {
+        if (i) cell.appendChild(doc.createElement('br'));
+        cell.appendChild(doc.createTextNode(line));
+      });
+    };
+    var table = function (n) {
+      var t = doc.createElement('table'), caption = doc.createElement('caption');
+      caption.textContent = n.text;
+      t.appendChild(caption);
+      var head = doc.createElement('thead'), hr = doc.createElement('tr');
+      (n.head || []).forEach(function (h) {
+        var th = doc.createElement('th');
+        th.setAttribute('scope', 'col');
+        th.textContent = h;
+        hr.appendChild(th);
+      });
+      head.appendChild(hr);
+      t.appendChild(head);
+      var body = doc.createElement('tbody');
+      (n.rows || []).forEach(function (row) {
+        var tr = doc.createElement('tr');
+        row.forEach(function (c, i) {
+          var cell = doc.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) cell.setAttribute('scope', 'row');
+          fillCell(cell, c);
+          tr.appendChild(cell);
+        });
+        body.appendChild(tr);
+      });
+      t.appendChild(body);
+      tables.push({ announce: String(n.announce || n.text).trim(), key: JSON.stringify([n.text, n.head, n.rows]) });
+      return t;
+    };
     data.nodes.forEach(function (n) {
       var el;
+      if (n.role === 'table') {
+        main.appendChild(table(n));
+        return;
+      }
       if (n.role === 'h1' || n.role === 'h2' || n.role === 'h3') {
         el = doc.createElement(n.role);
         if (!firstHeading && n.role === 'h1') firstHeading = n.text;
@@ -206,11 +245,25 @@ mergeInto(LibraryManager.library, {
       var again = root.querySelector('[data-mn-id="' + focused + '"]');
       if (again) again.focus({ preventScroll: true });
     }
+    // The live region announces a new screen (its title) and changed results (a results table that is new or
+    // whose content changed: the caption or the table's own summary), never the same thing twice in a row.
     var live = doc.getElementById('mn-live');
-    if (firstHeading && live.getAttribute('data-last') !== firstHeading) {
-      live.setAttribute('data-last', firstHeading);
-      live.textContent = firstHeading;
+    var screenChanged = firstHeading && live.getAttribute('data-last') !== firstHeading;
+    var tableKey = tables.map(function (t) { return t.key; }).join('\u001e');
+    var tablesChanged = tableKey !== (live.mnTables || '');
+    live.mnTables = tableKey;
+    if (screenChanged || (tablesChanged && tables.some(function (t) { return t.announce; }))) {
+      var said = [];
+      if (screenChanged) {
+        live.setAttribute('data-last', firstHeading);
+        said.push(firstHeading);
+      }
+      if (tablesChanged) tables.forEach(function (t) { if (t.announce) said.push(t.announce); });
+      live.textContent = said.join('. ');
     }
+  },
+  mn_js_prefers_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
   },
   mn_js_first_frame: function () {
     document.documentElement.classList.add('mn-ready');

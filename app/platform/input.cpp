@@ -4,9 +4,18 @@
 #include <cmath>
 
 #include "imgui_internal.h"
+#include "platform/browser.hpp"
+#include "ui/widgets.hpp"
 
 namespace mn::platform {
 namespace {
+
+// prefers-reduced-motion, asked of the page each time (it can change while the app runs); the UI asks too.
+bool reduce_motion() { return mn_js_prefers_reduced_motion() != 0; }
+const bool g_motion_query = [] {
+  ui::set_motion_query(reduce_motion);
+  return true;
+}();
 
 constexpr float kDragThreshold = 10.0f;   // CSS px a finger moves before a tap becomes a scroll
 constexpr float kInertiaDecay = 4.5f;      // 1/s, exponential
@@ -153,7 +162,7 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
         scroll_mode_ = false;
         // A fling keeps going; a drag that came to rest before the finger lifted stops where it is.
         bool resting = e.tfinger.timestamp - last_motion_ms_ > kRestMs;
-        inertia_ = !resting && std::fabs(velocity_) > kInertiaStop * 2 ? velocity_ : 0.0f;
+        inertia_ = !resting && std::fabs(velocity_) > kInertiaStop * 2 && !reduce_motion() ? velocity_ : 0.0f;
       } else {
         ImVec2 p(e.tfinger.x * display.x, e.tfinger.y * display.y);
         push_pos(p, true);

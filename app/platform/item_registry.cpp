@@ -21,7 +21,7 @@ void item_registry_publish() {
 const std::vector<Item>& published_items() { return g_published; }
 
 std::string published_items_json() {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Item& it : g_published) {
     if (it.label.empty()) continue;  // unnamed items (scrollbars, child windows) are of no use to tests
     std::string name = it.label.substr(0, it.label.find("##"));
@@ -30,7 +30,7 @@ std::string published_items_json() {
                    {"checkable", (it.flags & ImGuiItemStatusFlags_Checkable) != 0},
                    {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}, {"visible", it.visible}});
   }
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void focus_next_item(int steps) {

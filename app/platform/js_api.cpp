@@ -67,10 +67,6 @@ namespace {
 
 using OJson = nlohmann::ordered_json;
 
-// The screens' state, for the calls below that change it (open a link, the clipboard's answer). The object itself
-// is not const (main_web.cpp owns it); runtime.hpp only hands it out read-only.
-mn::ui::AppState& app_state() { return const_cast<mn::ui::AppState&>(mn::platform::current_app_state()); }
-
 const bool g_decision_platform = [] {
   mn::ui::DecisionPlatform& p = mn::ui::decision_platform();
   p.today = [] { return mn::platform::adopt_js_string(mn_js_today_new()); };
@@ -198,7 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_estimate(const char* profile_json, const
 
 // The current plan's share link: {"fragment": "p1.….…", "url": "<page>#plan=…", "plan": {…}}.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_plan_link() {
-  mn::ui::AppState& st = app_state();
+  mn::ui::AppState& st = mn::platform::mutable_app_state();
   mn::ui::decision_prepare(st);
   const mn::Plan plan = mn::ui::decision_plan(st);
   return reply(OJson{{"fragment", mn::encode_plan(plan)}, {"url", mn::ui::plan_link(st)}, {"plan", mn::plan_to_json(plan)}}.dump());
@@ -232,7 +228,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
 
 // What My plan holds: the plan, its link and QR code size, what became of an opened link, and the plan as text.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
-  mn::ui::AppState& st = app_state();
+  mn::ui::AppState& st = mn::platform::mutable_app_state();
   mn::ui::decision_prepare(st);
   const mn::Plan plan = mn::ui::decision_plan(st);
   const std::string url = mn::ui::plan_link(st);
@@ -253,7 +249,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
 
 // Opens a share link's plan (the text after "#plan="): called by browser.js at start-up and on hashchange.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
-  mn::ui::AppState& st = app_state();
+  mn::ui::AppState& st = mn::platform::mutable_app_state();
   mn::ui::open_plan_link(st, fragment ? fragment : "");
   mn_wake();
   return reply(OJson{{"status", link_status_name(st.decision.link.kind)}, {"code", st.decision.link.code}}.dump());
@@ -261,7 +257,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
 
 // The clipboard's answer to mn_js_copy_text.
 EMSCRIPTEN_KEEPALIVE void mn_api_copy_done(int ok) {
-  mn::ui::copy_finished(app_state(), ok != 0);
+  mn::ui::copy_finished(mn::platform::mutable_app_state(), ok != 0);
   mn_wake();
 }
 

@@ -10,13 +10,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <string>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "core/content.hpp"
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
 #include "platform/input.hpp"
 #include "platform/item_registry.hpp"
+#include "platform/renderer.hpp"
 #include "platform/runtime.hpp"
 #include "ui/app.hpp"
 #include "ui/mirror.hpp"
@@ -29,6 +31,7 @@ constexpr int kIdleFramesBeforePause = 2;
 struct Runtime {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
+  mn::platform::Renderer renderer;
   mn::platform::Input input;
   std::unique_ptr<mn::ui::App> app;
   int frames_to_draw = kFramesAfterInput;
@@ -39,6 +42,7 @@ struct Runtime {
   bool paused = false;
   double last_input_ms = 0;
   std::uint64_t mirror_version = 0;
+  int startup_step = 0;
 };
 Runtime* rt = nullptr;
 
@@ -56,7 +60,37 @@ bool sync_canvas_size() {
   return true;
 }
 
+// Start-up work, one piece per animation frame, so that no single task keeps the page busy for long (a phone's
+// slower CPU makes each several times longer): the app with its clinic configuration, then the content, then the
+// fonts; the first frame follows. Returns false once everything is ready.
+bool starting_up() {
+  switch (rt->startup_step) {
+    case 0: {
+      rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
+      rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
+      rt->app->on_forget_person = [](mn::Mode) { mn_js_forget_person(); };
+      rt->app->on_mode = [](mn::Mode mode) { mn_js_set_mode(std::string(mn::mode_name(mode)).c_str()); };
+      mn_js_set_mode(std::string(mn::mode_name(rt->app->mode())).c_str());
+
+      mn_js_install_listeners();
+      mn_js_install_api();
+      break;
+    }
+    case 1:
+      mn::Content::builtin();  // parses the built-in content (every screen's text)
+      break;
+    case 2:
+      if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts();
+      break;
+    default:
+      return false;
+  }
+  ++rt->startup_step;
+  return true;
+}
+
 void frame() {
+  if (starting_up()) return;
   ImGuiIO& io = ImGui::GetIO();
   bool changed = sync_canvas_size();
   ImVec2 display(static_cast<float>(rt->css_w), static_cast<float>(rt->css_h));
@@ -82,10 +116,7 @@ void frame() {
   rt->idle_frames = 0;
   --rt->frames_to_draw;
 
-  if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();  // 1.86 does not re-upload a rebuilt atlas by itself
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts();
 
   Uint64 now = SDL_GetPerformanceCounter();
   double dt = rt->last_counter ? double(now - rt->last_counter) / double(SDL_GetPerformanceFrequency()) : 1.0 / 60;
@@ -95,7 +126,6 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(rt->dpr), static_cast<float>(rt->dpr));
   rt->input.apply(io);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   rt->input.update_scroll(io.DeltaTime);
   mn::platform::focus_next_item(rt->input.take_tab());
@@ -107,11 +137,7 @@ void frame() {
 
   int fb_w = 0, fb_h = 0;
   emscripten_webgl_get_drawing_buffer_size(emscripten_webgl_get_current_context(), &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 bg = mn::ui::App::background();
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  rt->renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, mn::ui::App::background());
   ++rt->frames_drawn;
   if (mn::ui::mirror::version() != rt->mirror_version) {
     rt->mirror_version = mn::ui::mirror::version();
@@ -124,6 +150,7 @@ void frame() {
 
 namespace mn::platform {
 const ui::AppState& current_app_state() { return rt->app->state(); }
+ui::AppState& mutable_app_state() { return rt->app->state(); }
 }  // namespace mn::platform
 
 // ---- called from JavaScript (browser.js and tests)
@@ -230,15 +257,10 @@ int main() {
   ImGui::CreateContext();
   mn::platform::Input::configure(ImGui::GetIO());
   mn::platform::item_registry_enable();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
-  rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
-  rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
-  rt->app->on_forget_person = [](mn::Mode) { mn_js_forget_person(); };
-  rt->app->on_mode = [](mn::Mode mode) { mn_js_set_mode(std::string(mn::mode_name(mode)).c_str()); };
-  mn_js_set_mode(std::string(mn::mode_name(rt->app->mode())).c_str());
-
-  mn_js_install_listeners();
-  mn_js_install_api();
+  if (std::string error; !rt->renderer.init(error)) {
+    mn_js_fatal("webgl2", error.c_str());
+    return 1;
+  }
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }

@@ -3,5 +3,8 @@
 #include "ui/screens.hpp"
 
 namespace mn::platform {
+// What the app shows now: for the calls that only read it.
 const ui::AppState& current_app_state();
+// The same state, for the calls that change it (open a share link, the clipboard's answer).
+ui::AppState& mutable_app_state();
 }  // namespace mn::platform

@@ -54,13 +54,14 @@ const char* nav_key(Screen s) {
     case Screen::Compare: return "nav.compare";
     case Screen::Estimate: return "nav.estimate";
     case Screen::Plan: return "nav.plan";
+    case Screen::Privacy: return "nav.privacy";
     case Screen::Count: break;
   }
   return "nav.home";
 }
 
 const char* App::screen_id() const {
-  static const char* const ids[] = {"home", "learn", "candidacy", "compare", "estimate", "plan"};
+  static const char* const ids[] = {"home", "learn", "candidacy", "compare", "estimate", "plan", "privacy"};
   return ids[static_cast<int>(state_.screen)];
 }
 
@@ -215,6 +216,7 @@ void App::draw_top_bar() {
     bool picked = ImGui::InvisibleButton(labels[i], ImVec2(seg_w, seg_h));
     picked |= name_item(ImGui::GetItemID(), labels[i], mirror::Role::radio,
                         state_.lang == langs[i]);
+    mirror::name_last_control(tr(i == 0 ? "lang.name.en" : "lang.name.es"));  // a screen reader says "English", not "EN"
     if (picked) {
       state_.lang = langs[i];
       state_.lang_chosen = true;
@@ -307,6 +309,7 @@ void App::draw_content() {
     case Screen::Compare: draw_compare(state_); break;
     case Screen::Estimate: draw_estimate(state_); break;
     case Screen::Plan: draw_plan(state_); break;
+    case Screen::Privacy: draw_privacy(state_); break;
     case Screen::Count: break;
   }
   ImGui::PopTextWrapPos();

@@ -53,6 +53,7 @@ class App {
   // For the JavaScript API and tests: the current screen's id ("home", "learn", …) and language.
   const char* screen_id() const;
   const AppState& state() const { return state_; }
+  AppState& state() { return state_; }  // for the JavaScript API's calls that change it (platform/runtime.hpp)
   std::string_view language() const;
 
  private:

@@ -1,12 +1,14 @@
 #include "ui/charts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 #include "core/civil_date.hpp"
 #include "imgui_internal.h"
-#include "qrcodegen.hpp"
+#include "qrcodegen.h"
 #include "ui/decision.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -119,17 +121,19 @@ void timeline_chart(const char* id, const char* name, const TimelineData& d, flo
   const float today_x0 = std::clamp(x_of(days_from_civil(d.today)) - today_size.x * 0.5f, chart_x, chart_x + chart_w - today_size.x) - 6;
   const float today_x1 = today_x0 + today_size.x + 12;
   float last_label_end = -1e9f;
+  int year_shown = 0;  // the first month label drawn, and the first in each new year, carry the year
   for (size_t i = 0; i < months.size(); ++i) {
     const auto& [x, m] = months[i];
     dl->AddLine(ImVec2(x, body_top), ImVec2(x, bottom), p.border, 1.0f);
     if (static_cast<int>(i) % label_every != 0 || d.months.size() != 12) continue;
     std::string label = d.months[static_cast<size_t>(m.month - 1)];
-    if (m.month == 1 || i == 0) label = d.months[static_cast<size_t>(m.month - 1)] + " " + std::to_string(m.year);
+    if (m.year != year_shown) label += " " + std::to_string(m.year);
     ImVec2 ts = measure(FontRole::Small, label);
     if (x + 4 < last_label_end || x + 4 + ts.x > chart_x + chart_w) continue;
     if (x + 4 < today_x1 && x + 4 + ts.x > today_x0) continue;
     draw_text(dl, FontRole::Small, ImVec2(x + 4, top + 2), p.ink_muted, label);
     last_label_end = x + 4 + ts.x + 8;
+    year_shown = m.year;
   }
 
   // Row labels.
@@ -273,17 +277,17 @@ void maintenance_chart(const char* id, const char* name, const MaintenanceData& 
 namespace {
 struct QrCache {
   std::string text;
-  std::optional<qrcodegen::QrCode> code;
+  std::array<std::uint8_t, qrcodegen_BUFFER_LEN_MAX> code{};
+  bool ok = false;
 };
-QrCache& qr_cache(const std::string& text) {
+const QrCache& qr_cache(const std::string& text) {
   static QrCache cache;
-  if (cache.text != text || (!cache.code && !text.empty())) {
+  static std::array<std::uint8_t, qrcodegen_BUFFER_LEN_MAX> scratch;
+  if (cache.text != text || (!cache.ok && !text.empty())) {
     cache.text = text;
-    cache.code.reset();
-    try {
-      cache.code = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
-    } catch (const std::exception&) {  // data_too_long: the caller shows the link text only
-    }
+    // False when the text does not fit a QR code (the caller then shows the link text only).
+    cache.ok = !text.empty() && qrcodegen_encodeText(text.c_str(), scratch.data(), cache.code.data(), qrcodegen_Ecc_MEDIUM,
+                                                     qrcodegen_VERSION_MIN, qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true);
   }
   return cache;
 }
@@ -291,13 +295,13 @@ QrCache& qr_cache(const std::string& text) {
 
 int qr_modules(const std::string& text) {
   const QrCache& c = qr_cache(text);
-  return c.code ? c.code->getSize() : 0;
+  return c.ok ? qrcodegen_getSize(c.code.data()) : 0;
 }
 
 bool qr_code(const char* id, const char* name, const std::string& text, float size) {
   const QrCache& c = qr_cache(text);
-  if (!c.code) return false;
-  const int n = c.code->getSize();
+  if (!c.ok) return false;
+  const int n = qrcodegen_getSize(c.code.data());
   const int quiet = 4;
   const float module = std::max(3.0f, std::floor(size / static_cast<float>(n + quiet * 2)));  // 3 px: scannable
   const float full = module * static_cast<float>(n + quiet * 2);
@@ -309,12 +313,12 @@ bool qr_code(const char* id, const char* name, const std::string& text, float si
   for (int y = 0; y < n; ++y) {
     int x = 0;
     while (x < n) {
-      if (!c.code->getModule(x, y)) {
+      if (!qrcodegen_getModule(c.code.data(), x, y)) {
         ++x;
         continue;
       }
       int run = x;
-      while (run < n && c.code->getModule(run, y)) ++run;
+      while (run < n && qrcodegen_getModule(c.code.data(), run, y)) ++run;
       dl->AddRectFilled(ImVec2(ox + module * static_cast<float>(x), oy + module * static_cast<float>(y)),
                         ImVec2(ox + module * static_cast<float>(run), oy + module * static_cast<float>(y + 1)), IM_COL32_BLACK);
       x = run;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
@@ -19,6 +20,14 @@ namespace {
 
 // Used only where no browser tells the date (native compile checks): any date the estimator accepts.
 constexpr Date kFallbackToday{2027, 1, 4};
+// How often the date is asked for again, so that "today" moves on at midnight in a page left open.
+constexpr long long kTodayRecheckSeconds = 30;
+
+Date read_today() {
+  const DecisionPlatform& p = decision_platform();
+  std::optional<Date> today = p.today ? parse_iso_date(p.today()) : std::nullopt;
+  return today && today->year >= kMinStartYear && today->year <= kMaxStartYear ? *today : kFallbackToday;
+}
 
 bool addon_allowed(const ClinicConfig& clinic, const std::string& treatment, const std::string& id) {
   for (const AddOn& a : clinic.addons)
@@ -45,11 +54,6 @@ PackageChoice usable_package(const AppState& st) {
   return package_allowed(st.clinic, st.decision.treatment, st.decision.package) ? st.decision.package : PackageChoice{};
 }
 
-double num(const nlohmann::ordered_json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
 // Chip-row layout state (chips_begin … chips_end).
 struct ChipRow {
   float left = 0, right = 0, next_x = 0, line_y = 0, line_h = 0;
@@ -57,6 +61,16 @@ struct ChipRow {
 } g_chips;
 
 }  // namespace
+
+double num(const nlohmann::ordered_json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
+std::string str(const nlohmann::ordered_json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 
 DecisionPlatform& decision_platform() {
   static DecisionPlatform platform;
@@ -67,11 +81,15 @@ DecisionPlatform& decision_platform() {
 
 void decision_prepare(AppState& st) {
   DecisionState& ds = st.decision;
-  if (!ds.prepared) {
-    ds.prepared = true;
-    const DecisionPlatform& p = decision_platform();
-    std::optional<Date> today = p.today ? parse_iso_date(p.today()) : std::nullopt;
-    ds.today = today && today->year >= kMinStartYear && today->year <= kMaxStartYear ? *today : kFallbackToday;
+  // One clock read a call; the browser is asked for the date only every kTodayRecheckSeconds.
+  const long long now = static_cast<long long>(std::time(nullptr));
+  if (ds.today_read_at < 0 || now - ds.today_read_at >= kTodayRecheckSeconds || now < ds.today_read_at) {
+    const bool first = ds.today_read_at < 0;
+    const Date before = ds.today;
+    ds.today_read_at = now;
+    ds.today = read_today();
+    // A plan that starts "today" keeps starting today when the day changes (a start the person moved stays put).
+    if (!first && ds.start && same_day(*ds.start, before) && !same_day(before, ds.today)) ds.start = ds.today;
   }
   if (!ds.start) ds.start = ds.today;
   if (!Content::builtin().treatment(ds.treatment)) ds.treatment = "microneedling";
@@ -131,6 +149,23 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
     ds.estimate = nlohmann::ordered_json::parse(reply.json, nullptr, false);
   }
   return ds.estimate;
+}
+
+// ---------------------------------------------------------------- what the three screens start with
+
+void decision_screen_begin(AppState& st, const char* title_key, const char* lead_key) {
+  decision_prepare(st);
+  screen_header(title_key, lead_key);
+}
+
+bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details) {
+  if (st.decision.estimate_ok && e.contains("sessions")) return false;
+  std::string body = tr("estimate.failed");
+  if (details && e.contains("errors"))
+    for (const auto& err : e["errors"]) body += "\n" + str(err, "pointer") + ": " + str(err, "message");
+  callout(body.c_str(), palette().danger);
+  screen_footer(st);
+  return true;
 }
 
 // ---------------------------------------------------------------- the plan
@@ -308,7 +343,7 @@ void chips_begin() {
   g_chips.line_y = p.y;
 }
 
-bool chip(const char* id, const char* label, bool selected, float height) {
+bool chip(const char* id, const char* label, bool selected, float height, mirror::Role role) {
   const Palette& pal = palette();
   const float spacing = 8.0f, pad = 16.0f;
   const float max_w = g_chips.right - g_chips.left;
@@ -328,10 +363,7 @@ bool chip(const char* id, const char* label, bool selected, float height) {
   ImGui::SetCursorScreenPos(pos);
   bool pressed = ImGui::InvisibleButton(id, ImVec2(w, height));
   std::string name = std::string(label) + "##" + id;
-  ImGuiContext& g = *GImGui;
-  IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), name.c_str(),
-                              g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected ? ImGuiItemStatusFlags_Checked : 0));
-  (void)g;
+  pressed |= name_item(ImGui::GetItemID(), name.c_str(), role, selected);  // the test bridge and the accessibility mirror
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + w, pos.y + height);

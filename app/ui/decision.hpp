@@ -11,6 +11,7 @@
 #include "core/format.hpp"
 #include "core/plan.hpp"
 #include "imgui.h"
+#include "ui/mirror.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
@@ -28,7 +29,8 @@ struct DecisionPlatform {
 DecisionPlatform& decision_platform();
 
 // ---- the choice and the engines
-// Reads today's date once, starts the plan today, and keeps the choices valid for the chosen treatment and clinic.
+// Keeps today's date current (asked for again every 30 s, so it moves on at midnight; a plan starting today moves
+// with it), starts the plan today, and keeps the choices valid for the chosen treatment and clinic. Every frame.
 void decision_prepare(AppState& st);
 // The questionnaire's profile, as given to `navigator compare | estimate` (JSON text).
 std::string answers_profile_json(const AppState& st);
@@ -41,6 +43,17 @@ std::vector<ConcernAnswer> effective_concerns(const AppState& st);
 // compare_json() / estimate_json() for the current choice, recomputed only when an input changed.
 const nlohmann::ordered_json& decision_compare(AppState& st);
 const nlohmann::ordered_json& decision_estimate(AppState& st);
+
+// ---- what the three screens start with
+// Keeps the choice valid (decision_prepare) and draws the screen's title and lead: the top of Compare, Estimate and
+// My plan.
+void decision_screen_begin(AppState& st, const char* title_key, const char* lead_key);
+// When the estimate `e` (decision_estimate()) failed: says so (with the engine's errors when `details`) and draws the
+// footer; the screen then ends. Returns true in that case.
+bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details);
+// A member of an engine's JSON: 0 or "" when it is missing or of another type.
+double num(const nlohmann::ordered_json& j, const char* key);
+std::string str(const nlohmann::ordered_json& j, const char* key);
 
 // ---- the plan
 Plan decision_plan(const AppState& st);
@@ -83,7 +96,8 @@ ImVec2 draw_text(ImDrawList* dl, FontRole role, ImVec2 pos, ImU32 colour, std::s
 ImVec2 measure(FontRole role, std::string_view s, float wrap = 0.0f);
 
 // A rounded choice chip that flows on to the next line when the row is full. `id` must be unique.
-bool chip(const char* id, const char* label, bool selected, float height);
+// The mirror shows it as a radio (one of a row) unless `role` says otherwise (a button that only acts).
+bool chip(const char* id, const char* label, bool selected, float height, mirror::Role role = mirror::Role::radio);
 // Starts a row of chips (call before the first chip) and ends it.
 void chips_begin();
 void chips_end();

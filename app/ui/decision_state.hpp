@@ -23,8 +23,8 @@ struct PlanLinkStatus {
 };
 
 struct DecisionState {
-  bool prepared = false;
-  Date today;                                  // the device's local date (from the browser), read once
+  Date today;                                  // the device's local date (from the browser)
+  long long today_read_at = -1;                // when `today` was read (std::time seconds; -1: not yet)
 
   // ---- the shared choice
   std::string treatment = "microneedling";

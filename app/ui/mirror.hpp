@@ -8,18 +8,35 @@
 
 namespace mn::ui::mirror {
 
-enum class Role { heading1, heading2, heading3, text, button, checkbox, radio };
+enum class Role { heading1, heading2, heading3, text, button, checkbox, radio, table };
 
 struct Node {
   Role role = Role::text;
-  std::string text;
+  std::string text;      // a table's caption
   std::uint32_t id = 0;  // ImGui id of a control
   bool checked = false;  // checkbox and radio
+  // A table: column headings, and rows whose first cell names the row (a cell's lines are separated by '\n').
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> rows;
+  std::string announce;  // what the live region says when this table changes ("" = the caption)
 };
 
 void begin_frame();
 void add_text(Role role, const char* text);
 void add_control(Role role, std::uint32_t id, const char* label, bool checked = false);
+// Gives the control added last a fuller name than its visible label (e.g. "English" for "EN", or "Estimate this:
+// Microneedling" for one of many "Estimate this" buttons).
+void name_last_control(const std::string& name);
+
+// A results table (<table> with a caption and column headings) at this point of the screen. Rows follow with
+// table_row() until table_end(); the first cell of each row is its heading.
+void table_begin(const std::string& caption, std::vector<std::string> head, const std::string& announce = {});
+void table_row(std::vector<std::string> cells);
+void table_end();
+bool in_table();
+// Text added between mute_begin() and mute_end() (they nest) is left out: a table says the same. Controls stay.
+void mute_begin();
+void mute_end();
 // The last complete frame's nodes, and a hash that changes when they do.
 const std::vector<Node>& nodes();
 std::uint64_t version();
@@ -30,7 +47,8 @@ void request_activation(std::uint32_t id);
 // True once for the control the HTML side activated.
 bool take_activation(std::uint32_t id);
 
-// {"version":…, "nodes":[{"role":"button","text":"Next","id":123,"checked":false}, …]}
+// {"version":…, "nodes":[{"role":"button","text":"Next","id":123,"checked":false}, …]}; a table node has
+// "head", "rows" and "announce" too.
 std::string json();
 
 }  // namespace mn::ui::mirror

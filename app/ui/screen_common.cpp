@@ -14,11 +14,21 @@ void screen_header(const char* title_key, const char* lead_key) {
   gap(18);
 }
 
-void screen_footer(AppState&) {
+void screen_footer(AppState& st) {
   gap(28);
-  ImGui::Separator();
+  divider();
   gap(10);
   text(tr("common.disclaimer"), FontRole::Small, palette().ink_muted);
+  if (st.screen != Screen::Privacy && st.screen != Screen::Home) {  // home has its own, larger way in
+    gap(2);
+    if (button(tr("privacy.link"), ButtonKind::Quiet, 0.0f, st.layout.touch ? 44.0f : 36.0f)) open_privacy(st);
+  }
+}
+
+void open_privacy(AppState& st) {
+  if (st.screen == Screen::Privacy) return;
+  st.privacy_back = st.screen;
+  st.go(Screen::Privacy);
 }
 
 }  // namespace mn::ui

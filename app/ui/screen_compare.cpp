@@ -20,16 +20,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double num(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
-std::string str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
@@ -118,7 +108,7 @@ void concern_filter(AppState& st) {
     bool selected = ds.concern_filter == id;
     if (chip(chip_id.c_str(), concern_name(st, id).c_str(), selected, h)) ds.concern_filter = selected ? "" : id;
   }
-  if (!show_all && chip("filter.more", tr("compare.filter.more"), false, h)) ds.all_concerns = true;
+  if (!show_all && chip("filter.more", tr("compare.filter.more"), false, h, mirror::Role::button)) ds.all_concerns = true;
   chips_end();
   gap(14);
 }
@@ -323,12 +313,56 @@ void actions(AppState& st, const Json& r, bool phone) {
   std::string more = std::string(tr(open ? "compare.details.hide" : "compare.details.show")) + "##more." + id;
   float w = ImGui::GetContentRegionAvail().x;
   float bw = phone ? (w - 12) * 0.5f : 0.0f;
-  if (button(est.c_str(), ButtonKind::Secondary, bw, st.layout.target_h)) {
+  // Many rows have the same buttons: the mirror names each with its treatment.
+  auto mirror_name = [&](const char* key) { return fill(tr("mirror.action_for"), {{"action", tr(key)}, {"name", str(r, "name")}}); };
+  const bool estimate = button(est.c_str(), ButtonKind::Secondary, bw, st.layout.target_h);
+  mirror::name_last_control(mirror_name("compare.estimate_this"));
+  if (estimate) {
     ds.treatment = id;
     st.go(Screen::Estimate);
   }
   ImGui::SameLine(0, 12);
-  if (button(more.c_str(), ButtonKind::Quiet, bw, st.layout.target_h)) ds.open_row = open ? "" : id;
+  const bool details = button(more.c_str(), ButtonKind::Quiet, bw, st.layout.target_h);
+  mirror::name_last_control(mirror_name(open ? "compare.details.hide" : "compare.details.show"));
+  if (details) ds.open_row = open ? "" : id;
+}
+
+// A treatment's entry as a row of the mirror's comparison table (what its card or grid row shows, in words).
+std::vector<std::string> mirror_row(const AppState& st, const Json& r, const Json& comparison) {
+  auto lines = [](std::initializer_list<std::string> parts) {
+    std::string out;
+    for (const std::string& part : parts)
+      if (!part.empty()) out += (out.empty() ? "" : "\n") + part;
+    return out;
+  };
+  std::string verdict = str(r, "verdict_label");
+  if (r.contains("wait") && r["wait"].is_object()) {
+    for (TimeUnit unit : {TimeUnit::weeks, TimeUnit::months}) {
+      const std::string name(time_unit_name(unit));
+      if (!r["wait"].contains(name)) continue;
+      Duration wait{static_cast<int>(num(r["wait"], name.c_str())), unit};
+      verdict = lines({verdict, fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, wait)}})});
+    }
+  }
+  MoneyFormat money = clinic_money(st, str(r, "currency"));
+  const Json& c = r["course_cost"];
+  std::string why;
+  for (const Json& reason : r["reasons"]) why = lines({why, str(reason, "message")});
+  return {
+      fill(tr("compare.table.ranked"), {{"rank", number_text(num(r, "rank"))}, {"name", str(r, "name")}}),
+      verdict,
+      lines({sessions_text(r), fill(tr("compare.usually"), {{"n", number_text(num(r["sessions"], "typical"))}}), interval_text(r),
+             fill(tr("compare.pain_line"), {{"n", number_text(num(r, "pain"))}})}),
+      days_text(r["downtime_days"]),
+      lines({money_range(money, c), money_usually(money, c), unit_note(r),
+             str(r, "price_source") != "clinic" ? std::string(tr("compare.published")) : std::string()}),
+      lines({pih_label(st, r), pih_note(r, comparison)}),
+      lines({std::string(tr("compare.onset")) + ": " + days_text(r["onset_days"]),
+             std::string(tr("compare.lasts")) + ": " + months_text(r["duration_months"]),
+             std::string(tr("compare.maintenance")) + ": " + maintenance_text(r),
+             std::string(tr("compare.per_session")) + ": " + per_session_text(st, r)}),
+      why,
+  };
 }
 
 ImU32 row_fill(const Json& r) { return is_microneedling(r) ? IM_COL32(0xF0, 0xF7, 0xF4, 0xFF) : 0; }
@@ -339,6 +373,7 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
   const Palette& p = palette();
   CardScope card;
   card_begin(card, 18.0f, row_fill(r), is_microneedling(r) ? p.primary : 0);
+  mirror::mute_begin();  // the mirror's table has these figures
   title_block(st, r);
   gap(6);
   const TreatmentText* tt = Content::builtin().treatment_text(st.lang, str(r, "id"));
@@ -371,6 +406,7 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
   pair([&] { text(tr("compare.col.cost"), FontRole::Small, p.ink_muted); cost_cell(st, r, axes); },
        [&] { text(tr("compare.col.pih"), FontRole::Small, p.ink_muted); pih_cell(st, r, comparison); });
   reasons_block(r);
+  mirror::mute_end();
   gap(10);
   if (st.decision.open_row == str(r, "id")) {
     rule(2, 10);
@@ -428,6 +464,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   const Palette& p = palette();
   CardScope card;
   card_begin(card, 18.0f, row_fill(r), is_microneedling(r) ? p.primary : 0);
+  mirror::mute_begin();  // the mirror's table has these figures
   float width = ImGui::GetContentRegionAvail().x;
   Grid g = grid_for(width);
   ImVec2 start = ImGui::GetCursorScreenPos();
@@ -468,6 +505,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   text(more.c_str(), FontRole::Small, p.ink);
   gap(8);
   reasons_block(r);
+  mirror::mute_end();
   gap(8);
   if (st.decision.open_row == str(r, "id")) {
     rule(2, 10);
@@ -489,10 +527,9 @@ void group_heading(const std::string& group) {
 }  // namespace
 
 void draw_compare(AppState& st) {
-  decision_prepare(st);
+  decision_screen_begin(st, "compare.title", "compare.lead");
   const Palette& p = palette();
   const bool phone = st.layout.form == FormFactor::Phone;
-  screen_header("compare.title", "compare.lead");
   const Json& comparison = decision_compare(st);
   profile_status(st, comparison);
   concern_filter(st);
@@ -514,6 +551,13 @@ void draw_compare(AppState& st) {
 
   Axes axes = axes_for(rows, st);
   if (!phone) grid_header(st, axes, 18.0f);
+  // The accessibility mirror: one table, a row per treatment; each entry's buttons follow it.
+  mirror::table_begin(tr("compare.table.caption"),
+                      {tr("compare.col.treatment"), tr("compare.table.fit"), tr("compare.col.sessions"), tr("compare.col.downtime"),
+                       tr("compare.col.cost"), tr("compare.col.pih"), tr("compare.table.more"), tr("compare.table.why")},
+                      fill(tr("compare.table.announce"), {{"count", std::to_string(rows.size())}, {"first", str(rows[0], "name")}}));
+  for (const Json& r : rows) mirror::table_row(mirror_row(st, r, comparison));
+  mirror::table_end();
   std::string group = "suitable";
   for (const Json& r : rows) {
     std::string g = str(r, "group");

@@ -19,16 +19,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double num(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
-std::string str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Date date_of(const Json& j, const char* key) { return parse_iso_date(str(j, key)).value_or(Date{}); }
 
 bool phone(const AppState& st) { return st.layout.form == FormFactor::Phone; }
@@ -130,6 +120,12 @@ void summary(AppState& st, const Json& e) {
       {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
       {tr("estimate.course_cost"), course, money_usually(money, course_amounts)},
   };
+  // The accessibility mirror: the tiles as a table; it is announced when a what-if changes it.
+  mirror::table_begin(tr("estimate.table.summary"), {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
+                      fill(tr("estimate.table.summary_announce"), {{"sessions", sessions}, {"course", course}}));
+  for (const Tile& t : tiles) mirror::table_row({t.label, t.value, t.note});
+  mirror::table_end();
+  mirror::mute_begin();
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float row_bottom = origin.y;
   for (int i = 0; i < 4; ++i) {
@@ -139,6 +135,7 @@ void summary(AppState& st, const Json& e) {
     stat_tile(tiles[i].label, tiles[i].value, tiles[i].note, tw);
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
   }
+  mirror::mute_end();
   ImGui::SetCursorScreenPos(ImVec2(origin.x, row_bottom + 10));
   ImGui::Dummy(ImVec2(w, 0));
   text(sessions_reason(st, s).c_str(), FontRole::Body, palette().ink_muted);
@@ -204,7 +201,7 @@ void what_if_concerns(AppState& st) {
   chips_begin();
   for (const std::string& id : more) {
     std::string chip_id = "add." + id;
-    if (chip(chip_id.c_str(), concern_name(st, id).c_str(), false, st.layout.touch ? 44.0f : 36.0f)) {
+    if (chip(chip_id.c_str(), concern_name(st, id).c_str(), false, st.layout.touch ? 44.0f : 36.0f, mirror::Role::button)) {
       set_severity(ds, id, 2);
       ds.adding_concern = false;
     }
@@ -501,14 +498,20 @@ void maintenance(AppState& st, const Json& e) {
 // ---------------------------------------------------------------- costs
 
 void money_fact(AppState& st, const char* label, const std::string& value, const std::string& note, bool strong = false) {
+  const bool row = mirror::in_table();  // a row of the mirror's cost table instead of loose text
+  if (row) {
+    mirror::table_row({label, value, note});
+    mirror::mute_begin();
+  }
   if (phone(st)) {
     text(label, FontRole::Small, palette().ink_muted);
     text(value.c_str(), strong ? FontRole::H3 : FontRole::Body);
     if (!note.empty()) text(note.c_str(), FontRole::Small, palette().ink_muted);
     gap(8);
-    return;
+  } else {
+    fact_row(label, value, ImGui::GetContentRegionAvail().x * 0.42f, strong ? FontRole::H3 : FontRole::Body, note);
   }
-  fact_row(label, value, ImGui::GetContentRegionAvail().x * 0.42f, strong ? FontRole::H3 : FontRole::Body, note);
+  if (row) mirror::mute_end();
 }
 
 void costs(AppState& st, const Json& e) {
@@ -525,8 +528,11 @@ void costs(AppState& st, const Json& e) {
 
   CardScope card;
   card_begin(card);
-  text(fill(tr("estimate.cost.title"), {{"clinic", st.clinic.clinic.name}}).c_str(), FontRole::H2);
+  const std::string cost_title = fill(tr("estimate.cost.title"), {{"clinic", st.clinic.clinic.name}});
+  text(cost_title.c_str(), FontRole::H2);
   gap(8);
+  mirror::table_begin(cost_title, {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
+                      fill(tr("estimate.table.cost_announce"), {{"clinic", st.clinic.clinic.name}, {"range", range(c["first_year"])}}));
   std::string per_session = range(c["per_session"]);
   if (c.contains("unit_note")) per_session += " " + std::string(tr(("compare.unit." + str(c, "price_unit")).c_str()));
   money_fact(st, tr("estimate.cost.per_session"), per_session, usually(c["per_session"]));
@@ -552,7 +558,7 @@ void costs(AppState& st, const Json& e) {
     std::string line = fill(tr(case_keys[i]), {{"n", number_text(num(pc, "sessions"))}}) + ": " + used + " — " +
                        fill(tr("estimate.cost.saves"), {{"amount", money(num(pc, "saving"))}});
     if (num(pc, "extra_sessions") > 0) line += " " + fill(tr("estimate.cost.extra"), {{"n", number_text(num(pc, "extra_sessions"))}});
-    package_lines += (package_lines.empty() ? "" : "\n") + line;
+    package_lines += (package_lines.empty() ? "" : "\n\n") + line;  // a blank line: a wrapped case stays one block
   }
   if (any_saving) {
     money_fact(st, tr("estimate.cost.packages"), package_lines, "");
@@ -577,13 +583,16 @@ void costs(AppState& st, const Json& e) {
   ds.shown["course_total"] = range(c["course_total"]);
   ds.shown["first_year"] = range(c["first_year"]);
   ds.shown["total"] = range(c["total"]);
+  mirror::table_end();
 
   // Financing.
   const Json& f = e["financing"];
   if (f.is_object()) {
     rule(6, 10);
-    text(fill(tr("estimate.cost.financing"), {{"apr", format_percent(num(f, "apr_percent"), money.locale())}}).c_str(), FontRole::H3);
+    const std::string financing = fill(tr("estimate.cost.financing"), {{"apr", format_percent(num(f, "apr_percent"), money.locale())}});
+    text(financing.c_str(), FontRole::H3);
     gap(4);
+    mirror::table_begin(financing, {tr("estimate.table.term"), tr("estimate.table.monthly")}, " ");
     Json monthly_shown = Json::object();
     for (const Json& term : f["terms"]) {
       const Json& mo = term["monthly"];
@@ -599,6 +608,7 @@ void costs(AppState& st, const Json& e) {
       monthly_shown[number_text(num(term, "months"))] = value;
       money_fact(st, label.c_str(), value, "");
     }
+    mirror::table_end();
     ds.shown["monthly"] = monthly_shown;
     text(fill(tr("estimate.cost.financing_note"), {{"amount", money(num(f, "min_amount"))}}).c_str(), FontRole::Small, p.ink_muted);
   }
@@ -613,20 +623,11 @@ void costs(AppState& st, const Json& e) {
 }  // namespace
 
 void draw_estimate(AppState& st) {
-  decision_prepare(st);
-  const Palette& p = palette();
-  screen_header("estimate.title", "estimate.lead");
+  decision_screen_begin(st, "estimate.title", "estimate.lead");
   treatment_picker(st);
   const Json& e = decision_estimate(st);
   st.decision.shown = Json::object();
-  if (!st.decision.estimate_ok || !e.contains("sessions")) {
-    std::string body = tr("estimate.failed");
-    if (e.contains("errors"))
-      for (const Json& err : e["errors"]) body += "\n" + str(err, "pointer") + ": " + str(err, "message");
-    callout(body.c_str(), p.danger);
-    screen_footer(st);
-    return;
-  }
+  if (estimate_failed(st, e, true)) return;
   suitability_note(st, e);
   summary(st, e);
   what_if(st, e);

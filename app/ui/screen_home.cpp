@@ -35,6 +35,8 @@ void draw_home(AppState& st) {
   }
   gap(16);
   callout(tr("home.privacy"), palette().primary);
+  gap(4);
+  if (button(tr("privacy.more"), ButtonKind::Secondary, l.form == FormFactor::Phone ? -1.0f : 0.0f, l.target_h)) open_privacy(st);
   screen_footer(st);
 }
 

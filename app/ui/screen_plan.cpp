@@ -26,16 +26,6 @@ double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-double num(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
-std::string str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool phone(const AppState& st) { return st.layout.form == FormFactor::Phone; }
 
 // A shared kiosk neither copies, prints nor opens other sites: people take the plan with them by its QR code.
@@ -251,12 +241,13 @@ void copy_confirmation(AppState& st) {
   const double now = now_seconds();
   if (ds.copy_since < 0) ds.copy_since = now;
   const double age = now - ds.copy_since;
-  if (age > kConfirmSeconds + kFadeSeconds) {
+  const double fade = reduce_motion() ? 0.0 : kFadeSeconds;  // reduced motion: shown, then gone, no fade
+  if (age > kConfirmSeconds + fade) {
     ds.copy = DecisionState::Copy::none;
     return;
   }
   st.animating = true;  // keep frames coming while it fades
-  float alpha = age <= kConfirmSeconds ? 1.0f : static_cast<float>(1.0 - (age - kConfirmSeconds) / kFadeSeconds);
+  float alpha = age <= kConfirmSeconds ? 1.0f : static_cast<float>(1.0 - (age - kConfirmSeconds) / fade);
   {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     const std::string msg = tr(ds.copy_what == "link" ? "plan.copied_link" : "plan.copied_text");
@@ -402,16 +393,10 @@ void booking(AppState& st) {
 }  // namespace
 
 void draw_plan(AppState& st) {
-  decision_prepare(st);
-  const Palette& p = palette();
-  screen_header("plan.title", "plan.lead");
+  decision_screen_begin(st, "plan.title", "plan.lead");
   link_banner(st);
   const Json& e = decision_estimate(st);
-  if (!st.decision.estimate_ok || !e.contains("sessions")) {
-    callout(tr("estimate.failed"), p.danger);
-    screen_footer(st);
-    return;
-  }
+  if (estimate_failed(st, e, false)) return;
   summary(st, e);
   aftercare(st);
   share(st);

@@ -1,6 +1,7 @@
 // The candidacy results: every treatment with its verdict as a badge, the reasons under it, what to ask the
 // clinician, and links into Compare and Estimate. Text comes from assessment_json(), as in the CLI and JS API.
 #include <string>
+#include <vector>
 
 #include "core/candidacy_json.hpp"
 #include "core/text.hpp"
@@ -86,6 +87,27 @@ void treatment_card(const TreatmentAssessment& t, const nlohmann::ordered_json& 
   gap(12);
 }
 
+// The card's content as a row of the mirror's results table: name, verdict (with its wait), reasons (one a line).
+std::vector<std::string> mirror_row(const TreatmentAssessment& t, const nlohmann::ordered_json& j, const AppState& st) {
+  std::string verdict = j.value("verdict_label", "");
+  if (!t.offered) verdict += "\n" + std::string(tr("r.not_offered"));
+  if (t.wait) verdict += "\n" + fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}});
+  std::string reasons;
+  auto line = [&](const std::string& s) {
+    if (s.empty()) return;
+    if (!reasons.empty()) reasons += "\n";
+    reasons += s;
+  };
+  line(fit_line(t, st.lang));
+  if (j["reasons"].empty()) line(tr("r.no_reasons"));
+  for (const auto& r : j["reasons"]) {
+    line(r.value("message", ""));
+    std::string ask = r.value("ask", "");
+    if (!ask.empty()) line(std::string(tr("r.ask")) + " " + ask);
+  }
+  return {j.value("name", t.treatment->id), verdict, reasons};
+}
+
 }  // namespace
 
 std::string candidacy_text(std::string_view key) { return CandidacyRules::builtin().text(language(), key); }
@@ -103,10 +125,18 @@ void draw_results(AppState& st) {
   gap(14);
 
   const auto& results = cs.results["results"];
+  // Screen readers get the cards as one table (the mirror); the cards' own text is left out of it.
+  mirror::table_begin(fill(tr("r.table.caption"), {{"count", std::to_string(cs.assessment.treatments.size())}}),
+                      {tr("r.table.treatment"), tr("r.table.verdict"), tr("r.table.reasons")});
   for (const TreatmentAssessment& t : cs.assessment.treatments) {
     auto it = results.find(t.treatment->id);
-    if (it != results.end()) treatment_card(t, *it, st);
+    if (it == results.end()) continue;
+    mirror::table_row(mirror_row(t, *it, st));
+    mirror::mute_begin();
+    treatment_card(t, *it, st);
+    mirror::mute_end();
   }
+  mirror::table_end();
 
   gap(8);
   const float spacing = 12.0f;

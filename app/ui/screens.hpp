@@ -18,7 +18,7 @@
 
 namespace mn::ui {
 
-enum class Screen { Home, Learn, Candidacy, Compare, Estimate, Plan, Count };
+enum class Screen { Home, Learn, Candidacy, Compare, Estimate, Plan, Privacy, Count };
 
 struct LearnState {
   std::string open_section = "what";  // the one open accordion section ("" = none)
@@ -52,6 +52,7 @@ struct AppState {
   Layout layout;
   bool scroll_to_top = false;
   bool animating = false;
+  Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
 
   void go(Screen s) {
     if (s != screen) scroll_to_top = true;
@@ -84,6 +85,9 @@ void draw_results(AppState& st);  // the candidacy results, part of the candidac
 void draw_compare(AppState& st);
 void draw_estimate(AppState& st);
 void draw_plan(AppState& st);
+void draw_privacy(AppState& st);  // what is and is not stored, in plain words
+// Opens the privacy page, remembering the screen to go back to.
+void open_privacy(AppState& st);
 
 // A banner naming every problem in the clinic's configuration (drawn above every screen while there are any).
 void config_banner(AppState& st);

@@ -62,7 +62,7 @@ bool build_fonts(float dpr) {
     std::string_view bytes = font_bytes(kFontSpecs[i].file);
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-    cfg.OversampleH = 2;
+    cfg.OversampleH = ratio >= 1.5f ? 1 : 2;  // sub-pixel oversampling adds nothing visible on dense screens
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     if (bytes.empty()) {

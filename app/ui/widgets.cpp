@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "imgui_internal.h"
@@ -16,6 +17,13 @@ bool name_item(ImGuiID id, const char* label, mirror::Role role, bool checked) {
   mirror::add_control(role, id, label, checked);
   return mirror::take_activation(id);
 }
+
+namespace {
+bool (*g_motion_query)() = nullptr;
+}  // namespace
+
+bool reduce_motion() { return g_motion_query && g_motion_query(); }
+void set_motion_query(bool (*query)()) { g_motion_query = query; }
 
 namespace {
 mirror::Role text_role(FontRole role) {
@@ -41,6 +49,14 @@ void heading(const char* s, FontRole role) { text(s, role, palette().ink); }
 
 void gap(float px) { ImGui::Dummy(ImVec2(1.0f, px)); }
 
+void divider() {
+  // ImGui::Separator spans the whole window; this one ends with the readable column.
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y + 0.5f), ImVec2(at.x + width, at.y + 0.5f), palette().border, 1.0f);
+  ImGui::Dummy(ImVec2(width, 1.0f));
+}
+
 bool button(const char* label, ButtonKind kind, float width, float min_height) {
   const Palette& p = palette();
   ImGui::PushFont(font(FontRole::Button));
@@ -59,6 +75,12 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
     colours = 5;
   } else if (kind == ButtonKind::Quiet) {
+    // A text-only button that starts a line lines its words up with the text above; its hover background
+    // reaches into the margin instead.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float line_start = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    if (std::fabs(window->DC.CursorPos.x - line_start) < 0.5f)
+      ImGui::SetCursorScreenPos(ImVec2(window->DC.CursorPos.x - style.FramePadding.x, window->DC.CursorPos.y));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surface_alt);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_soft);

@@ -13,6 +13,8 @@ void text(const char* s, FontRole role = FontRole::Body, ImU32 colour = 0);
 void heading(const char* s, FontRole role = FontRole::H1);
 // Vertical space in CSS pixels.
 void gap(float px);
+// A thin horizontal rule across the content column.
+void divider();
 
 // A button at least `min_height` tall; width 0 = fit the label, < 0 = fill the row.
 bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = 0.0f, float min_height = 48.0f);
@@ -35,6 +37,11 @@ void badge(const char* label, ImU32 fill, ImU32 ink);
 
 // A callout box with a coloured edge (information, caution).
 void callout(const char* s, ImU32 edge);
+
+// True when the person asked for less motion (prefers-reduced-motion): no fades, no inertia. The platform sets
+// the query; without one (native builds) motion is allowed.
+bool reduce_motion();
+void set_motion_query(bool (*query)());
 
 // Tells the test bridge and the accessibility mirror what a custom-drawn item is called and what it is.
 // Returns true when the mirror (a screen reader's button) activated it: callers treat that as a press.

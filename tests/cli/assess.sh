@@ -2,18 +2,8 @@
 # navigator assess: the profile table (tests/data/profiles), malformed profiles (tests/data/bad-profiles),
 # languages, a clinic's own isotretinoin wait, and usage errors.
 # Usage: bash tests/cli/assess.sh NAVIGATOR SOURCE_DIR
-set -u
-nav="$1"
-src="$2"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 checks=0
-
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs COMMAND (stdout to $tmp/out, stderr to $tmp/err).
 expect_exit() {
@@ -143,5 +133,4 @@ grep -q "isotretinoin_wait_months" "$tmp/err" || fail "--config with errors: the
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null ||
   fail "--config with errors: no assessment printed"
 
-echo "assess: $checks checks over $profiles profiles and $bad malformed profiles, $failures failed"
-[ "$failures" -eq 0 ]
+finish "assess: $checks checks over $profiles profiles and $bad malformed profiles, $failures failed"

@@ -3,28 +3,10 @@
 # 'POINTER: MESSAGE' lines) and share-link refusals.
 # Usage: bash tests/cli/estimate.sh NAVIGATOR SOURCE_DIR [--update]
 #   --update rewrites every expected file from the current output (review with git diff before committing).
-set -u
-nav=$(realpath "$1") src=$2 update=${3:-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
+update=${3:-}
 cd "$src" || exit 1
-tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
-failures=0
 golden=tests/data/golden
-
-fail() { echo "FAIL $*"; failures=$((failures + 1)); }
-
-# status WANT ARGS...: runs navigator with ARGS and checks its exit status.
-status() {
-  local want=$1 got
-  shift
-  "$nav" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [[ $got -eq $want ]] || fail "navigator $*: exit status $got, expected $want ($(head -c 300 "$tmp/err"))"
-}
-
-# same_json A B: the two files hold the same JSON value (object key order ignored).
-same_json() {
-  python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' "$1" "$2"
-}
 
 # ---------------------------------------------------------------- golden outputs
 while read -r name args; do
@@ -90,8 +72,20 @@ status 0 estimate "$profile" --treatment neurotoxin
 # ---------------------------------------------------------------- share links
 status 0 plan encode "$golden/plan-rf.json"
 link=$(cat "$tmp/out")
-status 0 plan decode "https://clinic.example/app/#$link"
-same_json "$tmp/out" "$golden/plan-rf.json" || fail "plan decode of a whole link differs from the plan"
+# Every form a person may paste: the code, 'plan=' and the code, or the app's whole link (as My plan shares it).
+for given in "$link" "plan=$link" "#plan=$link" "https://clinic.example/app/#plan=$link" \
+  "https://clinic.example/app/?lang=es&config=/c.json#plan=$link" " https://clinic.example/app/#$link "; do
+  status 0 plan decode "$given"
+  same_json "$tmp/out" "$golden/plan-rf.json" || fail "plan decode '$given' differs from the plan"
+done
+status 0 plan text "https://clinic.example/app/#plan=$link"
+cp "$tmp/out" "$tmp/text-from-link"
+status 0 plan text "$link"
+cmp -s "$tmp/out" "$tmp/text-from-link" || fail "plan text of a whole link differs from plan text of its code"
+status 2 plan decode "https://clinic.example/app/#plan=${link%?}0"
+grep -q "(checksum)$" "$tmp/err" || fail "a whole link with a tampered code is not refused for its checksum"
+status 2 plan decode "https://clinic.example/app/"
+grep -q "(malformed)$" "$tmp/err" || fail "a link without a plan is not refused as malformed"
 status 2 plan decode "${link%?}0"
 grep -q "(checksum)$" "$tmp/err" || fail "tampered link not refused for its checksum: $(cat "$tmp/err")"
 status 2 plan decode "p0${link#p1}"
@@ -105,5 +99,4 @@ grep -q "^/conditions: unknown key" "$tmp/err" || fail "a plan with health answe
 status 0 plan html "$link"
 ! grep -qiE "<script|src=|href=" "$tmp/out" || fail "the plan page links or runs something"
 
-echo "$failures failures"
-[[ $failures -eq 0 ]]
+finish

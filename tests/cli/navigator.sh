@@ -2,21 +2,7 @@
 # The `navigator` command line: help, usage errors (exit 2), `config`, and `check-content` on good and broken
 # content folders.
 # Usage: bash tests/cli/navigator.sh NAVIGATOR SOURCE_DIR
-set -u
-nav=$1 src=$2
-tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() { echo "FAIL $*"; failures=$((failures + 1)); }
-
-# status WANT ARGS...: runs navigator with ARGS and checks its exit status.
-status() {
-  local want=$1 got
-  shift
-  "$nav" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [[ $got -eq $want ]] || fail "navigator $*: exit status $got, expected $want ($(head -c 300 "$tmp/err"))"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
 # --help lists every subcommand, and each has its own --help.
 status 0 --help
@@ -62,5 +48,4 @@ status 1 check-content "$tmp/assets"
 grep -q "^error: content/es/ui.json: /strings/nav.learn: expected a string, found 5$" "$tmp/out" ||
   fail "check-content did not report the broken string: $(head -3 "$tmp/out")"
 
-echo "$failures failures"
-[[ $failures -eq 0 ]]
+finish

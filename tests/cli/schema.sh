@@ -3,13 +3,11 @@
 # configuration `navigator config` writes (every key the loader knows) are valid against the schema, and an
 # unknown key is not. Needs Python's jsonschema (Debian: python3-jsonschema); skipped without it.
 # Usage: bash tests/cli/schema.sh NAVIGATOR SOURCE_DIR
-set -u
-nav=$1 src=$2
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "SKIP: Python's jsonschema is not installed"
   exit 0
 fi
-tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 "$nav" config >"$tmp/effective.json" || exit 1
 python3 - "$src/docs/clinic-config.schema.json" "$src/assets/clinic/demo.json" "$src/tests/data/configs/minimal.json" \
   "$tmp/effective.json" "$src/tests/data/bad-configs/unknown-keys-warning.json" <<'PY'

@@ -2,13 +2,9 @@
 # `navigator validate` on every entry of the bad-config catalogue (tests/data/bad-configs): exact lines and exit
 # status; then the built-in demo and the minimal config (clean), a generated 5 MB file, and standard input.
 # Usage: bash tests/cli/validate.sh NAVIGATOR SOURCE_DIR
-set -u
-nav=$1 src=$2
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 catalogue="$src/tests/data/bad-configs"
-tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
-failures=0 checked=0
-
-fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+checked=0
 
 # expect NAME FILE EXPECTED_STATUS EXPECTED_LINES: runs `navigator validate FILE` and compares.
 expect() {
@@ -46,5 +42,4 @@ expect 5mb "$tmp/5mb.json" 1 "error: (root): larger than the limit of 1048576 by
 got=$("$nav" validate - <"$catalogue/root-array.json" 2>/dev/null)
 [[ $got == "error: (root): expected an object, found an array" ]] || fail "stdin: got '$got'"
 
-echo "$checked files validated, $failures failures"
-[[ $failures -eq 0 ]]
+finish "$checked files validated, $failures failures"

@@ -1,139 +1,115 @@
 // "Am I a candidate?" in the browser: the questionnaire filled by tapping on a phone, back and next keeping answers,
 // results that explain themselves, and the browser engine agreeing with `navigator assess` on every test profile.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, press, state, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, state, api, answerBasics, navigatorCli, ROOT, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const navigator = join(root, 'build/native/bin/navigator');
-const profilesDir = join(root, 'tests/data/profiles');
-const scratch = mkdtempSync(join(tmpdir(), 'mn-candidacy-'));
+const profilesDir = join(ROOT, 'tests/data/profiles');
+const cli = navigatorCli('mn-candidacy-');
 
 function cliAssess(profile, lang) {
-  const file = join(scratch, 'profile.json');
-  writeFileSync(file, typeof profile === 'string' ? profile : JSON.stringify(profile));
   try {
-    return JSON.parse(execFileSync(navigator, ['assess', file, '--lang', lang], { encoding: 'utf8' }));
+    return cli(['assess', '@input', '--lang', lang], profile);
   } catch (e) {
     if (e.status === 2) return { cliExit: 2 };
     throw e;
   }
 }
 
-const api = (page, fn, ...args) => page.evaluate(([f, a]) => window.MicroneedlingNavigator[f](...a), [fn, args]);
+await run('candidacy questionnaire and results', (check) => withBrowser(dist, async ({ server, browser }) => {
+  const { context, page, log } = await openApp(browser, 'phoneFast', server.url);
+  const tap = (name) => press(page, name, { touch: true });
 
-await run('candidacy questionnaire and results', async (check) => {
-  const server = await serve(dist);
-  const browser = await launch();
-  try {
-    const { context, page, log } = await openApp(browser, 'phoneFast', server.url);
-    const tap = (name) => press(page, name, { touch: true });
+  await check('phone: the questionnaire can be completed by tapping, one question per card', async () => {
+    await answerBasics(tap);
+    assert((await state(page)).screen === 'candidacy', 'not on the candidacy screen');
+    await tap('Next');
+    await tap('Cold sores in the past##cond.cold_sores_history');
+    await tap('Next');
+    await tap('Isotretinoin (such as Accutane)##med.isotretinoin');
+    await tap('Less than 3 months ago##med.iso.1');
+    await tap('Next');
+    await tap('None of these##proc.none');
+    await tap('Next');
+    await tap('As usual, no recent tan##q.sun.0');
+    await tap('Next');
+    await tap('Up to 5 days##q.prefs.downtime.2');
+    await tap("I'd rather not say##q.prefs.budget.unsure");
+    const profile = await api(page, 'answersProfile');
+    assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.pregnant_or_breastfeeding === false, JSON.stringify(profile));
+    assert(profile.concerns.length === 1 && profile.concerns[0].id === 'acne_scars', JSON.stringify(profile.concerns));
+    assert(profile.medications[0].months_since_last_dose === 2, JSON.stringify(profile.medications));
+    assert(Array.isArray(profile.recent_procedures) && profile.recent_procedures.length === 0, 'procedures should be "none"');
+    await tap('See my results');
+  });
 
-    await check('phone: the questionnaire can be completed by tapping, one question per card', async () => {
-      await tap('Am I a candidate?');
-      assert((await state(page)).screen === 'candidacy', 'not on the candidacy screen');
-      await tap('30–44##q.age.2');
-      await tap('Next');
-      await tap('No##q.pregnant.0');
-      await tap('Next');
-      await tap("I'll pick my type##q.skin.mode.0");
-      await tap('Type IV##q.skin.type.4');
-      await tap('Next');
-      await tap('Acne scars##concern.acne_scars');
-      await tap('Next');
-      await tap('Cold sores in the past##cond.cold_sores_history');
-      await tap('Next');
-      await tap('Isotretinoin (such as Accutane)##med.isotretinoin');
-      await tap('Less than 3 months ago##med.iso.1');
-      await tap('Next');
-      await tap('None of these##proc.none');
-      await tap('Next');
-      await tap('As usual, no recent tan##q.sun.0');
-      await tap('Next');
-      await tap('Up to 5 days##q.prefs.downtime.2');
-      await tap("I'd rather not say##q.prefs.budget.unsure");
-      const profile = await api(page, 'answersProfile');
-      assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.pregnant_or_breastfeeding === false, JSON.stringify(profile));
-      assert(profile.concerns.length === 1 && profile.concerns[0].id === 'acne_scars', JSON.stringify(profile.concerns));
-      assert(profile.medications[0].months_since_last_dose === 2, JSON.stringify(profile.medications));
-      assert(Array.isArray(profile.recent_procedures) && profile.recent_procedures.length === 0, 'procedures should be "none"');
-      await tap('See my results');
-    });
+  await check('phone: the results show a verdict and reasons for every treatment, microneedling first', async () => {
+    const shown = await api(page, 'shownResults');
+    assert(shown && shown.results, 'no results shown');
+    const ids = Object.keys(shown.results);
+    assert(ids.length === 11 && ids[0] === 'microneedling', `treatments: ${ids.join(', ')}`);
+    const mn = shown.results.microneedling;
+    assert(mn.verdict === 'defer', `microneedling verdict ${mn.verdict} (isotretinoin 2 months ago should defer)`);
+    assert(mn.wait && mn.wait.months > 0, `no wait given: ${JSON.stringify(mn.wait)}`);
+    assert(mn.reasons.some((r) => /isotretinoin/i.test(r.message)), 'the isotretinoin reason is missing');
+    assert(mn.reasons.every((r) => r.message && r.sources.length > 0), 'a reason without text or sources');
+    const laser = shown.results.laser_ablative;
+    assert(laser.verdict === 'not_recommended', `ablative laser on skin type IV: ${laser.verdict}`);
+  });
 
-    await check('phone: the results show a verdict and reasons for every treatment, microneedling first', async () => {
-      const shown = await api(page, 'shownResults');
-      assert(shown && shown.results, 'no results shown');
-      const ids = Object.keys(shown.results);
-      assert(ids.length === 11 && ids[0] === 'microneedling', `treatments: ${ids.join(', ')}`);
-      const mn = shown.results.microneedling;
-      assert(mn.verdict === 'defer', `microneedling verdict ${mn.verdict} (isotretinoin 2 months ago should defer)`);
-      assert(mn.wait && mn.wait.months > 0, `no wait given: ${JSON.stringify(mn.wait)}`);
-      assert(mn.reasons.some((r) => /isotretinoin/i.test(r.message)), 'the isotretinoin reason is missing');
-      assert(mn.reasons.every((r) => r.message && r.sources.length > 0), 'a reason without text or sources');
-      const laser = shown.results.laser_ablative;
-      assert(laser.verdict === 'not_recommended', `ablative laser on skin type IV: ${laser.verdict}`);
-    });
+  await check('no health answer is written to storage, cookies, IndexedDB or the URL', async () => {
+    const where = await page.evaluate(async () => ({
+      url: location.href,
+      cookies: document.cookie,
+      local: Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)),
+      session: sessionStorage.length,
+      idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+    }));
+    const text = JSON.stringify(where);
+    for (const answer of ['acne', 'isotretinoin', 'cold_sore', 'pregnan', 'age', 'fitzpatrick', 'concern']) {
+      assert(!text.toLowerCase().includes(answer), `"${answer}" found in ${text}`);
+    }
+    assert(where.local.every((kv) => kv.startsWith('mn-lang=')), `stored: ${where.local.join(', ')}`);
+    assert(where.session === 0 && where.cookies === '' && where.idb.length === 0, text);
+  });
 
-    await check('no health answer is written to storage, cookies, IndexedDB or the URL', async () => {
-      const where = await page.evaluate(async () => ({
-        url: location.href,
-        cookies: document.cookie,
-        local: Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)),
-        session: sessionStorage.length,
-        idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
-      }));
-      const text = JSON.stringify(where);
-      for (const answer of ['acne', 'isotretinoin', 'cold_sore', 'pregnan', 'age', 'fitzpatrick', 'concern']) {
-        assert(!text.toLowerCase().includes(answer), `"${answer}" found in ${text}`);
+  await check('the results on screen are what navigator assess prints for the same answers', async () => {
+    const profile = await api(page, 'answersProfile');
+    const shown = await api(page, 'shownResults');
+    assert(JSON.stringify(cliAssess(profile, 'en')) === JSON.stringify(shown), 'CLI and screen differ');
+  });
+
+  await check('phone: going back keeps every answer', async () => {
+    await tap('Change my answers');
+    for (let i = 0; i < 8; i++) await tap('Back');
+    const profile = await api(page, 'answersProfile');
+    assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.concerns.length === 1, JSON.stringify(profile));
+    assert((await state(page)).screen === 'candidacy', 'left the screen');
+  });
+
+  await check('the browser engine agrees with navigator assess on every test profile, in both languages', async () => {
+    const files = readdirSync(profilesDir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
+    assert(files.length >= 30, `only ${files.length} profiles`);
+    for (const f of files) {
+      const text = readFileSync(join(profilesDir, f), 'utf8');
+      for (const lang of ['en', 'es']) {
+        const browserResult = await api(page, 'assess', text, lang);
+        const cli = cliAssess(text, lang);
+        assert(JSON.stringify(browserResult) === JSON.stringify(cli), `${f} (${lang}) differs`);
       }
-      assert(where.local.every((kv) => kv.startsWith('mn-lang=')), `stored: ${where.local.join(', ')}`);
-      assert(where.session === 0 && where.cookies === '' && where.idb.length === 0, text);
-    });
+    }
+  });
 
-    await check('the results on screen are what navigator assess prints for the same answers', async () => {
-      const profile = await api(page, 'answersProfile');
-      const shown = await api(page, 'shownResults');
-      assert(JSON.stringify(cliAssess(profile, 'en')) === JSON.stringify(shown), 'CLI and screen differ');
-    });
+  await check('a malformed profile gives pointer errors from the JavaScript API', async () => {
+    const r = await api(page, 'assess', { concerns: [{ id: 'acne_scars', severity: 7 }] }, 'en');
+    assert(Array.isArray(r.errors) && r.errors.some((e) => e.pointer === '/concerns/0/severity'), JSON.stringify(r));
+  });
 
-    await check('phone: going back keeps every answer', async () => {
-      await tap('Change my answers');
-      for (let i = 0; i < 8; i++) await tap('Back');
-      const profile = await api(page, 'answersProfile');
-      assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.concerns.length === 1, JSON.stringify(profile));
-      assert((await state(page)).screen === 'candidacy', 'left the screen');
-    });
-
-    await check('the browser engine agrees with navigator assess on every test profile, in both languages', async () => {
-      const files = readdirSync(profilesDir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
-      assert(files.length >= 30, `only ${files.length} profiles`);
-      for (const f of files) {
-        const text = readFileSync(join(profilesDir, f), 'utf8');
-        for (const lang of ['en', 'es']) {
-          const browserResult = await api(page, 'assess', text, lang);
-          const cli = cliAssess(text, lang);
-          assert(JSON.stringify(browserResult) === JSON.stringify(cli), `${f} (${lang}) differs`);
-        }
-      }
-    });
-
-    await check('a malformed profile gives pointer errors from the JavaScript API', async () => {
-      const r = await api(page, 'assess', { concerns: [{ id: 'acne_scars', severity: 7 }] }, 'en');
-      assert(Array.isArray(r.errors) && r.errors.some((e) => e.pointer === '/concerns/0/severity'), JSON.stringify(r));
-    });
-
-    await check('no console errors and nothing requested from another origin', async () => {
-      assert(log.errors.length === 0, log.errors.join(' | '));
-      const origin = new URL(server.url).origin;
-      assert(log.requests.every((u) => u.startsWith(origin)), 'foreign request');
-    });
-    await context.close();
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+  await check('no console errors and nothing requested from another origin', async () => {
+    assert(log.errors.length === 0, log.errors.join(' | '));
+    const origin = new URL(server.url).origin;
+    assert(log.requests.every((u) => u.startsWith(origin)), 'foreign request');
+  });
+  await context.close();
+}));

@@ -2,24 +2,14 @@
 // `navigator compare`, the estimate on screen equal to `navigator estimate` (also after "what if" changes), the
 // plan's share link reopened in a new browser context, a damaged link refused with a message, copy, print and
 // booking, and Spanish (labels, dates and a euro clinic's money format).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEVICES, serve, launch, openApp, press, settle, waitReady, state, items, isAbsentClinicConfig, run, assert } from './lib.mjs';
+import { DEVICES, serve, launch, openApp, press, settle, waitReady, state, items, isAbsentClinicConfig, api, answerBasics,
+  navigatorCli, ROOT as root, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const navigator = join(root, 'build/native/bin/navigator');
-const scratch = mkdtempSync(join(tmpdir(), 'mn-decision-'));
-
-function cli(args, input) {
-  const file = join(scratch, 'input.json');
-  if (input !== undefined) writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
-  const out = execFileSync(navigator, args.map((a) => (a === '@input' ? file : a)), { encoding: 'utf8' });
-  return out.trim().startsWith('{') ? JSON.parse(out) : out;
-}
+const cli = navigatorCli('mn-decision-');
+const scratch = cli.scratch;
 const cliCompare = (profile, lang, concern) =>
   cli(['compare', '@input', '--lang', lang, ...(concern ? ['--concern', concern] : [])], profile);
 function cliEstimate(shown, extra = []) {
@@ -31,7 +21,6 @@ function cliEstimate(shown, extra = []) {
   return cli(args, shown.profile);
 }
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-const api = (page, fn, ...args) => page.evaluate(([f, a]) => window.MicroneedlingNavigator[f](...a), [fn, args]);
 const isoPlusDays = (iso, days) => {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -51,15 +40,7 @@ await run('compare, estimate and my plan', async (check) => {
     let plan1 = null;
 
     await check('a short questionnaire: age, skin type IV, acne scars', async () => {
-      await tap('Am I a candidate?');
-      await tap('30–44##q.age.2');
-      await tap('Next');
-      await tap('No##q.pregnant.0');
-      await tap('Next');
-      await tap("I'll pick my type##q.skin.mode.0");
-      await tap('Type IV##q.skin.type.4');
-      await tap('Next');
-      await tap('Acne scars##concern.acne_scars');
+      await answerBasics(tap);
       const profile = await api(page, 'answersProfile');
       assert(profile.fitzpatrick === 4 && profile.concerns.length === 1 && profile.concerns[0].id === 'acne_scars', JSON.stringify(profile));
     });

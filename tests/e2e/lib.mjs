@@ -1,9 +1,13 @@
 // Shared helpers for the browser end-to-end tests: a static server, Debian's Chromium through playwright-core,
 // and the test bridge (the app reports its widgets' rectangles, so tests click real widgets by name).
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const DEVICES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
@@ -55,14 +59,70 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+// Serves `dist` and starts Chromium for `fn({ server, browser })`; both are closed afterwards, whatever happens.
+export async function withBrowser(dist, fn) {
+  const server = await serve(dist);
+  try {
+    const browser = await launch();
+    try {
+      return await fn({ server, browser });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+// window.MicroneedlingNavigator[fn](...args) in the page: the app's JavaScript API (and its test views).
+export const api = (page, fn, ...args) => page.evaluate(([f, a]) => window.MicroneedlingNavigator[f](...a), [fn, args]);
+
+// The repository's root, and the demo clinic's treatments that are offered (not "enabled": false).
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export async function enabledTreatments() {
+  const demo = JSON.parse(await readFile(join(ROOT, 'assets/clinic/demo.json'), 'utf8'));
+  return Object.entries(demo.treatments).filter(([, t]) => t.enabled !== false).map(([id]) => id);
+}
+
+// Runs the `navigator` CLI (MN_NAVIGATOR, else build/native/bin/navigator). An argument '@input' is replaced by a
+// scratch file holding `input` (JSON-encoded unless a string). Returns stdout, parsed when it is JSON. A non-zero
+// exit throws the child_process error (its .status is the exit code). `.scratch` is the scratch folder.
+export function navigatorCli(scratchName = 'mn-cli-') {
+  const binary = process.env.MN_NAVIGATOR || join(ROOT, 'build/native/bin/navigator');
+  const scratch = mkdtempSync(join(tmpdir(), scratchName));
+  const cli = (args, input) => {
+    const file = join(scratch, 'input.json');
+    if (input !== undefined) writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
+    const out = execFileSync(binary, args.map((a) => (a === '@input' ? file : a)), { encoding: 'utf8' });
+    return out.trim().startsWith('{') ? JSON.parse(out) : out;
+  };
+  cli.scratch = scratch;
+  return cli;
+}
+
+// The start of the questionnaire most browser tests share, answered by pressing widgets (`tap(name)`): opens
+// "Am I a candidate?", age 30–44, not pregnant, skin type IV picked directly, acne scars.
+export async function answerBasics(tap) {
+  await tap('Am I a candidate?');
+  await tap('30–44##q.age.2');
+  await tap('Next');
+  await tap('No##q.pregnant.0');
+  await tap('Next');
+  await tap("I'll pick my type##q.skin.mode.0");
+  await tap('Type IV##q.skin.type.4');
+  await tap('Next');
+  await tap('Acne scars##concern.acne_scars');
+}
+
 // The optional clinic.json beside the page is looked for on every start; its absence (404) is normal.
 export function isAbsentClinicConfig(message) {
   return /Failed to load resource.*404/.test(message.text()) && /\/clinic\.json$/.test(message.location().url || '');
 }
 
-// A page on `device` that records console errors and every request's origin.
-export async function openApp(browser, device, url) {
-  const context = await browser.newContext({ ...DEVICES[device] });
+// A page on `device` that records console errors and every request's origin. `options` go to the browser context
+// too (e.g. { reducedMotion: 'reduce' }).
+export async function openApp(browser, device, url, options = {}) {
+  const context = await browser.newContext({ ...DEVICES[device], ...options });
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error' && !isAbsentClinicConfig(m)) log.errors.push(m.text()); });
@@ -85,16 +145,31 @@ export const frames = (page) => page.evaluate(() => Module._mn_frame_count());
 export const state = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._mn_state_json())));
 export const items = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._mn_items_json())));
 
-// Waits until the app stops drawing (render on demand), up to `timeout` ms.
+// Waits (up to `timeout` ms) for the app to show screen `id` ("home", "privacy", …); returns the state either way.
+export async function waitForScreen(page, id, timeout = 5000) {
+  await page.waitForFunction((want) => JSON.parse(UTF8ToString(Module._mn_state_json())).screen === want, id,
+    { timeout, polling: 50 }).catch(() => {});
+  await settle(page);
+  return state(page);
+}
+
+// Waits until the app stops drawing (render on demand), up to `timeout` ms of drawing. Quiet means no new frame for
+// 150 ms, or for twice the slowest frame seen when frames come slower than that (SwiftShader at DPR 3 on a busy
+// machine).
 export async function settle(page, timeout = 5000) {
   const start = Date.now();
-  let last = await frames(page);
+  let last = await frames(page), changed = start, quiet = 150;
   for (;;) {
-    await page.waitForTimeout(150);
-    const now = await frames(page);
-    if (now === last) return now;
-    if (Date.now() - start > timeout) throw new Error(`app kept drawing for ${timeout} ms (${now} frames)`);
-    last = now;
+    await page.waitForTimeout(50);
+    const now = await frames(page), t = Date.now();
+    if (now !== last) {
+      quiet = Math.min(3000, Math.max(quiet, (2 * (t - changed)) / (now - last)));
+      last = now;
+      changed = t;
+      if (t - start > timeout) throw new Error(`app kept drawing for ${timeout} ms (${now} frames)`);
+    } else if (t - changed >= quiet) {
+      return now;
+    }
   }
 }
 
@@ -108,6 +183,11 @@ export async function findItem(page, name) {
 
 // Scrolls the content (wheel with a mouse, a finger drag on touch screens) until the named widget is in sight.
 export async function reveal(page, name, { touch = false } = {}) {
+  // A widget that appears a frame or two later (a popup, the next screen on a slow machine) gets a moment.
+  for (let waited = 0; waited < 3000; waited += 100) {
+    if ((await items(page)).some((i) => i.label === name || i.name === name)) break;
+    await page.waitForTimeout(100);
+  }
   const attempts = 40;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const it = await findItem(page, name);
@@ -132,9 +212,39 @@ export async function press(page, name, { touch = false } = {}) {
   const it = await reveal(page, name, { touch });
   const box = await page.locator('#canvas').boundingBox();
   const x = box.x + it.x + it.w / 2, y = box.y + it.y + it.h / 2;
+  await pressAt(page, x, y, { touch });
+}
+
+// Clicks or taps (x, y) on the page and waits until the app has taken it. A press always draws: first the frame
+// after it (slow on a busy machine); a tap ends when the app has taken the finger away again (nothing hovered),
+// which can be a while after the browser delivered it; then the app settles.
+export async function pressAt(page, x, y, { touch = false } = {}) {
+  const before = await frames(page);
   if (touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
+  await page.waitForFunction((n) => Module._mn_frame_count() > n, before, { timeout: 5000, polling: 50 }).catch(() => {});
+  if (touch) {
+    await page.waitForFunction(() => !JSON.parse(UTF8ToString(Module._mn_state_json())).hovered, null,
+      { timeout: 5000, polling: 50 }).catch(() => {});
+  }
   await settle(page);
+}
+
+// A quick flick: a finger drag by dy CSS pixels that lifts while still moving (the last move and the lift are sent
+// together, so even a busy machine does not see the finger come to rest first).
+export async function flick(page, x, y, dy, steps = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (py) => [{ x, y: py, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) });
+  for (let i = 1; i < steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y + (dy * i) / steps) });
+    await page.waitForTimeout(16);
+  }
+  await Promise.all([
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y + dy) }),
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
+  ]);
+  await cdp.detach();
 }
 
 // A touch drag from (x, y) by dy CSS pixels, sent as real touch events over the DevTools protocol.

@@ -73,9 +73,11 @@ await run('nginx (deploy/nginx.conf)', async (check) => {
         assert(r.status === 200 && r.headers['cache-control'] === 'no-cache', `${path}: HTTP ${r.status}, ${r.headers['cache-control']}`);
         assert(r.headers['content-type'] === type, `${path}: content-type ${r.headers['content-type']}`);
       }
-      // No clinic.json in the build: the answer (a 404 here) still says no-cache, and so does a ?config= file.
-      for (const path of ['clinic.json', 'configs/clinic.json']) {
+      // The build's clinic.json (the demo clinic) is revalidated on every start, and so is a ?config= file (a 404
+      // here: the error answer still says no-cache).
+      for (const [path, status] of [['clinic.json', 200], ['configs/clinic.json', 404]]) {
         const r = await rawGet(url(path));
+        assert(r.status === status, `${path}: HTTP ${r.status}, expected ${status}`);
         assert(r.headers['cache-control'] === 'no-cache', `${path}: cache-control ${r.headers['cache-control']}`);
         assert(r.headers['x-content-type-options'] === 'nosniff', `${path}: headers missing on the error page`);
       }

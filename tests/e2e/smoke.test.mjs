@@ -1,106 +1,116 @@
 // The app shell in Chromium at phone, tablet and desktop sizes: it draws, stays quiet when idle, talks to no
-// other origin, and its widgets respond to mouse, touch, wheel and touch-drag scrolling.
-import { serve, launch, openApp, press, settle, state, frames, items, canvasStats, touchDrag, run, assert } from './lib.mjs';
+// other origin, and its widgets respond to mouse, touch, wheel and touch-drag scrolling (with inertia, unless the
+// person asked for reduced motion).
+import { withBrowser, openApp, press, settle, state, frames, items, canvasStats, touchDrag, flick, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 
-await run('app shell smoke test', async (check) => {
-  const server = await serve(dist);
-  const browser = await launch();
-  try {
-    for (const device of ['phone', 'tablet', 'desktop']) {
-      const touch = device !== 'desktop';
-      const { context, page, log } = await openApp(browser, device, server.url);
+await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, browser }) => {
+  for (const device of ['phone', 'tablet', 'desktop']) {
+    const touch = device !== 'desktop';
+    const { context, page, log } = await openApp(browser, device, server.url);
 
-      await check(`${device}: canvas is drawn at the device pixel ratio and not blank`, async () => {
-        const dpr = await page.evaluate(() => window.devicePixelRatio);
-        const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height,
-          innerWidth, innerHeight]);
-        assert(size[0] === Math.round(size[2] * dpr) && size[1] === Math.round(size[3] * dpr),
-          `backing store ${size[0]}x${size[1]} should be ${size[2]}x${size[3]} × ${dpr}`);
-        const s = await canvasStats(page);
-        assert(s.differing > 0.05, `only ${(s.differing * 100).toFixed(1)}% of pixels differ from the background`);
-        assert(s.colours > 20, `only ${s.colours} distinct colours: looks blank`);
-      });
+    await check(`${device}: canvas is drawn at the device pixel ratio and not blank`, async () => {
+      const dpr = await page.evaluate(() => window.devicePixelRatio);
+      const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height,
+        innerWidth, innerHeight]);
+      assert(size[0] === Math.round(size[2] * dpr) && size[1] === Math.round(size[3] * dpr),
+        `backing store ${size[0]}x${size[1]} should be ${size[2]}x${size[3]} × ${dpr}`);
+      const s = await canvasStats(page);
+      assert(s.differing > 0.05, `only ${(s.differing * 100).toFixed(1)}% of pixels differ from the background`);
+      assert(s.colours > 20, `only ${s.colours} distinct colours: looks blank`);
+    });
 
-      await check(`${device}: the page keeps a real heading and description for readers and search engines`, async () => {
-        const h1 = await page.locator('#intro h1').textContent();
-        assert(/Microneedling Navigator/.test(h1), `h1 is "${h1}"`);
-        const desc = await page.locator('meta[name=description]').getAttribute('content');
-        assert(desc && desc.length > 50, 'meta description missing');
-      });
+    await check(`${device}: the page keeps a real heading and description for readers and search engines`, async () => {
+      const h1 = await page.locator('#intro h1').textContent();
+      assert(/Microneedling Navigator/.test(h1), `h1 is "${h1}"`);
+      const desc = await page.locator('meta[name=description]').getAttribute('content');
+      assert(desc && desc.length > 50, 'meta description missing');
+    });
 
-      await check(`${device}: no frames are drawn while idle`, async () => {
+    await check(`${device}: no frames are drawn while idle`, async () => {
+      await settle(page);
+      const before = await frames(page);
+      await page.waitForTimeout(1500);
+      const after = await frames(page);
+      assert(after === before, `${after - before} frames drawn in 1.5 s of idling`);
+    });
+
+    await check(`${device}: a named card ${touch ? 'tapped' : 'clicked'} once opens its screen`, async () => {
+      assert((await state(page)).screen === 'home', 'should start at home');
+      await press(page, 'Learn', { touch });
+      const s = await state(page);
+      assert(s.screen === 'learn', `screen is ${s.screen}`);
+      if (touch) assert(!s.hovered, 'a widget is still highlighted after the finger lifted (sticky hover)');
+    });
+
+    await check(`${device}: the language switch changes the interface`, async () => {
+      await press(page, 'ES##lang', { touch });
+      assert((await state(page)).lang === 'es', 'language did not switch to Spanish');
+      const names = (await items(page)).map((i) => i.name);
+      assert(names.includes(device === 'phone' ? 'Comparar' : 'Comparar'), `no Spanish navigation in ${names.join(', ')}`);
+      await press(page, 'EN##lang', { touch });
+      assert((await state(page)).lang === 'en', 'language did not switch back');
+    });
+
+    await check(`${device}: the brand returns home`, async () => {
+      await press(page, 'Home', { touch });
+      assert((await state(page)).screen === 'home', 'not home');
+    });
+
+    if (device === 'phone') {
+      await check('phone: a touch drag scrolls the content, with inertia, and presses nothing', async () => {
+        const s0 = await state(page);
+        assert(s0.scroll_max_y > 100, `home should be taller than the phone screen (scroll max ${s0.scroll_max_y})`);
+        await touchDrag(page, 200, 600, -300);
         await settle(page);
-        const before = await frames(page);
-        await page.waitForTimeout(1500);
-        const after = await frames(page);
-        assert(after === before, `${after - before} frames drawn in 1.5 s of idling`);
+        const s1 = await state(page);
+        assert(s1.screen === 'home', `the drag opened ${s1.screen}`);
+        assert(s1.scroll_y >= 250, `scrolled only ${s1.scroll_y}px for a 300px drag`);
+        await touchDrag(page, 200, 300, 400);
+        await settle(page);
+        assert((await state(page)).scroll_y < s1.scroll_y, 'dragging down did not scroll back up');
       });
+    }
 
-      await check(`${device}: a named card ${touch ? 'tapped' : 'clicked'} once opens its screen`, async () => {
-        assert((await state(page)).screen === 'home', 'should start at home');
-        await press(page, 'Learn', { touch });
-        const s = await state(page);
-        assert(s.screen === 'learn', `screen is ${s.screen}`);
-        if (touch) assert(!s.hovered, 'a widget is still highlighted after the finger lifted (sticky hover)');
+    if (device === 'desktop') {
+      await check('desktop: one wheel notch scrolls a readable step', async () => {
+        await page.setViewportSize({ width: 1440, height: 500 });
+        await settle(page);
+        const s0 = await state(page);
+        assert(s0.scroll_max_y > 0, 'content should scroll in a short window');
+        await page.mouse.move(800, 300);
+        await page.mouse.wheel(0, 100);
+        await settle(page);
+        const dy = (await state(page)).scroll_y - s0.scroll_y;
+        assert(dy > 20 && dy < 200, `one notch scrolled ${dy}px`);
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await settle(page);
       });
+    }
 
-      await check(`${device}: the language switch changes the interface`, async () => {
-        await press(page, 'ES##lang', { touch });
-        assert((await state(page)).lang === 'es', 'language did not switch to Spanish');
-        const names = (await items(page)).map((i) => i.name);
-        assert(names.includes(device === 'phone' ? 'Comparar' : 'Comparar'), `no Spanish navigation in ${names.join(', ')}`);
-        await press(page, 'EN##lang', { touch });
-        assert((await state(page)).lang === 'en', 'language did not switch back');
-      });
+    await check(`${device}: no console errors and no request to another origin`, async () => {
+      assert(log.errors.length === 0, `console errors: ${log.errors.join(' | ')}`);
+      const origin = new URL(server.url).origin;
+      const foreign = log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+      assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
+    });
+    await context.close();
+  }
 
-      await check(`${device}: the brand returns home`, async () => {
-        await press(page, 'Home', { touch });
-        assert((await state(page)).screen === 'home', 'not home');
-      });
-
-      if (device === 'phone') {
-        await check('phone: a touch drag scrolls the content, with inertia, and presses nothing', async () => {
-          const s0 = await state(page);
-          assert(s0.scroll_max_y > 100, `home should be taller than the phone screen (scroll max ${s0.scroll_max_y})`);
-          await touchDrag(page, 200, 600, -300);
-          await settle(page);
-          const s1 = await state(page);
-          assert(s1.screen === 'home', `the drag opened ${s1.screen}`);
-          assert(s1.scroll_y >= 250, `scrolled only ${s1.scroll_y}px for a 300px drag`);
-          await touchDrag(page, 200, 300, 400);
-          await settle(page);
-          assert((await state(page)).scroll_y < s1.scroll_y, 'dragging down did not scroll back up');
-        });
-      }
-
-      if (device === 'desktop') {
-        await check('desktop: one wheel notch scrolls a readable step', async () => {
-          await page.setViewportSize({ width: 1440, height: 500 });
-          await settle(page);
-          const s0 = await state(page);
-          assert(s0.scroll_max_y > 0, 'content should scroll in a short window');
-          await page.mouse.move(800, 300);
-          await page.mouse.wheel(0, 100);
-          await settle(page);
-          const dy = (await state(page)).scroll_y - s0.scroll_y;
-          assert(dy > 20 && dy < 200, `one notch scrolled ${dy}px`);
-          await page.setViewportSize({ width: 1440, height: 900 });
-          await settle(page);
-        });
-      }
-
-      await check(`${device}: no console errors and no request to another origin`, async () => {
-        assert(log.errors.length === 0, `console errors: ${log.errors.join(' | ')}`);
-        const origin = new URL(server.url).origin;
-        const foreign = log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
-        assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
-      });
+  await check('prefers-reduced-motion: a fling stops where the finger lifts; without it, it carries on', async () => {
+    const travelled = {};
+    for (const reducedMotion of ['reduce', 'no-preference']) {
+      const { context, page } = await openApp(browser, 'phoneFast', server.url, { reducedMotion });
+      await press(page, 'Compare##tab', { touch: true });
+      const s0 = await state(page);
+      assert(s0.scroll_max_y > 1500, `Compare should be long on a phone (scroll max ${s0.scroll_max_y})`);
+      await flick(page, 200, 650, -300);
+      await settle(page);
+      travelled[reducedMotion] = (await state(page)).scroll_y - s0.scroll_y;
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+    assert(travelled.reduce >= 250 && travelled.reduce <= 320, `reduced motion: scrolled ${travelled.reduce}px for a 300px flick`);
+    assert(travelled['no-preference'] > travelled.reduce + 40, `no inertia without the preference: ${JSON.stringify(travelled)}`);
+  });
+}));

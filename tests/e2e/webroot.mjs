@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isAbsentClinicConfig, items, settle } from './lib.mjs';
+import { isAbsentClinicConfig, items, pressAt, settle } from './lib.mjs';
 
 export const REPO = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -70,10 +70,7 @@ export async function pressHere(page, name, { touch = false } = {}) {
   const it = all.find((i) => i.label === name) || all.find((i) => i.name === name);
   if (!it) throw new Error(`no widget named "${name}"; have: ${all.map((i) => i.label).join(' | ')}`);
   const box = await page.locator('#canvas').boundingBox();
-  const x = box.x + it.x + it.w / 2, y = box.y + it.y + it.h / 2;
-  if (touch) await page.touchscreen.tap(x, y);
-  else await page.mouse.click(x, y);
-  await settle(page);
+  await pressAt(page, box.x + it.x + it.w / 2, box.y + it.y + it.h / 2, { touch });
 }
 
 // Clicks the middle of a named widget of the app running in `frame` (an <iframe> of `page`): the test bridge

@@ -1,0 +1,163 @@
+#include "platform/renderer.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace mn::platform {
+namespace {
+
+constexpr const char* kVertexShader = R"(#version 300 es
+uniform mat4 u_projection;
+layout (location = 0) in vec2 a_position;
+layout (location = 1) in vec2 a_uv;
+layout (location = 2) in vec4 a_color;
+out vec2 v_uv;
+out vec4 v_color;
+void main() {
+  v_uv = a_uv;
+  v_color = a_color;
+  gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
+}
+)";
+
+// The atlas is coverage only (one channel): white glyphs and shapes tinted by the vertex colour.
+constexpr const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D u_texture;
+in vec2 v_uv;
+in vec4 v_color;
+out vec4 o_color;
+void main() {
+  o_color = vec4(v_color.rgb, v_color.a * texture(u_texture, v_uv).r);
+}
+)";
+
+GLuint compile(GLenum type, const char* source) {
+  GLuint shader = glCreateShader(type);
+  glShaderSource(shader, 1, &source, nullptr);
+  glCompileShader(shader);
+  return shader;
+}
+
+std::string shader_log(GLuint shader) {
+  char log[512] = {};
+  glGetShaderInfoLog(shader, sizeof log - 1, nullptr, log);
+  return log;
+}
+
+}  // namespace
+
+bool Renderer::init(std::string& error) {
+  GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
+  GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+  program_ = glCreateProgram();
+  glAttachShader(program_, vs);
+  glAttachShader(program_, fs);
+  glLinkProgram(program_);
+  // One status query at start-up (a synchronous call), only to explain a failure.
+  GLint linked = GL_FALSE;
+  glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+  if (!linked) {
+    error = "shaders: " + shader_log(vs) + " " + shader_log(fs);
+    return false;
+  }
+  glDetachShader(program_, vs);
+  glDetachShader(program_, fs);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  projection_ = glGetUniformLocation(program_, "u_projection");
+  glUseProgram(program_);
+  glUniform1i(glGetUniformLocation(program_, "u_texture"), 0);
+
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vertex_buffer_);
+  glGenBuffers(1, &index_buffer_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, index_buffer_);  // recorded in the vertex array
+  constexpr auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+
+  // The only state this app ever uses, set once: nothing else draws into this context.
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glActiveTexture(GL_TEXTURE0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "mn_webgl2";
+  return true;
+}
+
+void Renderer::upload_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+  if (!font_texture_) glGenTextures(1, &font_texture_);
+  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+  io.Fonts->ClearTexData();  // the pixels live in the texture now
+}
+
+void Renderer::render(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear) {
+  glViewport(0, 0, fb_width, fb_height);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (fb_width <= 0 || fb_height <= 0 || data.CmdListsCount == 0) return;
+
+  const float left = data.DisplayPos.x, right = data.DisplayPos.x + data.DisplaySize.x;
+  const float top = data.DisplayPos.y, bottom = data.DisplayPos.y + data.DisplaySize.y;
+  const float projection[16] = {
+      2.0f / (right - left), 0, 0, 0,
+      0, 2.0f / (top - bottom), 0, 0,
+      0, 0, -1, 0,
+      (right + left) / (left - right), (top + bottom) / (bottom - top), 0, 1,
+  };
+  glUseProgram(program_);
+  glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+  glEnable(GL_SCISSOR_TEST);
+
+  const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList* list = data.CmdLists[n];
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
+                 list->VtxBuffer.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
+                 list->IdxBuffer.Data, GL_STREAM_DRAW);
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) {
+        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+        continue;
+      }
+      const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
+      const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+      if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
+      glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
+                static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+    }
+  }
+}
+
+}  // namespace mn::platform

@@ -1,0 +1,32 @@
+#pragma once
+// Draws Dear ImGui's draw data with WebGL 2 (OpenGL ES 3.0 through Emscripten).
+//
+// Why not imgui_impl_opengl3: that backend saves and restores about twenty pieces of GL state around every
+// frame (glGetIntegerv, glIsEnabled), because it must coexist with other GL code. Each query is a synchronous
+// round trip to the browser's GPU process, which waits for all drawing queued so far: with software WebGL that
+// blocked the page for tens of milliseconds per frame. This app owns its context alone, so the renderer sets
+// the state it needs and never reads any back. It also keeps the font atlas as a one-byte-per-pixel texture
+// (a quarter of the RGBA upload).
+#include <GLES3/gl3.h>
+
+#include <string>
+
+#include "imgui.h"
+
+namespace mn::platform {
+
+class Renderer {
+ public:
+  // Compiles the shaders and creates the buffers. False, with a reason in `error`, when WebGL refuses.
+  bool init(std::string& error);
+  // (Re)creates the texture of io.Fonts after the atlas was built; sets the atlas's texture id.
+  void upload_fonts();
+  // Clears the drawing buffer to `clear` and draws `data`, framebuffer size in device pixels.
+  void render(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear);
+
+ private:
+  GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0, font_texture_ = 0;
+  GLint projection_ = -1;
+};
+
+}  // namespace mn::platform
