@@ -55,6 +55,21 @@
   }
   var graphicsReady = Promise.resolve(); // started with app.js, below
 
+  // Runs `then` once the browser reports the page's first contentful paint (or after 3 s without such a report).
+  function afterFirstPaint(then) {
+    var started = false;
+    var go = function () { if (!started) { started = true; then(); } };
+    try {
+      if (performance.getEntriesByName('first-contentful-paint').length) return setTimeout(go, 0);
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(go, 0); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      requestAnimationFrame(function () { setTimeout(go, 0); });
+    }
+    setTimeout(go, 3000);
+  }
+
   // Streams app.wasm so the progress bar moves; falls back to an indeterminate bar when the size is unknown (no
   // data-app-wasm-bytes, and no Content-Length or a compressed one).
   function fetchWasm(url) {
@@ -94,10 +109,10 @@
     });
   }
 
-  // The download starts at once; app.js (whose start-up keeps the main thread busy) is added only after the page's
-  // text has been painted, so the visitor reads the introduction while the app gets ready.
-  var wasmBytes = standalone ? null : fetchWasm(appWasm);
-  if (wasmBytes) wasmBytes.catch(function () { /* reported when the app asks for it */ });
+  // Everything heavy starts once the page's text is on screen (below): the download of app.wasm, the graphics
+  // warm-up and app.js (whose start-up keeps the main thread busy). The visitor reads the introduction at once,
+  // and on a slow phone or connection the first paint does not queue behind them.
+  var wasmBytes = null;
 
   window.Module = {
     canvas: document.getElementById('canvas'),
@@ -189,11 +204,11 @@
   script.src = appJs;
   script.async = true;
   script.onerror = function () { showError('download', appJs); };
-  // The first paint needs the browser's compositor, which the graphics warm-up would keep busy: both wait for it.
-  requestAnimationFrame(function () {
-    setTimeout(function () {
-      graphicsReady = warmUpGraphics();
-      document.head.appendChild(script);
-    }, 0);
-  });
+  function start() {
+    wasmBytes = fetchWasm(appWasm);
+    wasmBytes.catch(function () { /* reported when the app asks for it */ });
+    graphicsReady = warmUpGraphics();
+    document.head.appendChild(script);
+  }
+  afterFirstPaint(start);
 })();
