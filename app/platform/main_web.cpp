@@ -26,6 +26,7 @@
 namespace {
 
 constexpr int kFramesAfterInput = 4;   // hover → active → settled layout takes a few frames in ImGui
+constexpr int kFramesAtStart = 2;      // with no input yet, the layout settles in the second frame
 constexpr int kIdleFramesBeforePause = 2;
 
 struct Runtime {
@@ -34,7 +35,7 @@ struct Runtime {
   mn::platform::Renderer renderer;
   mn::platform::Input input;
   std::unique_ptr<mn::ui::App> app;
-  int frames_to_draw = kFramesAfterInput;
+  int frames_to_draw = kFramesAtStart;
   int idle_frames = 0;
   unsigned frames_drawn = 0;
   double css_w = 0, css_h = 0, dpr = 0;
