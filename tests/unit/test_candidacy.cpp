@@ -14,6 +14,7 @@
 #include "core/candidacy_json.hpp"
 #include "core/catalog.hpp"
 #include "core/files.hpp"
+#include "profile_fixture.hpp"
 
 using namespace mn;
 
@@ -27,18 +28,7 @@ std::string source_file(const std::filesystem::path& path) {
   return *text;
 }
 
-// Every question answered, nothing to report, skin type II.
-Profile clean_profile() {
-  Profile p;
-  p.age = 40;
-  p.fitzpatrick = 2;
-  p.conditions.emplace();
-  p.medications.emplace();
-  p.pregnant_or_breastfeeding = false;
-  p.recent_procedures.emplace();
-  p.sun = Sun::normal;
-  return p;
-}
+using test::clean_profile;  // every question answered, nothing to report (skin type II unless given)
 
 const TreatmentAssessment& result(const Assessment& a, std::string_view treatment) {
   const TreatmentAssessment* t = a.find(treatment);

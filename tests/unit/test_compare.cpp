@@ -11,6 +11,7 @@
 #include "core/compare.hpp"
 #include "core/compare_json.hpp"
 #include "core/string_table.hpp"
+#include "profile_fixture.hpp"
 
 using namespace mn;
 
@@ -18,19 +19,7 @@ namespace {
 
 const ClinicConfig& demo() { return builtin_clinic_config(); }
 
-// Every question answered, nothing to report.
-Profile clean_profile(std::vector<ConcernAnswer> concerns, int fitzpatrick = 2) {
-  Profile p;
-  p.age = 40;
-  p.fitzpatrick = fitzpatrick;
-  p.concerns = std::move(concerns);
-  p.conditions.emplace();
-  p.medications.emplace();
-  p.pregnant_or_breastfeeding = false;
-  p.recent_procedures.emplace();
-  p.sun = Sun::normal;
-  return p;
-}
+using test::clean_profile;  // every question answered, nothing to report (skin type II unless given)
 
 Comparison compare_builtin(const Profile& p, const ClinicConfig& clinic = demo(), std::string_view concern = {}) {
   return compare(p, clinic, assess(p, clinic), Content::builtin().treatments(), concern);
