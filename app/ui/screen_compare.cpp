@@ -44,6 +44,20 @@ Axes axes_for(const Json& rows, const AppState& st) {
   return a;
 }
 
+// When results begin: {0, 0} means on the day (fillers), not "none".
+std::string onset_text(const Json& range) {
+  if (range.is_object() && num(range, "low") == 0 && num(range, "high") == 0) return tr("compare.onset_now");
+  return days_text(range);
+}
+
+// False when every treatment shares one rank (nothing to rank by yet, e.g. no concern chosen).
+bool ranked(const Json& comparison) {
+  const Json& rows = comparison["treatments"];
+  for (const Json& r : rows)
+    if (num(r, "rank") != num(rows.front(), "rank")) return true;
+  return false;
+}
+
 bool is_microneedling(const Json& r) { return str(r, "family") == "microneedling"; }
 
 // ---------------------------------------------------------------- the person's profile and the filter
@@ -214,16 +228,20 @@ void pih_cell(const AppState& st, const Json& r, const Json& comparison) {
 }
 
 // The rank in a circle, the name and the verdict.
-void title_block(const AppState& st, const Json& r) {
+void title_block(const AppState& st, const Json& r, bool show_rank) {
   const Palette& p = palette();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 pos = ImGui::GetCursorScreenPos();
   const float d = 34.0f;
-  dl->AddCircleFilled(ImVec2(pos.x + d * 0.5f, pos.y + d * 0.5f), d * 0.5f, is_microneedling(r) ? p.primary : p.accent_soft);
-  std::string rank = number_text(num(r, "rank"));
-  ImVec2 ts = measure(FontRole::Button, rank);
-  draw_text(dl, FontRole::Button, ImVec2(pos.x + (d - ts.x) * 0.5f, pos.y + (d - ts.y) * 0.5f),
-            is_microneedling(r) ? p.on_primary : p.primary_active, rank);
+  if (show_rank) {
+    dl->AddCircleFilled(ImVec2(pos.x + d * 0.5f, pos.y + d * 0.5f), d * 0.5f, is_microneedling(r) ? p.primary : p.accent_soft);
+    std::string rank = number_text(num(r, "rank"));
+    ImVec2 ts = measure(FontRole::Button, rank);
+    draw_text(dl, FontRole::Button, ImVec2(pos.x + (d - ts.x) * 0.5f, pos.y + (d - ts.y) * 0.5f),
+              is_microneedling(r) ? p.on_primary : p.primary_active, rank);
+  } else {  // no order to show: a plain marker in the same place
+    dl->AddCircleFilled(ImVec2(pos.x + d * 0.5f, pos.y + d * 0.5f), d * 0.22f, is_microneedling(r) ? p.primary : p.border);
+  }
   ColumnScope col;
   float w = ImGui::GetContentRegionAvail().x;
   column_begin(col, pos.x + d + 12, pos.y + 4, w - d - 12);
@@ -244,9 +262,10 @@ void title_block(const AppState& st, const Json& r) {
   ImGui::Dummy(ImVec2(w, 0));
 }
 
-void reasons_block(const Json& r) {
+void reasons_block(const Json& r, bool show_rank) {
   const Palette& p = palette();
-  text(fill(tr("compare.why"), {{"rank", number_text(num(r, "rank"))}}).c_str(), FontRole::Small, p.ink_muted);
+  text(show_rank ? fill(tr("compare.why"), {{"rank", number_text(num(r, "rank"))}}).c_str() : tr("compare.why_unranked"),
+       FontRole::Small, p.ink_muted);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const Json& reason : r["reasons"]) {
     double points = num(reason, "points");
@@ -357,7 +376,7 @@ std::vector<std::string> mirror_row(const AppState& st, const Json& r, const Jso
       lines({money_range(money, c), money_usually(money, c), unit_note(r),
              str(r, "price_source") != "clinic" ? std::string(tr("compare.published")) : std::string()}),
       lines({pih_label(st, r), pih_note(r, comparison)}),
-      lines({std::string(tr("compare.onset")) + ": " + days_text(r["onset_days"]),
+      lines({std::string(tr("compare.onset")) + ": " + onset_text(r["onset_days"]),
              std::string(tr("compare.lasts")) + ": " + months_text(r["duration_months"]),
              std::string(tr("compare.maintenance")) + ": " + maintenance_text(r),
              std::string(tr("compare.per_session")) + ": " + per_session_text(st, r)}),
@@ -374,7 +393,7 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
   CardScope card;
   card_begin(card, 18.0f, row_fill(r), is_microneedling(r) ? p.primary : 0);
   mirror::mute_begin();  // the mirror's table has these figures
-  title_block(st, r);
+  title_block(st, r, ranked(comparison));
   gap(6);
   const TreatmentText* tt = Content::builtin().treatment_text(st.lang, str(r, "id"));
   if (tt) text(tt->short_text.c_str(), FontRole::Small, p.ink_muted);
@@ -399,13 +418,13 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
        [&] { fact(tr("compare.interval"), interval_text(r)); });
   pair([&] { text(tr("compare.col.downtime"), FontRole::Small, p.ink_muted); downtime_cell(r, axes); },
        [&] { fact(tr("compare.discomfort"), fill(tr("compare.pain"), {{"n", number_text(num(r, "pain"))}})); });
-  pair([&] { fact(tr("compare.onset"), days_text(r["onset_days"])); },
+  pair([&] { fact(tr("compare.onset"), onset_text(r["onset_days"])); },
        [&] { fact(tr("compare.lasts"), months_text(r["duration_months"])); });
   pair([&] { fact(tr("compare.maintenance"), maintenance_text(r)); },
        [&] { fact(tr("compare.per_session"), per_session_text(st, r)); });
   pair([&] { text(tr("compare.col.cost"), FontRole::Small, p.ink_muted); cost_cell(st, r, axes); },
        [&] { text(tr("compare.col.pih"), FontRole::Small, p.ink_muted); pih_cell(st, r, comparison); });
-  reasons_block(r);
+  reasons_block(r, ranked(comparison));
   mirror::mute_end();
   gap(10);
   if (st.decision.open_row == str(r, "id")) {
@@ -471,7 +490,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   float bottom = start.y;
   ColumnScope c;
   column_begin(c, start.x + g.x[0], start.y, g.w[0]);
-  title_block(st, r);
+  title_block(st, r, ranked(comparison));
   gap(4);
   if (const TreatmentText* tt = Content::builtin().treatment_text(st.lang, str(r, "id")))
     text(tt->short_text.c_str(), FontRole::Small, p.ink_muted);
@@ -499,12 +518,12 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 12));
   ImGui::Dummy(ImVec2(width, 0));
   // The other figures of the comparison, on one line.
-  std::string more = std::string(tr("compare.onset")) + ": " + days_text(r["onset_days"]) + "   ·   " + tr("compare.lasts") + ": " +
+  std::string more = std::string(tr("compare.onset")) + ": " + onset_text(r["onset_days"]) + "   ·   " + tr("compare.lasts") + ": " +
                      months_text(r["duration_months"]) + "   ·   " + tr("compare.maintenance") + ": " + maintenance_text(r) +
                      "   ·   " + tr("compare.per_session") + ": " + per_session_text(st, r);
   text(more.c_str(), FontRole::Small, p.ink);
   gap(8);
-  reasons_block(r);
+  reasons_block(r, ranked(comparison));
   mirror::mute_end();
   gap(8);
   if (st.decision.open_row == str(r, "id")) {
@@ -545,7 +564,8 @@ void draw_compare(AppState& st) {
     screen_footer(st);
     return;
   }
-  text(fill(tr("compare.count"), {{"count", std::to_string(rows.size())}}).c_str(), FontRole::H2);
+  text(fill(tr(ranked(comparison) ? "compare.count" : "compare.count_unranked"), {{"count", std::to_string(rows.size())}}).c_str(),
+       FontRole::H2);
   text(tr("compare.legend"), FontRole::Small, p.ink_muted);
   gap(12);
 
