@@ -388,12 +388,12 @@ ImU32 row_fill(const Json& r) { return is_microneedling(r) ? IM_COL32(0xF0, 0xF7
 
 // ---------------------------------------------------------------- phone: one card per treatment
 
-void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes& axes) {
+void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes& axes, bool show_rank) {
   const Palette& p = palette();
   CardScope card;
   card_begin(card, 18.0f, row_fill(r), is_microneedling(r) ? p.primary : 0);
   mirror::mute_begin();  // the mirror's table has these figures
-  title_block(st, r, ranked(comparison));
+  title_block(st, r, show_rank);
   gap(6);
   const TreatmentText* tt = Content::builtin().treatment_text(st.lang, str(r, "id"));
   if (tt) text(tt->short_text.c_str(), FontRole::Small, p.ink_muted);
@@ -424,7 +424,7 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
        [&] { fact(tr("compare.per_session"), per_session_text(st, r)); });
   pair([&] { text(tr("compare.col.cost"), FontRole::Small, p.ink_muted); cost_cell(st, r, axes); },
        [&] { text(tr("compare.col.pih"), FontRole::Small, p.ink_muted); pih_cell(st, r, comparison); });
-  reasons_block(r, ranked(comparison));
+  reasons_block(r, show_rank);
   mirror::mute_end();
   gap(10);
   if (st.decision.open_row == str(r, "id")) {
@@ -479,7 +479,7 @@ void grid_header(const AppState& st, const Axes& axes, float pad) {
   ImGui::Dummy(ImVec2(width, h + font_px(FontRole::Small) + 10));
 }
 
-void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& axes) {
+void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& axes, bool show_rank) {
   const Palette& p = palette();
   CardScope card;
   card_begin(card, 18.0f, row_fill(r), is_microneedling(r) ? p.primary : 0);
@@ -490,7 +490,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   float bottom = start.y;
   ColumnScope c;
   column_begin(c, start.x + g.x[0], start.y, g.w[0]);
-  title_block(st, r, ranked(comparison));
+  title_block(st, r, show_rank);
   gap(4);
   if (const TreatmentText* tt = Content::builtin().treatment_text(st.lang, str(r, "id")))
     text(tt->short_text.c_str(), FontRole::Small, p.ink_muted);
@@ -523,7 +523,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
                      "   ·   " + tr("compare.per_session") + ": " + per_session_text(st, r);
   text(more.c_str(), FontRole::Small, p.ink);
   gap(8);
-  reasons_block(r, ranked(comparison));
+  reasons_block(r, show_rank);
   mirror::mute_end();
   gap(8);
   if (st.decision.open_row == str(r, "id")) {
@@ -564,7 +564,8 @@ void draw_compare(AppState& st) {
     screen_footer(st);
     return;
   }
-  text(fill(tr(ranked(comparison) ? "compare.count" : "compare.count_unranked"), {{"count", std::to_string(rows.size())}}).c_str(),
+  const bool show_rank = ranked(comparison);  // once a frame: every card needs it
+  text(fill(tr(show_rank ? "compare.count" : "compare.count_unranked"), {{"count", std::to_string(rows.size())}}).c_str(),
        FontRole::H2);
   text(tr("compare.legend"), FontRole::Small, p.ink_muted);
   gap(12);
@@ -585,8 +586,8 @@ void draw_compare(AppState& st) {
       group = g;
       group_heading(group);
     }
-    if (phone) phone_card(st, r, comparison, axes);
-    else grid_row(st, r, comparison, axes);
+    if (phone) phone_card(st, r, comparison, axes, show_rank);
+    else grid_row(st, r, comparison, axes, show_rank);
   }
   screen_footer(st);
 }
