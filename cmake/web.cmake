@@ -4,28 +4,39 @@ set(MN_SDL2_PREFIX "${MN_DEPS_DIR}/sdl2-wasm")
 if(NOT EXISTS "${MN_SDL2_PREFIX}/lib/libSDL2.a")
   message(FATAL_ERROR "SDL2 for WebAssembly missing in ${MN_SDL2_PREFIX}: run scripts/bootstrap")
 endif()
+# The app links with the Closure Compiler (--closure 1, below): npm's google-closure-compiler (package.json), as
+# Debian's is too old. Emscripten finds it through EM_CLOSURE_COMPILER, set for the app's link step only.
+set(MN_CLOSURE_COMPILER "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
+if(NOT EXISTS "${MN_CLOSURE_COMPILER}")
+  message(FATAL_ERROR "Closure Compiler missing (${MN_CLOSURE_COMPILER}): run scripts/bootstrap")
+endif()
 
 set(MN_WEB_OPT -Oz -flto)
 foreach(t mn_core imgui)
   target_compile_options(${t} PRIVATE ${MN_WEB_OPT})
 endforeach()
 # The wasm build must never see host headers (TOOLCHAIN.md): only build/deps/include is added.
-target_compile_options(mn_core PRIVATE -fwasm-exceptions)
+# No C++ exceptions in the browser (app/core/guarded.hpp): ~35 kB less WebAssembly after compression. nlohmann/json
+# then stops the program where it would throw; the core never lets it (every value's type is checked first).
+target_compile_options(mn_core PRIVATE -fno-exceptions)
+target_compile_definitions(mn_core PUBLIC JSON_NOEXCEPTION)
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
 
-# Fonts: subset from Debian's Noto Sans at build time (Latin-1, Latin Extended-A, punctuation, € and ✓).
+# Fonts: subset from Debian's Noto Sans at build time: Latin-1 and the rest of Windows-1252's letters, the dashes,
+# quotes, bullet and ellipsis, €, arrows, minus and ✓ (app/ui/theme.cpp asks ImGui for the same ranges). No kerning
+# or hinting tables: ImGui 1.86 uses neither.
 # Debian's python3-fonttools (the system python, not any other python on PATH) subsets the fonts.
 find_program(MN_SYSTEM_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
 set(MN_FONT_SRC_DIR /usr/share/fonts/truetype/noto)
 set(MN_FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-set(MN_FONT_UNICODES "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2713,U+2022")
+set(MN_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0160-0161,U+0178,U+017D-017E,U+2013-2014,U+2018-201D,U+2022,U+2026,U+20AC,U+2190-2193,U+2212,U+2713")
 set(MN_FONT_FILES "")
 foreach(face Regular Bold)
   set(out "${MN_FONT_DIR}/NotoSans-${face}.ttf")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${MN_FONT_DIR}"
     COMMAND ${MN_SYSTEM_PYTHON} -m fontTools.subset "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" --unicodes=${MN_FONT_UNICODES}
-            --layout-features=kern --no-hinting --desubroutinize --output-file=${out}
+            --layout-features= --drop-tables+=GDEF,GPOS,GSUB,kern --no-hinting --desubroutinize --output-file=${out}
     DEPENDS "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" VERBATIM)
   list(APPEND MN_FONT_FILES "NotoSans-${face}.ttf")
   list(APPEND MN_FONT_OUTPUTS "${out}")
@@ -39,23 +50,25 @@ add_custom_command(OUTPUT "${MN_FONTS_CPP}"
 file(GLOB MN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/ui/*.cpp")
 add_library(mn_ui STATIC ${MN_UI_SOURCES} "${MN_FONTS_CPP}")
 target_link_libraries(mn_ui PUBLIC mn_core imgui)
-target_compile_options(mn_ui PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
+target_compile_options(mn_ui PRIVATE ${MN_WEB_OPT} -fno-exceptions)
 mn_warnings(mn_ui)
 
 file(GLOB MN_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/*.cpp")
 add_executable(app ${MN_PLATFORM_SOURCES})
 target_include_directories(app PRIVATE "${MN_SDL2_PREFIX}/include/SDL2")
 target_link_libraries(app PRIVATE mn_ui "${MN_SDL2_PREFIX}/lib/libSDL2.a")
-target_compile_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions)
+target_compile_options(app PRIVATE ${MN_WEB_OPT} -fno-exceptions)
 mn_warnings(app)
 set_target_properties(app PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")
-target_link_options(app PRIVATE ${MN_WEB_OPT} -fwasm-exceptions
+target_link_options(app PRIVATE ${MN_WEB_OPT} -fno-exceptions
   -sENVIRONMENT=web -sMALLOC=emmalloc -sFILESYSTEM=0 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sDYNAMIC_EXECUTION=0 -sEXIT_RUNTIME=0
   -sEXPORTED_FUNCTIONS=["_main","_malloc","_free"]
   -sEXPORTED_RUNTIME_METHODS=["UTF8ToString","stringToUTF8","lengthBytesUTF8","HEAPU8"]
-  --js-library "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
+  "SHELL:--closure 1" --js-library "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/app/platform/browser.js")
+set_target_properties(app PROPERTIES CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;EM_CLOSURE_COMPILER=${MN_CLOSURE_COMPILER}")
 
 # ---------------------------------------------------------------- the servable web root
 # cmake/assemble-dist.mjs (node, no packages) writes build/web/dist: assets under content-hashed folders

@@ -188,7 +188,7 @@
   }
 
   window.addEventListener('mn-ready', function () {
-    if (warmUpWorker) warmUpWorker.terminate();
+    if (warmUpWorker) warmUpWorker.postMessage('done'); // it ends itself (see gl-warmup.js)
     configJob.then(applyConfig);
     progress.value = 100;
     statusText.textContent = 'Ready';

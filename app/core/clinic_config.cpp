@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <set>
 
 #include "core/assets.hpp"
 #include "core/catalog.hpp"
+#include "core/guarded.hpp"
 #include "core/json_reader.hpp"
 #include "core/locale.hpp"
 #include "core/text.hpp"
@@ -501,11 +501,11 @@ std::vector<std::string> ClinicConfig::enabled_treatments() const {
 }
 
 ConfigLoad load_clinic_config(std::string_view json_text) {
-  try {
-    return load_with_fallback(json_text, builtin_clinic_config());
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    return {builtin_clinic_config(), {Issue{Severity::error, "", std::string("could not be loaded: ") + e.what(), {}}}};
-  }
+  return run_guarded([&] { return load_with_fallback(json_text, builtin_clinic_config()); },
+                     [](const char* what) -> ConfigLoad {
+                       return {builtin_clinic_config(),
+                               {Issue{Severity::error, "", std::string("could not be loaded: ") + what, {}}}};
+                     });
 }
 
 const ClinicConfig& builtin_clinic_config() {

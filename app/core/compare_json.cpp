@@ -4,6 +4,7 @@
 
 #include "core/catalog.hpp"
 #include "core/estimate_json.hpp"
+#include "core/guarded.hpp"
 #include "core/string_table.hpp"
 
 namespace mn {
@@ -117,7 +118,7 @@ OJson comparison_to_json(const Comparison& c, Lang lang, const ClinicConfig& cli
 }
 
 AssessReply compare_json(std::string_view profile_json, Lang lang, const ClinicConfig& clinic, std::string_view concern) {
-  try {
+  return run_guarded([&]() -> AssessReply {
     ProfileParse parse = parse_profile(profile_json);
     if (!concern.empty() && !is_concern_id(concern))
       parse.issues.push_back({Severity::error, "/concern",
@@ -127,10 +128,10 @@ AssessReply compare_json(std::string_view profile_json, Lang lang, const ClinicC
     const Assessment assessment = assess(parse.profile, clinic);
     const Comparison c = compare(parse.profile, clinic, assessment, content.treatments(), concern);
     return {comparison_to_json(c, lang, clinic, content).dump(2), {}};
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    std::vector<Issue> issues = {{Severity::error, "", std::string("the comparison failed: ") + e.what(), {}}};
+  }, [](const char* what) -> AssessReply {
+    std::vector<Issue> issues = {{Severity::error, "", std::string("the comparison failed: ") + what, {}}};
     return {profile_errors_json(issues).dump(2), std::move(issues)};
-  }
+  });
 }
 
 }  // namespace mn

@@ -6,6 +6,7 @@
 
 #include "core/catalog.hpp"
 #include "core/content.hpp"
+#include "core/guarded.hpp"
 #include "core/json_reader.hpp"
 
 namespace mn {
@@ -529,7 +530,7 @@ void fill_sections_from(std::vector<EducationSection>& translation, const std::v
 
 Content Content::load(const AssetReader& read) {
   Content c;
-  try {
+  run_guarded([&] {
     std::deque<Document> docs;  // stable addresses: by_lang points into it
     docs.push_back(open_document(read, std::string(kSourcesFile)));
     c.sources_ = read_sources(docs.back());
@@ -570,9 +571,9 @@ Content Content::load(const AssetReader& read) {
       std::vector<Issue> issues = doc.log.take();
       c.issues_.insert(c.issues_.end(), std::make_move_iterator(issues.begin()), std::make_move_iterator(issues.end()));
     }
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    c.issues_.push_back({Severity::error, "", std::string("content could not be loaded: ") + e.what(), "content"});
-  }
+  }, [&](const char* what) {
+    c.issues_.push_back({Severity::error, "", std::string("content could not be loaded: ") + what, "content"});
+  });
   return c;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
+#include "core/guarded.hpp"
 #include "core/locale.hpp"
 #include "core/string_table.hpp"
 
@@ -202,7 +203,7 @@ OJson estimate_to_json(const Estimate& e, const std::vector<ConcernAnswer>& conc
 
 AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
                           Lang lang, const ClinicConfig& clinic, const WhatIf& what_if) {
-  try {
+  return run_guarded([&]() -> AssessReply {
     ProfileParse parse = parse_profile(profile_json);
     std::vector<Issue> issues = std::move(parse.issues);
     const Content& content = Content::builtin();
@@ -226,10 +227,10 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
     const auto concerns = with_overrides(parse.profile.concerns, what_if.severities);
     const Estimate e = estimate(*t, concerns, options, clinic);
     return {estimate_to_json(e, concerns, lang, clinic, content).dump(2), {}};
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    std::vector<Issue> issues = {{Severity::error, "", std::string("the estimate failed: ") + e.what(), {}}};
+  }, [](const char* what) -> AssessReply {
+    std::vector<Issue> issues = {{Severity::error, "", std::string("the estimate failed: ") + what, {}}};
     return {profile_errors_json(issues).dump(2), std::move(issues)};
-  }
+  });
 }
 
 }  // namespace mn

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <exception>
+#include <utility>
 
 #include "core/issues.hpp"
 #include "core/text.hpp"
@@ -55,6 +55,19 @@ std::string describe_parse_failure(const std::string& what) {
   return truncate_utf8(message.append(text), kMaxMessageChars);
 }
 
+// nlohmann's own DOM builder, except that a syntax error is kept as a message rather than thrown: the same
+// path in the native build and in the web build, which has no exceptions.
+class DomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
+ public:
+  explicit DomBuilder(Json& into) : json_sax_dom_parser(into, false) {}
+  template <class Exception>
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& e) {
+    error = e.what();
+    return false;
+  }
+  std::string error;  // nlohmann's message, e.g. "[json.exception.parse_error.101] parse error at line 1, ..."
+};
+
 void collect_leaves(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
   if (value.is_object() && !value.empty()) {
     for (const auto& [key, child] : value.items()) collect_leaves(child, pointer_append(pointer, key), out);
@@ -78,11 +91,11 @@ ParsedJson parse_json(std::string_view text) {
   }
   if (nesting_depth(text) > kMaxJsonDepth)
     return {nullptr, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
-  try {
-    return {Json::parse(text.begin(), text.end()), {}};
-  } catch (const std::exception& e) {
-    return {nullptr, describe_parse_failure(e.what())};
-  }
+  Json value;
+  DomBuilder builder(value);
+  if (!Json::sax_parse(text.begin(), text.end(), &builder) || !builder.error.empty())
+    return {nullptr, describe_parse_failure(builder.error)};
+  return {std::move(value), {}};
 }
 
 std::vector<std::string> leaf_pointers(const Json& value) {

@@ -8,6 +8,7 @@
 
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
+#include "core/guarded.hpp"
 
 namespace mn {
 namespace {
@@ -203,11 +204,8 @@ OJson plan_to_json(const Plan& plan) {
 }
 
 PlanRead read_plan(const Json& json) {
-  try {
-    return PlanReader(json).read();
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    return fail(Code::malformed, "", e.what());
-  }
+  return run_guarded([&] { return PlanReader(json).read(); },
+                     [](const char* what) { return fail(Code::malformed, "", what); });
 }
 
 PlanRead parse_plan(std::string_view json_text) {
@@ -226,7 +224,7 @@ std::string encode_plan(const Plan& plan) {
 }
 
 PlanRead decode_plan(std::string_view fragment) {
-  try {
+  return run_guarded([&]() -> PlanRead {
     if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
     if (fragment.size() > kMaxPlanLinkChars)
       return fail(Code::too_long, "", "the link is longer than " + std::to_string(kMaxPlanLinkChars) + " characters");
@@ -246,9 +244,7 @@ PlanRead decode_plan(std::string_view fragment) {
     const auto payload = from_base64url(fragment.substr(first + 1, last - first - 1));
     if (!payload) return fail(Code::malformed, "", "the link's data is not base64url");
     return parse_plan(*payload);
-  } catch (const std::exception& e) {  // only resource exhaustion can get here
-    return fail(Code::malformed, "", e.what());
-  }
+  }, [](const char* what) { return fail(Code::malformed, "", what); });
 }
 
 PlanEstimate estimate_plan(const Plan& plan, const ClinicConfig& clinic, const Content& content) {

@@ -33,22 +33,22 @@ mergeInto(LibraryManager.library, {
       finally { ptrs.forEach(function (p) { if (p) _free(p); }); }
     }
     function text(v) { return typeof v === 'string' ? v : JSON.stringify(v); }
-    window.MicroneedlingNavigator = {
-      version: 1,
-      assess: function (profile, lang) { return call('_mn_api_assess', [text(profile), lang]); },
-      shownResults: function () { return call('_mn_api_shown_results', []); },
-      answersProfile: function () { return call('_mn_api_answers_profile', []); },
+    window['MicroneedlingNavigator'] = {  // quoted names: --closure 1 keeps them
+      'version': 1,
+      'assess': function (profile, lang) { return call('_mn_api_assess', [text(profile), lang]); },
+      'shownResults': function () { return call('_mn_api_shown_results', []); },
+      'answersProfile': function () { return call('_mn_api_answers_profile', []); },
       // Compare, Estimate and My plan (docs/estimates.md, "JavaScript"): the same JSON as `navigator compare` and
       // `navigator estimate`; start defaults to today on this device; whatIf {severity, package, addons, maintenance_years}.
-      compare: function (profile, lang, concern) { return call('_mn_api_compare', [text(profile), lang, concern]); },
-      estimate: function (profile, treatmentId, start, lang, whatIf) {
+      'compare': function (profile, lang, concern) { return call('_mn_api_compare', [text(profile), lang, concern]); },
+      'estimate': function (profile, treatmentId, start, lang, whatIf) {
         return call('_mn_api_estimate', [text(profile), treatmentId, start || mnToday(), lang,
           whatIf === undefined || whatIf === null ? '' : text(whatIf)]);
       },
-      planLink: function () { return call('_mn_api_plan_link', []); },
-      shownCompare: function () { return call('_mn_api_shown_compare', []); },
-      shownEstimate: function () { return call('_mn_api_shown_estimate', []); },
-      shownPlan: function () { return call('_mn_api_shown_plan', []); },
+      'planLink': function () { return call('_mn_api_plan_link', []); },
+      'shownCompare': function () { return call('_mn_api_shown_compare', []); },
+      'shownEstimate': function () { return call('_mn_api_shown_estimate', []); },
+      'shownPlan': function () { return call('_mn_api_shown_plan', []); },
     };
     // A share link (#plan=p1.….…) opens its plan on My plan; a damaged one gets a message there. Only the plan is
     // in the link, never health answers. A bare fragment from `navigator plan encode` (#p1.….…) works too.
@@ -123,10 +123,10 @@ mergeInto(LibraryManager.library, {
     box.appendChild(document.importNode(main, true));
     var extra = {};
     try { extra = JSON.parse(extraText); } catch (e) { /* print the plan alone */ }
-    (extra.sections || []).forEach(function (s) {
+    (extra['sections'] || []).forEach(function (s) {  // JSON: quoted names (--closure 1)
       var section = document.createElement('section'), h = document.createElement('h2'), ul = document.createElement('ul');
-      h.textContent = s.title;
-      (s.items || []).forEach(function (item) {
+      h.textContent = s['title'];
+      (s['items'] || []).forEach(function (item) {
         var li = document.createElement('li');
         li.textContent = item;
         ul.appendChild(li);
@@ -135,23 +135,24 @@ mergeInto(LibraryManager.library, {
       section.appendChild(ul);
       box.appendChild(section);
     });
+    // Style names are quoted: --closure 1 would rename the keys of these objects (they are read with Object.keys).
     var css = function (selector, styles) {
       Array.prototype.forEach.call(box.querySelectorAll(selector), function (el) {
         Object.keys(styles).forEach(function (k) { el.style[k] = styles[k]; });
       });
     };
-    Object.assign(box.style, { fontFamily: 'system-ui, sans-serif', color: '#1a1a1a', lineHeight: '1.45',
-      maxWidth: '42rem', margin: '0 auto', padding: '0 1rem', background: '#fff' });
-    css('h1, h2', { color: '#1F5F6B' });
-    css('h1', { marginBottom: '0' });
-    css('.subtitle, .notes', { color: '#444' });
-    css('h2', { fontSize: '1.1rem', borderBottom: '1px solid #ccc', paddingBottom: '.2rem', marginTop: '1.5rem', breakAfter: 'avoid' });
-    css('table', { borderCollapse: 'collapse', width: '100%' });
-    css('th', { textAlign: 'left', fontWeight: '600', padding: '.2rem 1rem .2rem 0', verticalAlign: 'top', width: '40%' });
-    css('td', { padding: '.2rem 0' });
-    css('tr, li', { breakInside: 'avoid' });
-    css('li', { overflowWrap: 'anywhere', marginBottom: '.2rem' });
-    css('.notes', { marginTop: '1.5rem', fontSize: '.9rem' });
+    Object.assign(box.style, { 'fontFamily': 'system-ui, sans-serif', 'color': '#1a1a1a', 'lineHeight': '1.45',
+      'maxWidth': '42rem', 'margin': '0 auto', 'padding': '0 1rem', 'background': '#fff' });
+    css('h1, h2', { 'color': '#1F5F6B' });
+    css('h1', { 'marginBottom': '0' });
+    css('.subtitle, .notes', { 'color': '#444' });
+    css('h2', { 'fontSize': '1.1rem', 'borderBottom': '1px solid #ccc', 'paddingBottom': '.2rem', 'marginTop': '1.5rem', 'breakAfter': 'avoid' });
+    css('table', { 'borderCollapse': 'collapse', 'width': '100%' });
+    css('th', { 'textAlign': 'left', 'fontWeight': '600', 'padding': '.2rem 1rem .2rem 0', 'verticalAlign': 'top', 'width': '40%' });
+    css('td', { 'padding': '.2rem 0' });
+    css('tr, li', { 'breakInside': 'avoid' });
+    css('li', { 'overflowWrap': 'anywhere', 'marginBottom': '.2rem' });
+    css('.notes', { 'marginTop': '1.5rem', 'fontSize': '.9rem' });
     window.print();
   },
   // The accessibility mirror: the current screen as hidden HTML (headings, text, real buttons, radios and
@@ -191,10 +192,10 @@ mergeInto(LibraryManager.library, {
     };
     var table = function (n) {
       var t = doc.createElement('table'), caption = doc.createElement('caption');
-      caption.textContent = n.text;
+      caption.textContent = n['text'];
       t.appendChild(caption);
       var head = doc.createElement('thead'), hr = doc.createElement('tr');
-      (n.head || []).forEach(function (h) {
+      (n['head'] || []).forEach(function (h) {
         var th = doc.createElement('th');
         th.setAttribute('scope', 'col');
         th.textContent = h;
@@ -203,7 +204,7 @@ mergeInto(LibraryManager.library, {
       head.appendChild(hr);
       t.appendChild(head);
       var body = doc.createElement('tbody');
-      (n.rows || []).forEach(function (row) {
+      (n['rows'] || []).forEach(function (row) {
         var tr = doc.createElement('tr');
         row.forEach(function (c, i) {
           var cell = doc.createElement(i === 0 ? 'th' : 'td');
@@ -214,33 +215,34 @@ mergeInto(LibraryManager.library, {
         body.appendChild(tr);
       });
       t.appendChild(body);
-      tables.push({ announce: String(n.announce || n.text).trim(), key: JSON.stringify([n.text, n.head, n.rows]) });
+      tables.push({ announce: String(n['announce'] || n['text']).trim(), key: JSON.stringify([n['text'], n['head'], n['rows']]) });
       return t;
     };
-    data.nodes.forEach(function (n) {
-      var el;
-      if (n.role === 'table') {
+    // The JSON's names are quoted (n['role']): --closure 1 renames unquoted properties.
+    data['nodes'].forEach(function (n) {
+      var el, role = n['role'];
+      if (role === 'table') {
         main.appendChild(table(n));
         return;
       }
-      if (n.role === 'h1' || n.role === 'h2' || n.role === 'h3') {
-        el = doc.createElement(n.role);
-        if (!firstHeading && n.role === 'h1') firstHeading = n.text;
-      } else if (n.role === 'text') {
+      if (role === 'h1' || role === 'h2' || role === 'h3') {
+        el = doc.createElement(role);
+        if (!firstHeading && role === 'h1') firstHeading = n['text'];
+      } else if (role === 'text') {
         el = doc.createElement('p');
       } else {
         el = doc.createElement('button');
         el.type = 'button';
-        el.setAttribute('data-mn-id', String(n.id));
-        if (n.role !== 'button') {
-          el.setAttribute('role', n.role);
-          el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
+        el.setAttribute('data-mn-id', String(n['id']));
+        if (role !== 'button') {
+          el.setAttribute('role', role);
+          el.setAttribute('aria-checked', n['checked'] ? 'true' : 'false');
         }
       }
-      el.textContent = n.text;
+      el.textContent = n['text'];
       main.appendChild(el);
     });
-    root.replaceChildren(main);
+    root['replaceChildren'](main);  // quoted: not in --closure 1's browser externs (2022), which would rename it
     if (focused) {
       var again = root.querySelector('[data-mn-id="' + focused + '"]');
       if (again) again.focus({ preventScroll: true });
@@ -270,7 +272,7 @@ mergeInto(LibraryManager.library, {
     window.dispatchEvent(new Event('mn-ready'));
   },
   mn_js_fatal: function (what, detail) {
-    if (window.mnShowError) window.mnShowError(UTF8ToString(what), UTF8ToString(detail));
+    if (window['mnShowError']) window['mnShowError'](UTF8ToString(what), UTF8ToString(detail));  // set by web/loader.js
   },
   $mnNewString__deps: ['malloc'],
   $mnNewString: function (v) {

@@ -100,9 +100,11 @@ bool Renderer::init(std::string& error) {
 
 void Renderer::upload_fonts() {
   ImGuiIO& io = ImGui::GetIO();
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+  // build_fonts() has built the atlas; its pixels are read directly (GetTexDataAsAlpha8() would also link in
+  // ImGui's default font, for an atlas without fonts).
+  const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
+  const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
+  IM_ASSERT(pixels && "build the font atlas before uploading it");
   if (!font_texture_) glGenTextures(1, &font_texture_);
   glBindTexture(GL_TEXTURE_2D, font_texture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "imgui_internal.h"  // ImFontAtlasGetBuilderForStbTruetype
 #include "ui/colors.hpp"
 #include "ui/fonts.hpp"
 
@@ -55,9 +56,12 @@ bool build_fonts(float dpr) {
 
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  // Latin-1, Latin Extended-A (Spanish and most Western European names), punctuation, €, arrows, ✓.
-  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
-                                   0x2212, 0x2212, 0x2713, 0x2713, 0};
+  // Exactly what the fonts are subset to (cmake/web.cmake, MN_FONT_UNICODES): Latin-1 (English, Spanish and most
+  // Western European names), the rest of Windows-1252's letters (Œ œ Š š Ÿ Ž ž), dashes, quotes, bullet, ellipsis,
+  // €, arrows, minus, ✓. Anything else shows as '?'.
+  static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
+                                   0x017D, 0x017E, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026,
+                                   0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0};
   for (size_t i = 0; i < kFontSpecs.size(); ++i) {
     std::string_view bytes = font_bytes(kFontSpecs[i].file);
     ImFontConfig cfg;
@@ -65,14 +69,14 @@ bool build_fonts(float dpr) {
     cfg.OversampleH = ratio >= 1.5f ? 1 : 2;  // sub-pixel oversampling adds nothing visible on dense screens
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    if (bytes.empty()) {
-      g_fonts[i] = io.Fonts->AddFontDefault();
-      continue;
-    }
+    // Both faces are compiled in (cmake/web.cmake); ImGui's own default font is left out of the build.
+    IM_ASSERT(!bytes.empty() && "font missing from the build");
     g_fonts[i] = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
                                                 kFontSpecs[i].size * ratio, &cfg, ranges);
   }
-  io.Fonts->Build();
+  // What ImFontAtlas::Build() does once fonts are added. Calling the builder directly leaves ImGui's default font
+  // (~10 kB compressed, which Build() would add to an empty atlas) out of the WebAssembly.
+  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
   io.FontDefault = g_fonts[0];
   io.FontGlobalScale = 1.0f / ratio;
   return true;

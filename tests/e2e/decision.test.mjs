@@ -256,7 +256,7 @@ await run('compare, estimate and my plan', async (check) => {
       p.on('console', (m) => { if (m.type() === 'error' && !isAbsentClinicConfig(m)) errors.push(m.text()); });
       await p.goto(server.url + '?config=test-clinic.json&lang=es');
       await waitReady(p);
-      await p.waitForFunction(() => JSON.parse(UTF8ToString(Module._mn_state_json())).lang === 'es', null, { timeout: 20000 });
+      await p.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._mn_state_json())).lang === 'es', null, { timeout: 20000 });
       await press(p, 'Estimar##tab', { touch: true });
       const shown = await api(p, 'shownEstimate');
       assert(shown.estimate.costs.currency === 'EUR', shown.estimate.costs.currency);

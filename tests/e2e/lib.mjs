@@ -142,12 +142,12 @@ export async function waitReady(page, timeout = 60000) {
 }
 
 export const frames = (page) => page.evaluate(() => Module._mn_frame_count());
-export const state = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._mn_state_json())));
-export const items = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._mn_items_json())));
+export const state = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._mn_state_json())));
+export const items = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._mn_items_json())));
 
 // Waits (up to `timeout` ms) for the app to show screen `id` ("home", "privacy", …); returns the state either way.
 export async function waitForScreen(page, id, timeout = 5000) {
-  await page.waitForFunction((want) => JSON.parse(UTF8ToString(Module._mn_state_json())).screen === want, id,
+  await page.waitForFunction((want) => JSON.parse(Module.UTF8ToString(Module._mn_state_json())).screen === want, id,
     { timeout, polling: 50 }).catch(() => {});
   await settle(page);
   return state(page);
@@ -224,7 +224,7 @@ export async function pressAt(page, x, y, { touch = false } = {}) {
   else await page.mouse.click(x, y);
   await page.waitForFunction((n) => Module._mn_frame_count() > n, before, { timeout: 5000, polling: 50 }).catch(() => {});
   if (touch) {
-    await page.waitForFunction(() => !JSON.parse(UTF8ToString(Module._mn_state_json())).hovered, null,
+    await page.waitForFunction(() => !JSON.parse(Module.UTF8ToString(Module._mn_state_json())).hovered, null,
       { timeout: 5000, polling: 50 }).catch(() => {});
   }
   await settle(page);
