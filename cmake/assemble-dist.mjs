@@ -58,6 +58,25 @@ for (const name of ['app.js', 'app.wasm']) {
 }
 for (const name of ['index.html', 'loader.js', 'sw.js']) if (!sources.has(name)) fail(`web/${name} is missing`);
 
+// Languages other than English: one asset pack each (content-<code>.txt, the format of app/core/assets.hpp) from
+// --assets DIR's content/<code>/*.json. The app compiles in English only; loader.js fetches a pack when its
+// language is first wanted (data-lang-<code> on the loader's script tag, written below).
+const packs = new Map(); // language code -> logical name
+if (args.assets) {
+  const contentDir = join(args.assets, 'content');
+  for (const code of readdirSync(contentDir).sort()) {
+    if (!/^[a-z]{2}$/.test(code) || code === 'en' || !statSync(join(contentDir, code)).isDirectory()) continue;
+    const parts = [Buffer.from('mn-asset-pack 1\n')];
+    for (const file of readdirSync(join(contentDir, code)).filter((f) => f.endsWith('.json')).sort()) {
+      const data = readFileSync(join(contentDir, code, file));
+      parts.push(Buffer.from(`content/${code}/${file}\n${data.length}\n`), data, Buffer.from('\n'));
+    }
+    const name = `content-${code}.txt`;
+    sources.set(name, Buffer.concat(parts));
+    packs.set(code, name);
+  }
+}
+
 const hashedNames = [...sources.keys()].filter((n) => n !== 'sw.js' && !FIXED_EXT.has(extname(n)));
 const pageNames = [...sources.keys()].filter((n) => extname(n) === '.html');
 const manifestNames = [...sources.keys()].filter((n) => extname(n) === '.webmanifest');
@@ -86,7 +105,9 @@ function rewriteHtml(html, page) {
     if (!hashed.has(refName(value))) return all;
     count++;
     // The wasm's size lets the loader's progress bar move even when the server sends it compressed.
-    const size = attribute === 'data-app-wasm' ? ` data-app-wasm-bytes="${sources.get(refName(value)).length}"` : '';
+    // The language packs are named beside it.
+    const size = attribute === 'data-app-wasm' ? ` data-app-wasm-bytes="${sources.get(refName(value)).length}"` +
+      [...packs].map(([code, name]) => ` data-lang-${code}="${hashed.get(name)}"`).join('') : '';
     return before + hashed.get(refName(value)) + after + size;
   });
   if (page === 'index.html' && count === 0) fail('index.html references none of the assets');
@@ -145,6 +166,7 @@ function standalone() {
   html = html.replace(/<\/body>/, () =>
     `<script data-standalone>${loader}</script>\n` +
     `<script type="application/octet-stream" id="mn-wasm">${sources.get('app.wasm').toString('base64')}</script>\n` +
+    [...packs].map(([code, name]) => `<script type="text/plain" id="mn-lang-${code}">${inlineText(name)}</script>\n`).join('') +
     `<script>${app}</script>\n</body>`);
   return Buffer.from(html);
 }

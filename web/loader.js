@@ -6,6 +6,8 @@
 //   data-gl-warmup               gl-warmup.js, the worker that readies WebGL off the main thread (optional)
 //   data-sw                      the service worker to register once the app runs (offline use); none without it
 //   data-standalone              standalone.html: app.js follows inline and the wasm is base64 in #mn-wasm
+//   data-lang-<code>             each language but English: its content pack, fetched when that language is first
+//                                wanted (standalone.html: inline in #mn-lang-<code>)
 (function () {
   'use strict';
   var me = document.currentScript || {};
@@ -53,7 +55,22 @@
       warmUpWorker.onerror = function (e) { e.preventDefault(); done(); };
     });
   }
-  var graphicsReady = Promise.resolve(); // started with app.js, below
+  var graphicsReady = null; // true once the page's WebGL 2 context is made (started with app.js, below)
+
+  // The page's own WebGL 2 context, made here as soon as the warm-up is done and while app.wasm still downloads.
+  // The app asks for the same context later (SDL_GL_CreateContext, app/platform/main_web.cpp) and the browser
+  // hands back this one, so the attributes must be the app's: no alpha, depth, stencil or antialiasing.
+  // Made at that moment it takes ~10–25 ms with software rendering; made inside the app's start-up, right after
+  // the WebAssembly is instantiated, the same call waited 100–200 ms for the GPU process.
+  // Resolves to false (after showing the message) when this browser cannot draw with WebGL 2 after all.
+  function createContext() {
+    var gl = null;
+    try {
+      gl = document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+    } catch (e) { /* as null */ }
+    if (!gl) showError('webgl2');
+    return !!gl;
+  }
 
   // Runs `then` once the browser reports the page's first contentful paint (or after 3 s without such a report).
   function afterFirstPaint(then) {
@@ -117,13 +134,14 @@
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      Promise.all([standalone ? inlineWasm() : wasmBytes, graphicsReady])
+      Promise.all([standalone ? inlineWasm() : wasmBytes, graphicsReady || Promise.resolve().then(createContext)])
         .then(function (results) {
           var bytes = results[0];
+          if (!results[1]) return null; // no WebGL 2: the message is up
           statusText.textContent = 'Starting…';
           return WebAssembly.instantiate(bytes, imports);
         })
-        .then(function (result) { done(result.instance, result.module); })
+        .then(function (result) { if (result) done(result.instance, result.module); })
         .catch(function (e) { showError('download', String(e)); });
       return {};
     },
@@ -170,6 +188,45 @@
     });
   }
 
+  // Languages other than English come as content packs (app/core/assets.hpp), fetched when first wanted: at once
+  // when the address or the remembered choice asks for one (below), else when the app asks (a tap on ES, a clinic
+  // whose default language it is, a plan link). Each is fetched once and handed to the app once.
+  var languageJobs = {};
+  function fetchLanguage(code) {
+    if (!languageJobs[code]) {
+      var inline = standalone && document.getElementById('mn-lang-' + code); // parsed by the time the app asks
+      var url = /^[a-z]{2}$/.test(code) && option('data-lang-' + code, '');
+      languageJobs[code] = inline ? Promise.resolve(new TextEncoder().encode(inline.textContent))
+        : !url ? Promise.reject(new Error('no content pack for "' + code + '"'))
+        : fetch(url, { credentials: 'same-origin' }).then(function (r) {
+          if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+          return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+        });
+      languageJobs[code].catch(function () { /* reported when the app asks for it */ });
+    }
+    return languageJobs[code];
+  }
+  var languagesHandedOver = {};
+  window.mnRequestLanguage = function (code) {
+    if (languagesHandedOver[code]) return;
+    languagesHandedOver[code] = true;
+    fetchLanguage(code).then(function (bytes) {
+      var p = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, p);
+      try { Module._mn_add_asset_pack(p, bytes.length); } finally { Module._free(p); }
+    }, function (e) {
+      console.warn('[navigator] language ' + code + ' unavailable: ' + e);
+      languagesHandedOver[code] = false; // a later request tries again (back online)
+      delete languageJobs[code];
+      withString(code, function (p) { Module._mn_language_failed(p); });
+    });
+  };
+  (function prefetchLanguage() {
+    var code = new URLSearchParams(window.location.search).get('lang');
+    if (code === null) { try { code = window.localStorage.getItem('mn-lang'); } catch (e) { code = null; } }
+    if (code && code !== 'en' && !standalone && option('data-lang-' + code, '')) fetchLanguage(code);
+  })();
+
   // Offline use: the service worker precaches the build once the app runs (so it never competes with the first
   // download). Only on http(s) in a secure context (https, localhost, 127.0.0.1): never from file://.
   // A new build's worker installs in the background; as this page has everything it needs by now, it lets that
@@ -207,7 +264,7 @@
   function start() {
     wasmBytes = fetchWasm(appWasm);
     wasmBytes.catch(function () { /* reported when the app asks for it */ });
-    graphicsReady = warmUpGraphics();
+    graphicsReady = warmUpGraphics().then(createContext);
     document.head.appendChild(script);
   }
   afterFirstPaint(start);

@@ -1,6 +1,10 @@
 #pragma once
-// Built-in assets (content, rules, demo clinic) compiled into the binary from assets/.
+// The app's assets (content, rules, demo clinic) by their path under assets/: the ones compiled into the binary,
+// plus any added while it runs. The web build compiles in English only; each other language arrives as an asset
+// pack (below) when it is first wanted, so a visitor downloads only the language they read.
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace mn {
@@ -15,5 +19,19 @@ const EmbeddedAsset* embedded_assets_end();
 
 // The bytes of a built-in asset, or nullopt if the build has no such file.
 std::optional<std::string_view> embedded_asset(std::string_view path);
+
+// The bytes of an asset, built in or added; nullopt if there is no such file. Views stay valid for the program's
+// life (added files are never replaced or removed).
+std::optional<std::string_view> asset(std::string_view path);
+
+// Adds every file of an asset pack: the text "mn-asset-pack 1\n", then for each file a line with its path, a line
+// with its size in bytes, and that many bytes followed by "\n". A file the store already has is kept as it is.
+// Returns an empty string on success, else what is wrong with the pack (nothing is added then).
+std::string add_asset_pack(std::string_view pack);
+// The pack format above, for tools and tests: `files` as (path, bytes) pairs.
+std::string make_asset_pack(const std::initializer_list<std::pair<std::string_view, std::string_view>>& files);
+
+// Grows whenever add_asset_pack() adds a file: what was loaded from the assets before may be loaded again.
+std::uint64_t assets_version();
 
 }  // namespace mn

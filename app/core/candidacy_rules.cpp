@@ -3,6 +3,7 @@
 #include "core/candidacy_rules.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "core/catalog.hpp"
@@ -385,6 +386,7 @@ CandidacyRules CandidacyRules::load(const AssetReader& read, const Content& cont
   append(out.issues_, rules_doc.log.take());
   const MessageUse use = message_use(out.rules_);
   for (Lang lang : kLanguages) {
+    if (!content.has_language(lang)) continue;  // its lookups get English
     const Severity lacking = lang == Lang::en ? Severity::error : Severity::warning;  // others fall back to English
     Document doc = open(read, language_file(lang, kCandidacyMessagesFile));
     Messages& m = out.languages_[static_cast<std::size_t>(lang)];
@@ -395,8 +397,15 @@ CandidacyRules CandidacyRules::load(const AssetReader& read, const Content& cont
 }
 
 const CandidacyRules& CandidacyRules::builtin() {
-  static const CandidacyRules rules = load(embedded_reader(), Content::builtin());
-  return rules;
+  // Loaded again with each new load of the content (a language added), like Content::builtin().
+  static std::vector<std::unique_ptr<const CandidacyRules>> loads;
+  static const Content* loaded_for = nullptr;
+  const Content& content = Content::builtin();
+  if (loaded_for != &content) {
+    loaded_for = &content;
+    loads.push_back(std::make_unique<const CandidacyRules>(load(embedded_reader(), content)));
+  }
+  return *loads.back();
 }
 
 const Rule* CandidacyRules::rule(std::string_view id) const {

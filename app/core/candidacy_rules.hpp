@@ -94,7 +94,7 @@ class CandidacyRules {
   // Loads the rules and every language's messages, checking them against `content` (treatments, sources).
   // Never throws; whatever is wrong is in issues().
   static CandidacyRules load(const AssetReader& read, const Content& content);
-  // The built-in rules, checked against the built-in content, loaded once.
+  // The app's own rules, checked against Content::builtin() (loaded again with it; references stay valid).
   static const CandidacyRules& builtin();
 
   const std::vector<Issue>& issues() const { return issues_; }

@@ -1,6 +1,7 @@
 #include "core/content.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "core/assets.hpp"
 #include "core/json_parse.hpp"
@@ -9,7 +10,7 @@ namespace mn {
 
 AssetReader embedded_reader() {
   return [](const std::string& path) -> std::optional<std::string> {
-    const auto data = embedded_asset(path);
+    const auto data = asset(path);
     return data ? std::optional<std::string>(*data) : std::nullopt;
   };
 }
@@ -18,9 +19,23 @@ std::string language_file(Lang lang, std::string_view file) {
   return "content/" + std::string(lang_code(lang)) + "/" + std::string(file);
 }
 
+std::vector<Lang> available_languages() {
+  std::vector<Lang> out;
+  for (Lang lang : kLanguages)
+    if (language_available(lang)) out.push_back(lang);
+  return out;
+}
+
+bool language_available(Lang lang) { return lang == Lang::en || asset(language_file(lang, "ui.json")).has_value(); }
+
 const Content& Content::builtin() {
-  static const Content content = load(embedded_reader());
-  return content;
+  static std::vector<std::unique_ptr<const Content>> loads;  // every load stays: references handed out stay valid
+  static std::uint64_t loaded_version = 0;
+  if (loads.empty() || loaded_version != assets_version()) {
+    loaded_version = assets_version();
+    loads.push_back(std::make_unique<const Content>(load(embedded_reader(), available_languages())));
+  }
+  return *loads.back();
 }
 
 const std::string& Content::tr(Lang lang, std::string_view key) const {

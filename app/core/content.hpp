@@ -17,8 +17,12 @@ namespace mn {
 
 // Reads one asset by its path under assets/, e.g. "content/en/ui.json"; nullopt if there is no such file.
 using AssetReader = std::function<std::optional<std::string>(const std::string& path)>;
-// The assets compiled into the binary.
+// The app's own assets (core/assets.hpp): compiled in, or added at run time as asset packs.
 AssetReader embedded_reader();
+// The languages whose content the app's own assets hold now: English always, others once their pack is added
+// (native builds compile in every language).
+std::vector<Lang> available_languages();
+bool language_available(Lang lang);
 // Files under a folder laid out like assets/ (core/files.cpp: native builds only; the web app has no file system).
 AssetReader directory_reader(std::string assets_dir);
 
@@ -117,10 +121,16 @@ struct EducationSection {
 
 class Content {
  public:
-  // Loads and checks every content file. Never throws; whatever is wrong is in issues().
+  // Loads and checks every content file of every language. Never throws; whatever is wrong is in issues().
   static Content load(const AssetReader& read);
-  // The built-in content, loaded once.
+  // The same for English and `languages` only; lookups in any other language get English.
+  static Content load(const AssetReader& read, const std::vector<Lang>& languages);
+  // The app's own content in every available language: loaded on first use, and again after an asset pack adds a
+  // language. References stay valid for the program's life (an earlier load is kept, not freed). Not thread-safe.
   static const Content& builtin();
+
+  // Whether `lang` was loaded (else its lookups get English).
+  bool has_language(Lang lang) const { return loaded_[static_cast<std::size_t>(lang)]; }
 
   // Errors (broken or missing data) and warnings (e.g. a translation lacking a key); empty when all is well.
   const std::vector<Issue>& issues() const { return issues_; }
@@ -146,12 +156,17 @@ class Content {
     std::map<std::string, Concern, std::less<>> concerns;
     std::vector<EducationSection> education;
   };
-  const LanguageContent& in(Lang lang) const { return languages_[static_cast<std::size_t>(lang)]; }
+  // A language that was not loaded reads as English.
+  const LanguageContent& in(Lang lang) const {
+    const auto i = static_cast<std::size_t>(lang);
+    return languages_[loaded_[i] ? i : static_cast<std::size_t>(Lang::en)];
+  }
 
   std::vector<Issue> issues_;
   std::vector<Source> sources_;
   std::vector<Treatment> treatments_;
   std::array<LanguageContent, kLanguages.size()> languages_;
+  std::array<bool, kLanguages.size()> loaded_{};
   mutable std::map<std::string, std::string, std::less<>> missing_keys_;
 };
 

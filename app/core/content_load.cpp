@@ -528,8 +528,12 @@ void fill_sections_from(std::vector<EducationSection>& translation, const std::v
 
 }  // namespace
 
-Content Content::load(const AssetReader& read) {
+Content Content::load(const AssetReader& read) { return load(read, {kLanguages.begin(), kLanguages.end()}); }
+
+Content Content::load(const AssetReader& read, const std::vector<Lang>& languages) {
   Content c;
+  for (Lang lang : languages) c.loaded_[static_cast<std::size_t>(lang)] = true;
+  c.loaded_[static_cast<std::size_t>(Lang::en)] = true;
   run_guarded([&] {
     std::deque<Document> docs;  // stable addresses: by_lang points into it
     docs.push_back(open_document(read, std::string(kSourcesFile)));
@@ -543,6 +547,7 @@ Content Content::load(const AssetReader& read) {
     // [language][file]: each language's documents, English first
     std::array<std::array<Document*, kLanguageFiles.size()>, kLanguages.size()> by_lang{};
     for (Lang lang : kLanguages) {
+      if (!c.loaded_[static_cast<std::size_t>(lang)]) continue;
       LanguageContent& l = c.languages_[static_cast<std::size_t>(lang)];
       auto& files = by_lang[static_cast<std::size_t>(lang)];
       for (std::size_t f = 0; f < kLanguageFiles.size(); ++f)
@@ -557,7 +562,7 @@ Content Content::load(const AssetReader& read) {
 
     const LanguageContent& en = c.languages_[static_cast<std::size_t>(Lang::en)];
     for (Lang lang : kLanguages) {
-      if (lang == Lang::en) continue;
+      if (lang == Lang::en || !c.loaded_[static_cast<std::size_t>(lang)]) continue;
       const auto i = static_cast<std::size_t>(lang);
       for (std::size_t f = 0; f < kLanguageFiles.size(); ++f) compare_structure(*by_lang[0][f], *by_lang[i][f], lang);
       LanguageContent& l = c.languages_[i];

@@ -1,12 +1,21 @@
 #include "core/string_table.hpp"
 
+#include <algorithm>
+#include <memory>
+
+#include "core/assets.hpp"
 #include "core/json_reader.hpp"
 
 namespace mn {
 
 StringTable StringTable::load(const AssetReader& read, std::string_view file) {
+  return load(read, file, {kLanguages.begin(), kLanguages.end()});
+}
+
+StringTable StringTable::load(const AssetReader& read, std::string_view file, const std::vector<Lang>& languages) {
   StringTable table;
   for (Lang lang : kLanguages) {
+    if (lang != Lang::en && std::find(languages.begin(), languages.end(), lang) == languages.end()) continue;
     const std::string path = language_file(lang, file);
     IssueLog log(path);
     if (const auto text = read(path)) {
@@ -32,14 +41,30 @@ StringTable StringTable::load(const AssetReader& read, std::string_view file) {
   return table;
 }
 
+namespace {
+
+// The latest load of one of the app's own string files (see Content::builtin()).
+const StringTable& current(std::string_view file, std::vector<std::unique_ptr<const StringTable>>& loads,
+                           std::uint64_t& loaded_version) {
+  if (loads.empty() || loaded_version != assets_version()) {
+    loaded_version = assets_version();
+    loads.push_back(std::make_unique<const StringTable>(StringTable::load(embedded_reader(), file, available_languages())));
+  }
+  return *loads.back();
+}
+
+}  // namespace
+
 const StringTable& StringTable::compare() {
-  static const StringTable table = load(embedded_reader(), kCompareStringsFile);
-  return table;
+  static std::vector<std::unique_ptr<const StringTable>> loads;
+  static std::uint64_t version = 0;
+  return current(kCompareStringsFile, loads, version);
 }
 
 const StringTable& StringTable::plan() {
-  static const StringTable table = load(embedded_reader(), kPlanStringsFile);
-  return table;
+  static std::vector<std::unique_ptr<const StringTable>> loads;
+  static std::uint64_t version = 0;
+  return current(kPlanStringsFile, loads, version);
 }
 
 std::string StringTable::get(Lang lang, std::string_view key) const {

@@ -19,9 +19,12 @@ inline constexpr std::string_view kPlanStringsFile = "plan.json";
 
 class StringTable {
  public:
-  // Reads content/<lang>/<file> for every language. Never throws; problems are in issues().
+  // Reads content/<lang>/<file> for every language (or English and `languages`). Never throws; problems are in
+  // issues().
   static StringTable load(const AssetReader& read, std::string_view file);
-  // The built-in compare.json and plan.json, loaded once.
+  static StringTable load(const AssetReader& read, std::string_view file, const std::vector<Lang>& languages);
+  // The app's own compare.json and plan.json in every available language (loaded again when a language is added,
+  // like Content::builtin(); references stay valid).
   static const StringTable& compare();
   static const StringTable& plan();
 

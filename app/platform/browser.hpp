@@ -11,6 +11,8 @@ void mn_js_fatal(const char* what, const char* detail);  // show a readable erro
 char* mn_js_query_param_new(const char* name);         // malloc'd UTF-8 or null
 char* mn_js_language_preference_new();                 // ?lang=, else the remembered choice; malloc'd or null
 void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it
+void mn_js_request_language(const char* code);         // fetch that language's asset pack (loader.js); it arrives
+                                                       // through mn_add_asset_pack() or mn_language_failed()
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
 void mn_js_set_mode(const char* mode);
 int mn_js_prefers_reduced_motion();                    // 1 when the person asked for less motion (no inertia, no fades)

@@ -25,7 +25,7 @@ mergeInto(LibraryManager.library, {
     }, true);
   },
   // window.MicroneedlingNavigator: the engine's JSON calls for tests and for clinics' own pages (README).
-  mn_js_install_api__deps: ['$mnNewString', 'free', '$mnToday'],
+  mn_js_install_api__deps: ['$mnNewString', 'free', '$mnToday', 'mn_language_ready'],
   mn_js_install_api: function () {
     function call(name, args) {
       var ptrs = args.map(function (a) { return mnNewString(a === undefined || a === null ? '' : String(a)); });
@@ -49,6 +49,21 @@ mergeInto(LibraryManager.library, {
       'shownCompare': function () { return call('_mn_api_shown_compare', []); },
       'shownEstimate': function () { return call('_mn_api_shown_estimate', []); },
       'shownPlan': function () { return call('_mn_api_shown_plan', []); },
+      // Each language but English is loaded when first wanted; the calls above answer in a language once this
+      // resolves (before, they reply {"errors": ["… still loading …"]}).
+      'loadLanguage': function (code) {
+        return new Promise(function (resolve, reject) {
+          var started = Date.now();
+          (function poll() {
+            var p = mnNewString(String(code)), ready = _mn_language_ready(p);
+            _free(p);
+            if (ready === 1) return resolve(String(code));
+            if (ready < 0) return reject(new Error('"' + code + '" is not a language of this guide'));
+            if (Date.now() - started > 30000) return reject(new Error('the ' + code + ' content could not be loaded'));
+            setTimeout(poll, 50);
+          })();
+        });
+      },
     };
     // A share link (#plan=p1.….…) opens its plan on My plan; a damaged one gets a message there. Only the plan is
     // in the link, never health answers. A bare fragment from `navigator plan encode` (#p1.….…) works too.
@@ -286,6 +301,9 @@ mergeInto(LibraryManager.library, {
     var v = new URLSearchParams(window.location.search).get('lang');
     if (v === null) { try { v = window.localStorage.getItem('mn-lang'); } catch (e) { v = null; } }
     return mnNewString(v);
+  },
+  mn_js_request_language: function (code) {
+    if (window['mnRequestLanguage']) window['mnRequestLanguage'](UTF8ToString(code));  // set by web/loader.js
   },
   mn_js_remember_language: function (code) {
     try { window.localStorage.setItem('mn-lang', UTF8ToString(code)); } catch (e) { /* storage may be off */ }

@@ -11,11 +11,13 @@
 #include "core/compare_json.hpp"
 #include "core/estimate_json.hpp"
 #include "core/plan.hpp"
+#include "core/json_parse.hpp"
 #include "core/profile_write.hpp"
 #include "platform/browser.hpp"
 #include "platform/runtime.hpp"
 #include "ui/charts.hpp"
 #include "ui/decision.hpp"
+#include "ui/strings.hpp"
 
 namespace {
 // Keeps the last reply alive for JavaScript to read.
@@ -29,12 +31,32 @@ mn::Lang lang_or_app(const char* code) {
   auto lang = mn::parse_lang(code ? code : "");
   return lang ? *lang : mn::platform::current_app_state().lang;
 }
+
+// The reply for a language whose content has not arrived yet (web builds load it on demand): asks for it, and says
+// so, instead of answering in English.
+std::optional<std::string> not_loaded(mn::Lang lang) {
+  if (mn::language_available(lang)) return std::nullopt;
+  mn::ui::set_language_wanted(lang);
+  const std::string code(mn::lang_code(lang));
+  return mn::Json{{"errors", {"the " + code + " content is still loading: await MicroneedlingNavigator.loadLanguage('" +
+                                  code + "') first"}}}.dump();
+}
 }  // namespace
 
 extern "C" {
 
+// 1 when `code`'s content is loaded, 0 while it is on its way (asked for here), -1 for a code that is no language.
+EMSCRIPTEN_KEEPALIVE int mn_language_ready(const char* code) {
+  const auto lang = mn::parse_lang(code ? code : "");
+  if (!lang) return -1;
+  if (mn::language_available(*lang)) return 1;
+  mn::ui::set_language_wanted(*lang);
+  return 0;
+}
+
 // assess(profile JSON, "en"|"es"|"") → the assessment JSON, or {"errors": [...]} for a malformed profile.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_assess(const char* profile_json, const char* lang) {
+  if (auto wait = not_loaded(lang_or_app(lang))) return reply(*wait);
   return reply(mn::assess_json(profile_json ? profile_json : "", lang_or_app(lang), mn::platform::current_app_state().clinic).json);
 }
 
@@ -175,6 +197,7 @@ extern "C" {
 
 // compare(profile JSON, lang, concern) → the same JSON as `navigator compare`, or {"errors": [...]}.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_compare(const char* profile_json, const char* lang, const char* concern) {
+  if (auto wait = not_loaded(lang_or_app(lang))) return reply(*wait);
   return reply(mn::compare_json(profile_json ? profile_json : "", lang_or_app(lang), mn::platform::current_app_state().clinic,
                                 concern ? concern : "")
                    .json);
@@ -186,6 +209,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_estimate(const char* profile_json, const
   std::string error;
   auto w = parse_what_if(what_if ? what_if : "", error);
   if (!w) return reply(error);
+  if (auto wait = not_loaded(lang_or_app(lang))) return reply(*wait);
   std::string day = start && *start ? start : mn::platform::adopt_js_string(mn_js_today_new());
   return reply(mn::estimate_json(profile_json ? profile_json : "", treatment ? treatment : "", day, lang_or_app(lang),
                                  mn::platform::current_app_state().clinic, *w)

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/assets.hpp"
 #include "core/content.hpp"
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
@@ -22,6 +23,7 @@
 #include "platform/runtime.hpp"
 #include "ui/app.hpp"
 #include "ui/mirror.hpp"
+#include "ui/strings.hpp"
 
 namespace {
 
@@ -67,6 +69,7 @@ bool sync_canvas_size() {
 bool starting_up() {
   switch (rt->startup_step) {
     case 0: {
+      mn::ui::on_language_wanted = [](mn::Lang lang) { mn_js_request_language(std::string(mn::lang_code(lang)).c_str()); };
       rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
       rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
       rt->app->on_forget_person = [](mn::Mode) { mn_js_forget_person(); };
@@ -199,6 +202,23 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const
   mn_wake();
 }
 
+// A language's asset pack (raw bytes, fetched by loader.js when the language was first wanted): its content is
+// used from the next frame on.
+EMSCRIPTEN_KEEPALIVE void mn_add_asset_pack(const char* data, int size) {
+  if (size < 0) return;
+  const std::string problem = mn::add_asset_pack(std::string_view(data, static_cast<size_t>(size)));
+  if (!problem.empty()) std::fprintf(stderr, "language pack refused: %s\n", problem.c_str());
+  mn_wake();
+}
+
+// A language's pack could not be fetched (offline and never cached, or a server error): the app goes back to
+// English if that language is still the one shown, rather than claiming a language it cannot show.
+EMSCRIPTEN_KEEPALIVE void mn_language_failed(const char* code) {
+  if (!rt || !rt->app) return;
+  rt->app->language_failed(code ? code : "");
+  mn_wake();
+}
+
 // A configuration that could not be fetched: shown in the same banner as a broken one.
 EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config_error(const char* source, const char* message) {
   if (!rt || !rt->app) return;
@@ -206,7 +226,8 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config_error(const char* source, const c
   mn_wake();
 }
 
-// What tests and the page need to know: {"screen","lang","hovered","scroll_y","scroll_max_y","frames"}.
+// What tests and the page need to know: {"screen","lang","hovered","scroll_y","scroll_max_y","frames",…,
+// "lang_ready"} (lang_ready: that language's content is loaded, not shown as English meanwhile).
 EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   static std::string json;
   if (!rt || !rt->app) return "{}";
@@ -215,11 +236,12 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,"
-                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u}",
+                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u,\"lang_ready\":%s}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
                 content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, ImGui::GetIO().FontGlobalScale, rt->dpr,
                 rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
-                std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId);
+                std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId,
+                mn::language_available(rt->app->state().lang) ? "true" : "false");
   json = buf;
   return json.c_str();
 }

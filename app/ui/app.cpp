@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "core/assets.hpp"
 #include "imgui_internal.h"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -117,11 +118,21 @@ void App::set_clinic_config_error(std::string_view source, std::string_view mess
   state_.config_banner_hidden = false;
 }
 
+void App::language_failed(std::string_view code) {
+  if (parse_lang(code) != state_.lang || language_available(state_.lang)) return;
+  state_.lang = Lang::en;
+  set_language(state_.lang);
+}
+
 ImVec4 App::background() { return to_vec4(palette().background); }
 
 bool App::prepare_fonts(float dpr) { return build_fonts(dpr); }
 
 void App::draw(const FrameContext& frame) {
+  if (assets_version() != assets_seen_) {
+    assets_seen_ = assets_version();
+    state_.content_reloaded();
+  }
   state_.layout = compute_layout(frame.display, frame.touch || state_.mode != Mode::patient, state_.mode == Mode::consult);
   if (!style_set_ || style_touch_ != frame.touch) {
     apply_style(frame.touch);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // The whole UI: navigation between screens, the top bar, language, and the frame's layout.
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ class App {
   void set_clinic_config(std::string_view json_text, std::string_view source);
   // A configuration that could not even be fetched (e.g. ?config= naming another site).
   void set_clinic_config_error(std::string_view source, std::string_view message);
+  // `code`'s content could not be fetched: back to English if that language is still the one asked for.
+  void language_failed(std::string_view code);
 
   // Called when the person picks a language, so the platform can remember it as a preference.
   void (*on_language_chosen)(Lang) = nullptr;
@@ -67,6 +70,7 @@ class App {
   AppState state_;
   bool style_touch_ = false;
   bool style_set_ = false;
+  std::uint64_t assets_seen_ = 0;  // core/assets.hpp's version the screens last computed with
 };
 
 }  // namespace mn::ui

@@ -59,6 +59,13 @@ struct AppState {
     screen = s;
   }
 
+  // The content changed under the screens (a language's content arrived): what they computed from it is redone.
+  void content_reloaded() {
+    candidacy.results_lang.reset();
+    decision.compare_key.clear();
+    decision.estimate_key.clear();
+  }
+
   // Forgets everything a person entered or chose (answers, plan, screen, language choice): the next person
   // starts fresh. The clinic's configuration and the mode stay.
   void forget_person() {

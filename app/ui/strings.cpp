@@ -7,7 +7,16 @@ namespace {
 Lang g_lang = Lang::en;
 }
 
-void set_language(Lang lang) { g_lang = lang; }
+void (*on_language_wanted)(Lang lang) = nullptr;
+
+void set_language_wanted(Lang lang) {
+  if (!language_available(lang) && on_language_wanted) on_language_wanted(lang);
+}
+
+void set_language(Lang lang) {
+  g_lang = lang;
+  set_language_wanted(lang);
+}
 
 Lang language() { return g_lang; }
 

@@ -7,8 +7,14 @@
 
 namespace mn::ui {
 
+// Shows the UI in `lang`. A language whose content is not loaded yet (core/assets.hpp: web builds load each language
+// but English on demand) reads as English until it arrives; `on_language_wanted` is asked for it once.
 void set_language(Lang lang);
 Lang language();
+// Set by the platform: fetch this language's content (the browser build: its asset pack).
+extern void (*on_language_wanted)(Lang lang);
+// Asks for `lang`'s content without showing it (the JavaScript API answering in that language).
+void set_language_wanted(Lang lang);
 // The string for `key` in the current language (English if missing there, the key itself if missing in English).
 const char* tr(std::string_view key);
 

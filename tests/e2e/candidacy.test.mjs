@@ -91,6 +91,9 @@ await run('candidacy questionnaire and results', (check) => withBrowser(dist, as
   await check('the browser engine agrees with navigator assess on every test profile, in both languages', async () => {
     const files = readdirSync(profilesDir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
     assert(files.length >= 30, `only ${files.length} profiles`);
+    const early = await api(page, 'assess', readFileSync(join(profilesDir, files[0]), 'utf8'), 'es');
+    assert(/still loading/.test(JSON.stringify(early)) || !early.errors, `before loadLanguage: ${JSON.stringify(early).slice(0, 200)}`);
+    assert(await api(page, 'loadLanguage', 'es') === 'es', 'loadLanguage(es) did not resolve');
     for (const f of files) {
       const text = readFileSync(join(profilesDir, f), 'utf8');
       for (const lang of ['en', 'es']) {

@@ -229,6 +229,7 @@ await run('compare, estimate and my plan', async (check) => {
 
     await check('Spanish: labels, dates and figures follow the language; the engine still equals the CLI', async () => {
       await tap('ES##lang');
+      await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._mn_state_json())).lang_ready, null, { timeout: 20000 });
       await tap('Estimar##tab');
       const shown = await api(page, 'shownEstimate');
       assert(shown.lang === 'es', shown.lang);

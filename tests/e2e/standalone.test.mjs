@@ -32,7 +32,7 @@ await run('standalone.html (single file, file://)', async (check) => {
       assert(!csp.join(';').includes('unsafe-inline') && !csp.join(';').includes("'unsafe-eval'"), `unsafe source: ${csp.join('; ')}`);
       assert(get('default-src').join(' ') === "'none'", `default-src ${get('default-src')}`);
       const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-      const scripts = [...html.matchAll(/<script(?![^>]*type="application\/octet-stream")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
+      const scripts = [...html.matchAll(/<script(?![^>]*type="(application\/octet-stream|text\/plain)")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hash(m[2]));
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
       assert(scripts.length === 2 && styles.length === 1, `${scripts.length} scripts, ${styles.length} styles`);
       assert(JSON.stringify(get('script-src').filter((s) => s.startsWith("'sha256-")).sort()) === JSON.stringify(scripts.sort()),

@@ -47,12 +47,16 @@ class ContentFixture {
   void remove(const std::string& path) { files_.erase(path); }
   void replace_text(const std::string& path, std::string text) { raw_[path] = std::move(text); }
 
-  Content load() const {
-    return Content::load([this](const std::string& path) -> std::optional<std::string> {
+  Content load() const { return Content::load(reader()); }
+  // English and `languages` only.
+  Content load(const std::vector<Lang>& languages) const { return Content::load(reader(), languages); }
+
+  AssetReader reader() const {
+    return [this](const std::string& path) -> std::optional<std::string> {
       if (const auto raw = raw_.find(path); raw != raw_.end()) return raw->second;
       const auto it = files_.find(path);
       return it == files_.end() ? std::nullopt : std::optional<std::string>(it->second.dump());
-    });
+    };
   }
 
  private:
