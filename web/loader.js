@@ -221,9 +221,14 @@
       withString(code, function (p) { Module._mn_language_failed(p); });
     });
   };
-  (function prefetchLanguage() {
+  // The language asked for by ?lang=, else the one a person picked before (the app reads it here too); null if none.
+  window.mnLanguagePreference = function () {
     var code = new URLSearchParams(window.location.search).get('lang');
     if (code === null) { try { code = window.localStorage.getItem('mn-lang'); } catch (e) { code = null; } }
+    return code;
+  };
+  (function prefetchLanguage() {
+    var code = window.mnLanguagePreference();
     if (code && code !== 'en' && !standalone && option('data-lang-' + code, '')) fetchLanguage(code);
   })();
 

@@ -3,9 +3,11 @@
 // plus any added while it runs. The web build compiles in English only; each other language arrives as an asset
 // pack (below) when it is first wanted, so a visitor downloads only the language they read.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mn {
 
@@ -33,5 +35,25 @@ std::string make_asset_pack(const std::initializer_list<std::pair<std::string_vi
 
 // Grows whenever add_asset_pack() adds a file: what was loaded from the assets before may be loaded again.
 std::uint64_t assets_version();
+
+// Something loaded from the app's own assets (the content, the string tables, the candidacy rules): loaded on first
+// use and again after add_asset_pack() adds files. Earlier loads are kept, so references handed out stay valid for
+// the program's life. Not thread-safe.
+template <class T>
+class LoadedFromAssets {
+ public:
+  template <class Load>
+  const T& get(Load&& load) {
+    if (loads_.empty() || version_ != assets_version()) {
+      version_ = assets_version();
+      loads_.push_back(std::make_unique<const T>(load()));
+    }
+    return *loads_.back();
+  }
+
+ private:
+  std::vector<std::unique_ptr<const T>> loads_;
+  std::uint64_t version_ = 0;
+};
 
 }  // namespace mn

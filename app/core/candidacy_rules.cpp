@@ -3,9 +3,9 @@
 #include "core/candidacy_rules.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <set>
 
+#include "core/assets.hpp"
 #include "core/catalog.hpp"
 #include "core/json_reader.hpp"
 #include "core/profile.hpp"
@@ -397,15 +397,8 @@ CandidacyRules CandidacyRules::load(const AssetReader& read, const Content& cont
 }
 
 const CandidacyRules& CandidacyRules::builtin() {
-  // Loaded again with each new load of the content (a language added), like Content::builtin().
-  static std::vector<std::unique_ptr<const CandidacyRules>> loads;
-  static const Content* loaded_for = nullptr;
-  const Content& content = Content::builtin();
-  if (loaded_for != &content) {
-    loaded_for = &content;
-    loads.push_back(std::make_unique<const CandidacyRules>(load(embedded_reader(), content)));
-  }
-  return *loads.back();
+  static LoadedFromAssets<CandidacyRules> rules;
+  return rules.get([] { return load(embedded_reader(), Content::builtin()); });
 }
 
 const Rule* CandidacyRules::rule(std::string_view id) const {

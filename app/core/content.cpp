@@ -1,7 +1,6 @@
 #include "core/content.hpp"
 
 #include <algorithm>
-#include <memory>
 
 #include "core/assets.hpp"
 #include "core/json_parse.hpp"
@@ -29,13 +28,8 @@ std::vector<Lang> available_languages() {
 bool language_available(Lang lang) { return lang == Lang::en || asset(language_file(lang, "ui.json")).has_value(); }
 
 const Content& Content::builtin() {
-  static std::vector<std::unique_ptr<const Content>> loads;  // every load stays: references handed out stay valid
-  static std::uint64_t loaded_version = 0;
-  if (loads.empty() || loaded_version != assets_version()) {
-    loaded_version = assets_version();
-    loads.push_back(std::make_unique<const Content>(load(embedded_reader(), available_languages())));
-  }
-  return *loads.back();
+  static LoadedFromAssets<Content> content;
+  return content.get([] { return load(embedded_reader(), available_languages()); });
 }
 
 const std::string& Content::tr(Lang lang, std::string_view key) const {

@@ -1,7 +1,6 @@
 #include "core/string_table.hpp"
 
 #include <algorithm>
-#include <memory>
 
 #include "core/assets.hpp"
 #include "core/json_reader.hpp"
@@ -41,30 +40,14 @@ StringTable StringTable::load(const AssetReader& read, std::string_view file, co
   return table;
 }
 
-namespace {
-
-// The latest load of one of the app's own string files (see Content::builtin()).
-const StringTable& current(std::string_view file, std::vector<std::unique_ptr<const StringTable>>& loads,
-                           std::uint64_t& loaded_version) {
-  if (loads.empty() || loaded_version != assets_version()) {
-    loaded_version = assets_version();
-    loads.push_back(std::make_unique<const StringTable>(StringTable::load(embedded_reader(), file, available_languages())));
-  }
-  return *loads.back();
-}
-
-}  // namespace
-
 const StringTable& StringTable::compare() {
-  static std::vector<std::unique_ptr<const StringTable>> loads;
-  static std::uint64_t version = 0;
-  return current(kCompareStringsFile, loads, version);
+  static LoadedFromAssets<StringTable> table;
+  return table.get([] { return load(embedded_reader(), kCompareStringsFile, available_languages()); });
 }
 
 const StringTable& StringTable::plan() {
-  static std::vector<std::unique_ptr<const StringTable>> loads;
-  static std::uint64_t version = 0;
-  return current(kPlanStringsFile, loads, version);
+  static LoadedFromAssets<StringTable> table;
+  return table.get([] { return load(embedded_reader(), kPlanStringsFile, available_languages()); });
 }
 
 std::string StringTable::get(Lang lang, std::string_view key) const {

@@ -298,9 +298,7 @@ mergeInto(LibraryManager.library, {
   },
   mn_js_language_preference_new__deps: ['$mnNewString'],
   mn_js_language_preference_new: function () {
-    var v = new URLSearchParams(window.location.search).get('lang');
-    if (v === null) { try { v = window.localStorage.getItem('mn-lang'); } catch (e) { v = null; } }
-    return mnNewString(v);
+    return mnNewString(window['mnLanguagePreference'] ? window['mnLanguagePreference']() : null);  // web/loader.js
   },
   mn_js_request_language: function (code) {
     if (window['mnRequestLanguage']) window['mnRequestLanguage'](UTF8ToString(code));  // set by web/loader.js

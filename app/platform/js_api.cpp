@@ -35,8 +35,7 @@ mn::Lang lang_or_app(const char* code) {
 // The reply for a language whose content has not arrived yet (web builds load it on demand): asks for it, and says
 // so, instead of answering in English.
 std::optional<std::string> not_loaded(mn::Lang lang) {
-  if (mn::language_available(lang)) return std::nullopt;
-  mn::ui::set_language_wanted(lang);
+  if (mn::ui::want_language(lang)) return std::nullopt;
   const std::string code(mn::lang_code(lang));
   return mn::Json{{"errors", {"the " + code + " content is still loading: await MicroneedlingNavigator.loadLanguage('" +
                                   code + "') first"}}}.dump();
@@ -49,9 +48,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int mn_language_ready(const char* code) {
   const auto lang = mn::parse_lang(code ? code : "");
   if (!lang) return -1;
-  if (mn::language_available(*lang)) return 1;
-  mn::ui::set_language_wanted(*lang);
-  return 0;
+  return mn::ui::want_language(*lang) ? 1 : 0;
 }
 
 // assess(profile JSON, "en"|"es"|"") → the assessment JSON, or {"errors": [...]} for a malformed profile.

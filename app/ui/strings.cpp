@@ -9,13 +9,15 @@ Lang g_lang = Lang::en;
 
 void (*on_language_wanted)(Lang lang) = nullptr;
 
-void set_language_wanted(Lang lang) {
-  if (!language_available(lang) && on_language_wanted) on_language_wanted(lang);
+bool want_language(Lang lang) {
+  if (language_available(lang)) return true;
+  if (on_language_wanted) on_language_wanted(lang);
+  return false;
 }
 
 void set_language(Lang lang) {
   g_lang = lang;
-  set_language_wanted(lang);
+  want_language(lang);
 }
 
 Lang language() { return g_lang; }

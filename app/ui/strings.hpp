@@ -13,8 +13,9 @@ void set_language(Lang lang);
 Lang language();
 // Set by the platform: fetch this language's content (the browser build: its asset pack).
 extern void (*on_language_wanted)(Lang lang);
-// Asks for `lang`'s content without showing it (the JavaScript API answering in that language).
-void set_language_wanted(Lang lang);
+// Whether `lang`'s content is loaded; if not, asks for it (once the platform has it, it is used). For answering in
+// a language without showing it (the JavaScript API).
+bool want_language(Lang lang);
 // The string for `key` in the current language (English if missing there, the key itself if missing in English).
 const char* tr(std::string_view key);
 
