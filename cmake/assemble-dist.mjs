@@ -1,5 +1,6 @@
 // Assembles the servable web root (build/web/dist) from web/ and the linked app (app.js + app.wasm).
 //   node cmake/assemble-dist.mjs --web web --app build/web/app --out build/web/dist [--clinic FILE] [--keep-minutes 10]
+//                                [--assets assets]
 //
 // What it writes (see docs/deploy.md):
 //   static/<hash>/<name>   every asset under a folder named after its content hash (app.js, app.wasm, loader.js,
@@ -58,18 +59,33 @@ for (const name of ['app.js', 'app.wasm']) {
 }
 for (const name of ['index.html', 'loader.js', 'sw.js']) if (!sources.has(name)) fail(`web/${name} is missing`);
 
-// Languages other than English: one asset pack each (content-<code>.txt, the format of app/core/assets.hpp) from
-// --assets DIR's content/<code>/*.json. The app compiles in English only; loader.js fetches a pack when its
-// language is first wanted (data-lang-<code> on the loader's script tag, written below).
+// Content packs (content-<code>.txt, the format of app/core/assets.hpp): every file under --assets DIR's content/ and
+// rules/ that the app does not compile in (embedded-assets.txt beside app.wasm lists what it does). A language's own
+// files (content/<code>/) go in its pack; the shared ones (sources, treatment numbers, rules) in English's, which
+// every language needs. loader.js fetches English's pack as the app starts and another language's when it is first
+// wanted (data-lang-<code> on the loader's script tag, written below).
 const packs = new Map(); // language code -> logical name
+const embeddedList = join(APP, 'embedded-assets.txt');
+if (existsSync(embeddedList) && !args.assets) fail(`the app compiles in only part of assets/ (${embeddedList}): --assets DIR is needed for the rest`);
 if (args.assets) {
-  const contentDir = join(args.assets, 'content');
-  for (const code of readdirSync(contentDir).sort()) {
-    if (!/^[a-z]{2}$/.test(code) || code === 'en' || !statSync(join(contentDir, code)).isDirectory()) continue;
+  const embedded = new Set(existsSync(embeddedList) ? readFileSync(embeddedList, 'utf8').split('\n').filter(Boolean) : []);
+  const files = new Map(); // language code -> [path under assets/]
+  const walk = (rel) => {
+    for (const name of readdirSync(join(args.assets, rel)).sort()) {
+      const path = `${rel}/${name}`;
+      if (statSync(join(args.assets, path)).isDirectory()) walk(path);
+      else if (name.endsWith('.json') && !embedded.has(path)) {
+        const code = /^content\/([a-z]{2})\//.exec(path)?.[1] ?? 'en';
+        files.set(code, [...(files.get(code) ?? []), path]);
+      }
+    }
+  };
+  for (const top of ['content', 'rules']) walk(top);
+  for (const [code, paths] of [...files].sort()) {
     const parts = [Buffer.from('mn-asset-pack 1\n')];
-    for (const file of readdirSync(join(contentDir, code)).filter((f) => f.endsWith('.json')).sort()) {
-      const data = readFileSync(join(contentDir, code, file));
-      parts.push(Buffer.from(`content/${code}/${file}\n${data.length}\n`), data, Buffer.from('\n'));
+    for (const path of paths) {
+      const data = readFileSync(join(args.assets, path));
+      parts.push(Buffer.from(`${path}\n${data.length}\n`), data, Buffer.from('\n'));
     }
     const name = `content-${code}.txt`;
     sources.set(name, Buffer.concat(parts));

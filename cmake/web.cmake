@@ -78,7 +78,8 @@ set_target_properties(app PROPERTIES CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;en
 find_program(MN_NODE node REQUIRED)
 set(MN_DIST "${CMAKE_BINARY_DIR}/dist")
 file(GLOB MN_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-file(GLOB_RECURSE MN_CONTENT_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/content/*.json")  # language packs
+file(GLOB_RECURSE MN_CONTENT_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/content/*.json"
+     "${CMAKE_SOURCE_DIR}/assets/rules/*.json")  # in the content packs
 add_custom_command(OUTPUT "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html"
   COMMAND ${MN_NODE} "${CMAKE_SOURCE_DIR}/cmake/assemble-dist.mjs" --web "${CMAKE_SOURCE_DIR}/web"
           --app "$<TARGET_FILE_DIR:app>" --out "${MN_DIST}" --clinic "${CMAKE_SOURCE_DIR}/assets/clinic/demo.json"

@@ -6,8 +6,9 @@
 //   data-gl-warmup               gl-warmup.js, the worker that readies WebGL off the main thread (optional)
 //   data-sw                      the service worker to register once the app runs (offline use); none without it
 //   data-standalone              standalone.html: app.js follows inline and the wasm is base64 in #mn-wasm
-//   data-lang-<code>             each language but English: its content pack, fetched when that language is first
-//                                wanted (standalone.html: inline in #mn-lang-<code>)
+//   data-lang-<code>             a language's content pack (English's: all but the UI strings compiled into the
+//                                app), fetched when that language is first wanted (standalone.html: inline in
+//                                #mn-lang-<code>)
 (function () {
   'use strict';
   var me = document.currentScript || {};
@@ -188,9 +189,12 @@
     });
   }
 
-  // Languages other than English come as content packs (app/core/assets.hpp), fetched when first wanted: at once
-  // when the address or the remembered choice asks for one (below), else when the app asks (a tap on ES, a clinic
-  // whose default language it is, a plan link). Each is fetched once and handed to the app once.
+  // Content packs (app/core/assets.hpp): the app compiles in only the English UI strings its first frame needs.
+  // English's other content is asked for as the app starts, each other language when it is first wanted (a tap on
+  // ES, a clinic whose default language it is, a plan link, the JavaScript API). A pack the app asks for is fetched
+  // once its first frame is drawn, so the first frame never waits behind it; the language asked for by the address
+  // or the remembered choice is fetched at once (below). Each pack is fetched once and handed to the app once.
+  var firstFrame = new Promise(function (resolve) { window.addEventListener('mn-ready', resolve); });
   var languageJobs = {};
   function fetchLanguage(code) {
     if (!languageJobs[code]) {
@@ -210,12 +214,14 @@
   window.mnRequestLanguage = function (code) {
     if (languagesHandedOver[code]) return;
     languagesHandedOver[code] = true;
-    fetchLanguage(code).then(function (bytes) {
+    firstFrame.then(function () { return fetchLanguage(code); }).then(function (bytes) {
       var p = Module._malloc(Math.max(1, bytes.length));
       Module.HEAPU8.set(bytes, p);
-      try { Module._mn_add_asset_pack(p, bytes.length); } finally { Module._free(p); }
-    }, function (e) {
-      console.warn('[navigator] language ' + code + ' unavailable: ' + e);
+      var added = 0;
+      try { added = Module._mn_add_asset_pack(p, bytes.length); } finally { Module._free(p); }
+      if (!added) throw new Error('the pack was refused (damaged)');
+    }).catch(function (e) {
+      console.warn('[navigator] content for ' + code + ' unavailable: ' + e);
       languagesHandedOver[code] = false; // a later request tries again (back online)
       delete languageJobs[code];
       withString(code, function (p) { Module._mn_language_failed(p); });

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/assets.hpp"
+#include "core/candidacy_rules.hpp"
 #include "core/json_parse.hpp"
+#include "core/string_table.hpp"
 
 namespace mn {
 
@@ -25,11 +27,33 @@ std::vector<Lang> available_languages() {
   return out;
 }
 
-bool language_available(Lang lang) { return lang == Lang::en || asset(language_file(lang, "ui.json")).has_value(); }
+namespace {
+bool has_language_files(Lang lang) {
+  for (std::string_view file : kLanguageFiles)
+    if (!asset(language_file(lang, file))) return false;
+  for (std::string_view file : {kCandidacyMessagesFile, kCompareStringsFile, kPlanStringsFile})
+    if (!asset(language_file(lang, file))) return false;
+  return true;
+}
+}  // namespace
+
+bool language_available(Lang lang) {
+  for (std::string_view shared : {kSourcesFile, kTreatmentsFile, kCandidacyRulesFile})
+    if (!asset(shared)) return false;
+  return has_language_files(Lang::en) && (lang == Lang::en || has_language_files(lang));
+}
+
+bool language_strings_available(Lang lang) { return asset(language_file(lang, "ui.json")).has_value(); }
 
 const Content& Content::builtin() {
   static LoadedFromAssets<Content> content;
-  return content.get([] { return load(embedded_reader(), available_languages()); });
+  return content.get([] {
+    if (language_available(Lang::en)) return load(embedded_reader(), available_languages());
+    std::vector<Lang> with_strings;
+    for (Lang lang : kLanguages)
+      if (lang != Lang::en && language_strings_available(lang)) with_strings.push_back(lang);
+    return load_strings(embedded_reader(), with_strings);
+  });
 }
 
 const std::string& Content::tr(Lang lang, std::string_view key) const {

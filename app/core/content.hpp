@@ -19,10 +19,16 @@ namespace mn {
 using AssetReader = std::function<std::optional<std::string>(const std::string& path)>;
 // The app's own assets (core/assets.hpp): compiled in, or added at run time as asset packs.
 AssetReader embedded_reader();
-// The languages whose content the app's own assets hold now: English always, others once their pack is added
-// (native builds compile in every language).
-std::vector<Lang> available_languages();
+// Whether the app's own assets hold everything the screens need in `lang`: its files (the content, the candidacy
+// messages, the compare and plan tables), English's (which fill what a translation lacks) and the shared ones
+// (sources, treatment numbers, candidacy rules). Native builds compile in everything. The web build compiles in only
+// what its first frame needs, the English UI strings, and adds the rest as asset packs (core/assets.hpp): English's
+// right after the first frame, each other language's when it is first wanted.
 bool language_available(Lang lang);
+// The languages available in that sense.
+std::vector<Lang> available_languages();
+// Whether `lang`'s UI strings are there: enough for Home and the app's frame, not for the other screens.
+bool language_strings_available(Lang lang);
 // Files under a folder laid out like assets/ (core/files.cpp: native builds only; the web app has no file system).
 AssetReader directory_reader(std::string assets_dir);
 
@@ -125,12 +131,18 @@ class Content {
   static Content load(const AssetReader& read);
   // The same for English and `languages` only; lookups in any other language get English.
   static Content load(const AssetReader& read, const std::vector<Lang>& languages);
-  // The app's own content in every available language: loaded on first use, and again after an asset pack adds a
-  // language. References stay valid for the program's life (an earlier load is kept, not freed). Not thread-safe.
+  // Only the UI strings (ui.json) of English and `languages`: no sources, treatments, concerns or Learn sections.
+  // What the web app has before the rest of its content arrives (complete() is false).
+  static Content load_strings(const AssetReader& read, const std::vector<Lang>& languages);
+  // The app's own content in every available language (or, until English is available, the UI strings there are):
+  // loaded on first use, and again after an asset pack adds files. References stay valid for the program's life (an
+  // earlier load is kept, not freed). Not thread-safe.
   static const Content& builtin();
 
   // Whether `lang` was loaded (else its lookups get English).
   bool has_language(Lang lang) const { return loaded_[static_cast<std::size_t>(lang)]; }
+  // False for load_strings(): only tr() has anything to give.
+  bool complete() const { return complete_; }
 
   // Errors (broken or missing data) and warnings (e.g. a translation lacking a key); empty when all is well.
   const std::vector<Issue>& issues() const { return issues_; }
@@ -156,6 +168,7 @@ class Content {
     std::map<std::string, Concern, std::less<>> concerns;
     std::vector<EducationSection> education;
   };
+  static Content load_parts(const AssetReader& read, const std::vector<Lang>& languages, bool strings_only);
   // A language that was not loaded reads as English.
   const LanguageContent& in(Lang lang) const {
     const auto i = static_cast<std::size_t>(lang);
@@ -167,6 +180,7 @@ class Content {
   std::vector<Treatment> treatments_;
   std::array<LanguageContent, kLanguages.size()> languages_;
   std::array<bool, kLanguages.size()> loaded_{};
+  bool complete_ = true;
   mutable std::map<std::string, std::string, std::less<>> missing_keys_;
 };
 

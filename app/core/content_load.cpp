@@ -531,18 +531,31 @@ void fill_sections_from(std::vector<EducationSection>& translation, const std::v
 Content Content::load(const AssetReader& read) { return load(read, {kLanguages.begin(), kLanguages.end()}); }
 
 Content Content::load(const AssetReader& read, const std::vector<Lang>& languages) {
+  return load_parts(read, languages, false);
+}
+
+Content Content::load_strings(const AssetReader& read, const std::vector<Lang>& languages) {
+  return load_parts(read, languages, true);
+}
+
+Content Content::load_parts(const AssetReader& read, const std::vector<Lang>& languages, bool strings_only) {
   Content c;
+  c.complete_ = !strings_only;
   for (Lang lang : languages) c.loaded_[static_cast<std::size_t>(lang)] = true;
   c.loaded_[static_cast<std::size_t>(Lang::en)] = true;
+  // ui.json alone, or every file of kLanguageFiles (ui.json is the last).
+  static_assert(kLanguageFiles.back() == "ui.json");
+  const std::size_t first_file = strings_only ? kLanguageFiles.size() - 1 : 0;
   run_guarded([&] {
     std::deque<Document> docs;  // stable addresses: by_lang points into it
-    docs.push_back(open_document(read, std::string(kSourcesFile)));
-    c.sources_ = read_sources(docs.back());
     SourceIds source_ids;
-    for (const Source& s : c.sources_) source_ids.insert(s.id);
-
-    docs.push_back(open_document(read, std::string(kTreatmentsFile)));
-    c.treatments_ = read_treatments(docs.back(), source_ids);
+    if (!strings_only) {
+      docs.push_back(open_document(read, std::string(kSourcesFile)));
+      c.sources_ = read_sources(docs.back());
+      for (const Source& s : c.sources_) source_ids.insert(s.id);
+      docs.push_back(open_document(read, std::string(kTreatmentsFile)));
+      c.treatments_ = read_treatments(docs.back(), source_ids);
+    }
 
     // [language][file]: each language's documents, English first
     std::array<std::array<Document*, kLanguageFiles.size()>, kLanguages.size()> by_lang{};
@@ -550,13 +563,15 @@ Content Content::load(const AssetReader& read, const std::vector<Lang>& language
       if (!c.loaded_[static_cast<std::size_t>(lang)]) continue;
       LanguageContent& l = c.languages_[static_cast<std::size_t>(lang)];
       auto& files = by_lang[static_cast<std::size_t>(lang)];
-      for (std::size_t f = 0; f < kLanguageFiles.size(); ++f)
+      for (std::size_t f = first_file; f < kLanguageFiles.size(); ++f)
         files[f] = &docs.emplace_back(open_document(read, language_file(lang, kLanguageFiles[f])));
-      l.treatments = read_keyed<TreatmentText>(*files[0], "treatments", lang, kTreatmentIds, "treatment",
-                                               [&](ObjectReader& o) { return read_treatment_text(o, source_ids); });
-      l.concerns = read_keyed<Concern>(*files[1], "concerns", lang, kConcernIds, "concern",
-                                       [&](ObjectReader& o) { return read_concern(o, source_ids); });
-      l.education = read_education(*files[2], source_ids);
+      if (!strings_only) {
+        l.treatments = read_keyed<TreatmentText>(*files[0], "treatments", lang, kTreatmentIds, "treatment",
+                                                 [&](ObjectReader& o) { return read_treatment_text(o, source_ids); });
+        l.concerns = read_keyed<Concern>(*files[1], "concerns", lang, kConcernIds, "concern",
+                                         [&](ObjectReader& o) { return read_concern(o, source_ids); });
+        l.education = read_education(*files[2], source_ids);
+      }
       l.strings = read_strings(*files[3]);
     }
 
@@ -564,7 +579,8 @@ Content Content::load(const AssetReader& read, const std::vector<Lang>& language
     for (Lang lang : kLanguages) {
       if (lang == Lang::en || !c.loaded_[static_cast<std::size_t>(lang)]) continue;
       const auto i = static_cast<std::size_t>(lang);
-      for (std::size_t f = 0; f < kLanguageFiles.size(); ++f) compare_structure(*by_lang[0][f], *by_lang[i][f], lang);
+      for (std::size_t f = first_file; f < kLanguageFiles.size(); ++f)
+        compare_structure(*by_lang[0][f], *by_lang[i][f], lang);
       LanguageContent& l = c.languages_[i];
       compare_placeholders(en.strings, l.strings, by_lang[i][3]->log);
       fill_from(l.strings, en.strings);

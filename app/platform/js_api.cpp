@@ -250,6 +250,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
 // What My plan holds: the plan, its link and QR code size, what became of an opened link, and the plan as text.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
   mn::ui::AppState& st = mn::platform::mutable_app_state();
+  if (auto wait = not_loaded(st.lang)) return reply(*wait);
   mn::ui::decision_prepare(st);
   const mn::Plan plan = mn::ui::decision_plan(st);
   const std::string url = mn::ui::plan_link(st);

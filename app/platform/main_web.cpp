@@ -148,6 +148,11 @@ void frame() {
     mn_js_mirror_update(mn::ui::mirror::json().c_str());
   }
   if (rt->frames_drawn == 1) mn_js_first_frame();
+  // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
+  // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas.
+  if (rt->frames_drawn == 2) {
+    if (std::string error; !rt->renderer.check(error)) mn_js_fatal("webgl2", error.c_str());
+  }
 }
 
 }  // namespace
@@ -202,17 +207,20 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const
   mn_wake();
 }
 
-// A language's asset pack (raw bytes, fetched by loader.js when the language was first wanted): its content is
-// used from the next frame on.
-EMSCRIPTEN_KEEPALIVE void mn_add_asset_pack(const char* data, int size) {
-  if (size < 0) return;
+// A content pack (raw bytes, fetched by loader.js when its language was first wanted; English's rest right after the
+// first frame): its content is used from the next frame on. Returns 1, or 0 if the pack was refused (damaged): then
+// the loader reports the language as failed, as for a failed download.
+EMSCRIPTEN_KEEPALIVE int mn_add_asset_pack(const char* data, int size) {
+  if (size < 0) return 0;
   const std::string problem = mn::add_asset_pack(std::string_view(data, static_cast<size_t>(size)));
-  if (!problem.empty()) std::fprintf(stderr, "language pack refused: %s\n", problem.c_str());
+  if (!problem.empty()) std::fprintf(stderr, "content pack refused: %s\n", problem.c_str());
   mn_wake();
+  return problem.empty() ? 1 : 0;
 }
 
-// A language's pack could not be fetched (offline and never cached, or a server error): the app goes back to
-// English if that language is still the one shown, rather than claiming a language it cannot show.
+// A language's pack could not be fetched (offline and never cached, a server error, a damaged pack): English's
+// screens then offer to try again; another language goes back to English if it is still the one shown, rather than
+// claiming a language it cannot show.
 EMSCRIPTEN_KEEPALIVE void mn_language_failed(const char* code) {
   if (!rt || !rt->app) return;
   rt->app->language_failed(code ? code : "");
@@ -280,10 +288,7 @@ int main() {
   ImGui::CreateContext();
   mn::platform::Input::configure(ImGui::GetIO());
   mn::platform::item_registry_enable();
-  if (std::string error; !rt->renderer.init(error)) {
-    mn_js_fatal("webgl2", error.c_str());
-    return 1;
-  }
+  rt->renderer.init();
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }

@@ -6,17 +6,21 @@
 namespace mn::platform {
 namespace {
 
+// Display coordinates to clip space: a_transform.xy scales, a_transform.zw translates. It is a constant vertex
+// attribute (no array behind it, set with glVertexAttrib4f each frame) rather than a uniform, so the renderer never
+// asks the linked program where its uniforms are: glGetUniformLocation waits for the link, a synchronous round trip
+// to the GPU process at start-up. The sampler needs no call either: it reads texture unit 0 by default.
 constexpr const char* kVertexShader = R"(#version 300 es
-uniform mat4 u_projection;
 layout (location = 0) in vec2 a_position;
 layout (location = 1) in vec2 a_uv;
 layout (location = 2) in vec4 a_color;
+layout (location = 3) in vec4 a_transform;
 out vec2 v_uv;
 out vec4 v_color;
 void main() {
   v_uv = a_uv;
   v_color = a_color;
-  gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
+  gl_Position = vec4(a_position * a_transform.xy + a_transform.zw, 0.0, 1.0);
 }
 )";
 
@@ -47,27 +51,17 @@ std::string shader_log(GLuint shader) {
 
 }  // namespace
 
-bool Renderer::init(std::string& error) {
+void Renderer::init() {
   GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
   GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
   program_ = glCreateProgram();
   glAttachShader(program_, vs);
   glAttachShader(program_, fs);
   glLinkProgram(program_);
-  // One status query at start-up (a synchronous call), only to explain a failure.
-  GLint linked = GL_FALSE;
-  glGetProgramiv(program_, GL_LINK_STATUS, &linked);
-  if (!linked) {
-    error = "shaders: " + shader_log(vs) + " " + shader_log(fs);
-    return false;
-  }
-  glDetachShader(program_, vs);
-  glDetachShader(program_, fs);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  projection_ = glGetUniformLocation(program_, "u_projection");
+  // The shaders stay attached until check() has read their logs.
+  vertex_shader_ = vs;
+  fragment_shader_ = fs;
   glUseProgram(program_);
-  glUniform1i(glGetUniformLocation(program_, "u_texture"), 0);
 
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vertex_buffer_);
@@ -95,7 +89,19 @@ bool Renderer::init(std::string& error) {
 
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "mn_webgl2";
-  return true;
+}
+
+bool Renderer::check(std::string& error) {
+  if (!vertex_shader_) return true;  // checked before
+  GLint linked = GL_FALSE;
+  glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+  if (!linked) error = "shaders: " + shader_log(vertex_shader_) + " " + shader_log(fragment_shader_);
+  glDetachShader(program_, vertex_shader_);
+  glDetachShader(program_, fragment_shader_);
+  glDeleteShader(vertex_shader_);
+  glDeleteShader(fragment_shader_);
+  vertex_shader_ = fragment_shader_ = 0;
+  return linked == GL_TRUE;
 }
 
 void Renderer::upload_fonts() {
@@ -125,14 +131,9 @@ void Renderer::render(const ImDrawData& data, int fb_width, int fb_height, const
 
   const float left = data.DisplayPos.x, right = data.DisplayPos.x + data.DisplaySize.x;
   const float top = data.DisplayPos.y, bottom = data.DisplayPos.y + data.DisplaySize.y;
-  const float projection[16] = {
-      2.0f / (right - left), 0, 0, 0,
-      0, 2.0f / (top - bottom), 0, 0,
-      0, 0, -1, 0,
-      (right + left) / (left - right), (top + bottom) / (bottom - top), 0, 1,
-  };
   glUseProgram(program_);
-  glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
+  glVertexAttrib4f(3, 2.0f / (right - left), 2.0f / (top - bottom), (right + left) / (left - right),
+                   (top + bottom) / (bottom - top));
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
   glEnable(GL_SCISSOR_TEST);

@@ -17,8 +17,10 @@ namespace mn::platform {
 
 class Renderer {
  public:
-  // Compiles the shaders and creates the buffers. False, with a reason in `error`, when WebGL refuses.
-  bool init(std::string& error);
+  // Compiles the shaders and creates the buffers, without waiting for the GPU process (no queries).
+  void init();
+  // Whether the shaders linked; if not, why in `error`. A synchronous query: made once, after the first frame.
+  bool check(std::string& error);
   // (Re)creates the texture of io.Fonts after the atlas was built; sets the atlas's texture id.
   void upload_fonts();
   // Clears the drawing buffer to `clear` and draws `data`, framebuffer size in device pixels.
@@ -26,7 +28,7 @@ class Renderer {
 
  private:
   GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0, font_texture_ = 0;
-  GLint projection_ = -1;
+  GLuint vertex_shader_ = 0, fragment_shader_ = 0;
 };
 
 }  // namespace mn::platform

@@ -119,7 +119,12 @@ void App::set_clinic_config_error(std::string_view source, std::string_view mess
 }
 
 void App::language_failed(std::string_view code) {
-  if (parse_lang(code) != state_.lang || language_available(state_.lang)) return;
+  const auto lang = parse_lang(code);
+  if (lang == Lang::en) {  // the screens that need it offer to try again (draw_pending)
+    state_.content_failed = true;
+    return;
+  }
+  if (lang != state_.lang || language_available(state_.lang)) return;
   state_.lang = Lang::en;
   set_language(state_.lang);
 }
@@ -289,6 +294,21 @@ void App::draw_navigation() {
   ImGui::PopStyleColor();
 }
 
+namespace {
+void draw_screen(AppState& st) {
+  switch (st.screen) {
+    case Screen::Home: draw_home(st); break;
+    case Screen::Learn: draw_learn(st); break;
+    case Screen::Candidacy: draw_candidacy(st); break;
+    case Screen::Compare: draw_compare(st); break;
+    case Screen::Estimate: draw_estimate(st); break;
+    case Screen::Plan: draw_plan(st); break;
+    case Screen::Privacy: draw_privacy(st); break;
+    case Screen::Count: break;
+  }
+}
+}  // namespace
+
 void App::draw_content() {
   const Layout& l = state_.layout;
   ImVec2 pos(l.sidebar_w, l.top_bar_h);
@@ -313,16 +333,9 @@ void App::draw_content() {
   ImGui::PushTextWrapPos(left + col);
   ImGui::Dummy(ImVec2(col, 0));
   config_banner(state_);
-  switch (state_.screen) {
-    case Screen::Home: draw_home(state_); break;
-    case Screen::Learn: draw_learn(state_); break;
-    case Screen::Candidacy: draw_candidacy(state_); break;
-    case Screen::Compare: draw_compare(state_); break;
-    case Screen::Estimate: draw_estimate(state_); break;
-    case Screen::Plan: draw_plan(state_); break;
-    case Screen::Privacy: draw_privacy(state_); break;
-    case Screen::Count: break;
-  }
+  // A screen whose content is still on its way (web: fetched after the first frame) says so instead.
+  if (screen_needs_content(state_.screen) && !language_available(state_.lang)) draw_pending(state_);
+  else draw_screen(state_);
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
   ImGui::EndGroup();

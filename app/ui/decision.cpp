@@ -92,7 +92,9 @@ void decision_prepare(AppState& st) {
     if (!first && ds.start && same_day(*ds.start, before) && !same_day(before, ds.today)) ds.start = ds.today;
   }
   if (!ds.start) ds.start = ds.today;
-  if (!Content::builtin().treatment(ds.treatment)) ds.treatment = "microneedling";
+  // Only against the whole content: before it has arrived (web), no treatment is known yet.
+  if (const Content& content = Content::builtin(); content.complete() && !content.treatment(ds.treatment))
+    ds.treatment = "microneedling";
   ds.maintenance_years = std::clamp(ds.maintenance_years, 0, kMaxMaintenanceYears);
 }
 

@@ -52,6 +52,7 @@ struct AppState {
   Layout layout;
   bool scroll_to_top = false;
   bool animating = false;
+  bool content_failed = false;         // English's content could not be fetched (offline, never cached): see draw_pending
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
 
   void go(Screen s) {
@@ -93,6 +94,10 @@ void draw_compare(AppState& st);
 void draw_estimate(AppState& st);
 void draw_plan(AppState& st);
 void draw_privacy(AppState& st);  // what is and is not stored, in plain words
+// Whether screen `s` reads more than the UI strings (everything but Home and Privacy).
+bool screen_needs_content(Screen s);
+// In place of such a screen while its content is on its way, or could not be fetched (with "Try again").
+void draw_pending(AppState& st);
 // Opens the privacy page, remembering the screen to go back to.
 void open_privacy(AppState& st);
 

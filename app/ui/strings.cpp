@@ -11,7 +11,10 @@ void (*on_language_wanted)(Lang lang) = nullptr;
 
 bool want_language(Lang lang) {
   if (language_available(lang)) return true;
-  if (on_language_wanted) on_language_wanted(lang);
+  if (on_language_wanted) {
+    if (!language_available(Lang::en)) on_language_wanted(Lang::en);  // every language needs English's files too
+    if (lang != Lang::en) on_language_wanted(lang);
+  }
   return false;
 }
 

@@ -133,11 +133,16 @@ export async function openApp(browser, device, url, options = {}) {
   return { context, page, log };
 }
 
-// Waits until the app has drawn its first frame (exported functions throw before the wasm is ready).
-export async function waitReady(page, timeout = 60000) {
-  await page.waitForFunction(() => {
-    try { return window.Module && Module._mn_frame_count && Module._mn_frame_count() > 0; } catch { return false; }
-  }, null, { timeout, polling: 100 });
+// Waits until the app has drawn its first frame (exported functions throw before the wasm is ready) and, unless
+// `content` is false, until the content of the language shown has arrived (web/loader.js fetches it after the first
+// frame; until then every screen but Home and Privacy says it is on its way).
+export async function waitReady(page, timeout = 60000, { content = true } = {}) {
+  await page.waitForFunction((content) => {
+    try {
+      if (!(window.Module && Module._mn_frame_count && Module._mn_frame_count() > 0)) return false;
+      return !content || JSON.parse(Module.UTF8ToString(Module._mn_state_json())).lang_ready;
+    } catch { return false; }
+  }, content, { timeout, polling: 100 });
   await settle(page);
 }
 

@@ -101,7 +101,8 @@ await run('offline (service worker)', async (check) => {
       await appendFile(join(web2, 'style.css'), '\n/* build 2 */\n');
       const index = await readFile(join(web2, 'index.html'), 'utf8');
       await writeFile(join(web2, 'index.html'), index.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  <meta name="mn-test-build" content="2">'));
-      execFileSync(process.execPath, [join(REPO, 'cmake/assemble-dist.mjs'), '--web', web2, '--app', join(dist, '..', 'app'), '--out', site, '--keep-minutes', '0'],
+      execFileSync(process.execPath, [join(REPO, 'cmake/assemble-dist.mjs'), '--web', web2, '--app', join(dist, '..', 'app'), '--out', site,
+        '--assets', join(REPO, 'assets'), '--keep-minutes', '0'],
         { stdio: ['ignore', 'ignore', 'inherit'] });
       const build2 = await assetManifest(site);
       assert(build2.version !== build1.version && build2.files['style.css'] !== build1.files['style.css'], 'build 2 has the same hashes');

@@ -62,6 +62,39 @@ TEST_CASE("content loaded for English only reads as English in every language, w
   CHECK_FALSE(fixture.load(std::vector<Lang>{Lang::es}).issues().empty());
 }
 
+TEST_CASE("the UI strings alone: what the web app shows before the rest of its content arrives") {
+  ContentFixture fixture;
+  // Everything but the ui.json files is missing, as in the web app before English's pack.
+  for (Lang lang : kLanguages)
+    for (const char* file : {"treatments.json", "concerns.json", "education.json"}) fixture.remove(language_file(lang, file));
+  fixture.remove(std::string(kSourcesFile));
+  fixture.remove(std::string(kTreatmentsFile));
+  const Content strings = Content::load_strings(fixture.reader(), {Lang::es});
+  CHECK(strings.issues().empty());
+  CHECK_FALSE(strings.complete());
+  CHECK(strings.tr(Lang::en, "nav.learn") == "en: Learn");
+  CHECK(strings.tr(Lang::es, "nav.learn") == "es: Learn");
+  CHECK(strings.treatments().empty());
+  CHECK(strings.treatment_text(Lang::en, "microneedling") == nullptr);
+  CHECK(strings.education(Lang::en).empty());
+  // A translation's placeholders are checked against English's as in a full load.
+  fixture["content/es/ui.json"]["strings"]["plan.sessions"] = "es: {count} sesiones";
+  CHECK_FALSE(Content::load_strings(fixture.reader(), {Lang::es}).issues().empty());
+  // The full load of the same files names what is missing.
+  const Content full = fixture.load(std::vector<Lang>{});
+  CHECK(full.complete());
+  CHECK_FALSE(full.issues().empty());
+}
+
+TEST_CASE("a language is available when every file its screens read is there, English's and the shared ones too") {
+  // A native build compiles in everything.
+  for (Lang lang : kLanguages) {
+    CHECK(language_available(lang));
+    CHECK(language_strings_available(lang));
+  }
+  CHECK(Content::builtin().complete());
+}
+
 TEST_CASE("the app's own content and string tables: every language of a native build, loaded once") {
   CHECK(available_languages() == std::vector<Lang>{Lang::en, Lang::es});
   const Content& first = Content::builtin();
