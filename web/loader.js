@@ -64,10 +64,16 @@
   // Made at that moment it takes ~10–25 ms with software rendering; made inside the app's start-up, right after
   // the WebAssembly is instantiated, the same call waited 100–200 ms for the GPU process.
   // Resolves to false (after showing the message) when this browser cannot draw with WebGL 2 after all.
+  // The canvas gets the size the app will give it (its CSS size × devicePixelRatio, as main_web.cpp computes) before
+  // the context exists: resizing a canvas that has a context reallocates its drawing buffer.
   function createContext() {
     var gl = null;
     try {
-      gl = document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+      var canvas = document.getElementById('canvas'), box = canvas.getBoundingClientRect();
+      var ratio = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+      canvas.width = Math.round(Math.max(box.width, 1) * ratio);
+      canvas.height = Math.round(Math.max(box.height, 1) * ratio);
+      gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     } catch (e) { /* as null */ }
     if (!gl) showError('webgl2');
     return !!gl;

@@ -282,6 +282,21 @@ mergeInto(LibraryManager.library, {
   mn_js_prefers_reduced_motion: function () {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
   },
+  // Replaces Emscripten's own (library_html5.js), which assigns width and height every time. Each assignment to a
+  // canvas with a WebGL context reallocates its drawing buffer, and SDL_CreateWindow shrinks the canvas to 1×1 and
+  // back (a probe: does CSS size the canvas?), which made the app's start ~45 ms longer. Here a size is assigned only
+  // when it differs, and the 1×1 probe is not applied: this page's canvas is always sized by CSS (web/style.css), and
+  // SDL reads the CSS size, not the backing store, to decide.
+  emscripten_set_canvas_element_size__deps: ['$findCanvasEventTarget'],
+  emscripten_set_canvas_element_size__sig: 'iiii',
+  emscripten_set_canvas_element_size: function (target, width, height) {
+    var canvas = findCanvasEventTarget(target);
+    if (!canvas) return -4; // EMSCRIPTEN_RESULT_UNKNOWN_TARGET
+    if (width === 1 && height === 1) return 0;
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    return 0;
+  },
   mn_js_first_frame: function () {
     document.documentElement.classList.add('mn-ready');
     window.dispatchEvent(new Event('mn-ready'));

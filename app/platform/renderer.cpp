@@ -58,10 +58,11 @@ void Renderer::init() {
   glAttachShader(program_, vs);
   glAttachShader(program_, fs);
   glLinkProgram(program_);
-  // The shaders stay attached until check() has read their logs.
+  // The shaders stay attached until check() has read their logs. No glUseProgram here: WebGL asks the GPU process
+  // whether the program linked before using it (a synchronous call that waits for the link). By the first frame,
+  // a few tasks later, the link is done and that question is answered at once.
   vertex_shader_ = vs;
   fragment_shader_ = fs;
-  glUseProgram(program_);
 
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vertex_buffer_);
