@@ -2,7 +2,6 @@
 // arrived: the web app compiles in only the English UI strings and fetches the rest just after its first frame
 // (core/content.hpp, language_available), and each other language when it is first wanted. Usually this is on screen
 // for a moment; offline, with the content never cached, it says so and offers to try again.
-#include "core/content.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
