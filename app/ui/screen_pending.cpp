@@ -15,18 +15,19 @@ void draw_pending(AppState& st) {
   const bool phone = st.layout.form == FormFactor::Phone;
   heading(tr(nav_key(st.screen)), FontRole::H1);
   gap(6);
-  if (!st.content_failed) {
-    callout(tr("pending.loading"), p.primary);
-  } else {
-    callout(tr("pending.failed"), p.warning);
-    gap(14);
-    if (button(tr("pending.retry"), ButtonKind::Primary, phone ? -1.0f : 0.0f, st.layout.target_h)) {
+  callout(tr(st.content_failed ? "pending.failed" : "pending.loading"), st.content_failed ? p.warning : p.primary);
+  gap(14);
+  // Phone: full-width buttons, one above the other; wider screens: side by side.
+  const float width = phone ? -1.0f : 0.0f;
+  if (st.content_failed) {
+    if (button(tr("pending.retry"), ButtonKind::Primary, width, st.layout.target_h)) {
       st.content_failed = false;
       want_language(st.lang);
     }
+    if (phone) gap(4);
+    else ImGui::SameLine(0.0f, 12.0f);
   }
-  gap(10);
-  if (button(tr("pending.home"), ButtonKind::Secondary, phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Home);
+  if (button(tr("pending.home"), ButtonKind::Secondary, width, st.layout.target_h)) st.go(Screen::Home);
   screen_footer(st);
 }
 
