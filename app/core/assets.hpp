@@ -1,7 +1,8 @@
 #pragma once
 // The app's assets (content, rules, demo clinic) by their path under assets/: the ones compiled into the binary,
-// plus any added while it runs. The web build compiles in English only; each other language arrives as an asset
-// pack (below) when it is first wanted, so a visitor downloads only the language they read.
+// plus any added while it runs. The web build compiles in only the English UI strings its first frame needs; the
+// rest arrives as asset packs (below): English's right after the first frame, each other language's when it is
+// first wanted, so a visitor downloads only the language they read, and the first frame waits for neither.
 #include <cstdint>
 #include <memory>
 #include <optional>

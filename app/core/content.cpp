@@ -1,6 +1,8 @@
 #include "core/content.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "core/assets.hpp"
 #include "core/candidacy_rules.hpp"
@@ -38,9 +40,18 @@ bool has_language_files(Lang lang) {
 }  // namespace
 
 bool language_available(Lang lang) {
-  for (std::string_view shared : {kSourcesFile, kTreatmentsFile, kCandidacyRulesFile})
-    if (!asset(shared)) return false;
-  return has_language_files(Lang::en) && (lang == Lang::en || has_language_files(lang));
+  // Asked every frame (which screen to draw) and by every API call; the answer changes only when a pack adds files.
+  static std::uint64_t checked_at = ~std::uint64_t{0};
+  static std::array<bool, kLanguages.size()> available{};
+  if (checked_at != assets_version()) {
+    checked_at = assets_version();
+    bool shared = true;
+    for (std::string_view file : {kSourcesFile, kTreatmentsFile, kCandidacyRulesFile}) shared = shared && asset(file);
+    const bool english = shared && has_language_files(Lang::en);
+    for (Lang l : kLanguages)
+      available[static_cast<std::size_t>(l)] = english && (l == Lang::en || has_language_files(l));
+  }
+  return available[static_cast<std::size_t>(lang)];
 }
 
 bool language_strings_available(Lang lang) { return asset(language_file(lang, "ui.json")).has_value(); }

@@ -49,8 +49,8 @@ mergeInto(LibraryManager.library, {
       'shownCompare': function () { return call('_mn_api_shown_compare', []); },
       'shownEstimate': function () { return call('_mn_api_shown_estimate', []); },
       'shownPlan': function () { return call('_mn_api_shown_plan', []); },
-      // Each language but English is loaded when first wanted; the calls above answer in a language once this
-      // resolves (before, they reply {"errors": ["… still loading …"]}).
+      // Content arrives after the first frame (English's at once, another language's when first wanted); the calls
+      // above answer in a language once this resolves (before, they reply {"errors": ["… still loading …"]}).
       'loadLanguage': function (code) {
         return new Promise(function (resolve, reject) {
           var started = Date.now();

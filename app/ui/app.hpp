@@ -1,6 +1,6 @@
 #pragma once
-#include <cstdint>
 // The whole UI: navigation between screens, the top bar, language, and the frame's layout.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -37,7 +37,8 @@ class App {
   void set_clinic_config(std::string_view json_text, std::string_view source);
   // A configuration that could not even be fetched (e.g. ?config= naming another site).
   void set_clinic_config_error(std::string_view source, std::string_view message);
-  // `code`'s content could not be fetched: back to English if that language is still the one asked for.
+  // `code`'s content could not be fetched (or arrived damaged). English: the screens that need it offer to try
+  // again. Another language: back to English if it is still the one asked for.
   void language_failed(std::string_view code);
 
   // Called when the person picks a language, so the platform can remember it as a preference.
