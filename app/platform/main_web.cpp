@@ -28,7 +28,9 @@
 namespace {
 
 constexpr int kFramesAfterInput = 4;   // hover → active → settled layout takes a few frames in ImGui
-constexpr int kFramesAtStart = 2;      // with no input yet, the layout settles in the second frame
+// At start: the first pass only measures (ImGui settles the layout in the second, the first frame shown); the third
+// checks the shaders (Renderer::check) and, with nothing new to show, sends nothing to the GPU.
+constexpr int kFramesAtStart = 3;
 constexpr int kIdleFramesBeforePause = 2;
 
 struct Runtime {
@@ -39,7 +41,9 @@ struct Runtime {
   std::unique_ptr<mn::ui::App> app;
   int frames_to_draw = kFramesAtStart;
   int idle_frames = 0;
-  unsigned frames_drawn = 0;
+  unsigned frames_drawn = 0;      // passes of the UI (what tests wait on); a pass that changes nothing draws nothing
+  unsigned frames_presented = 0;  // frames actually drawn on the canvas
+  bool shaders_checked = false;
   double css_w = 0, css_h = 0, dpr = 0;
   Uint64 last_counter = 0;
   bool paused = false;
@@ -60,6 +64,7 @@ bool sync_canvas_size() {
   rt->dpr = dpr;
   emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(rt->css_w * dpr)),
                                      static_cast<int>(std::lround(rt->css_h * dpr)));
+  rt->renderer.invalidate();
   return true;
 }
 
@@ -139,19 +144,23 @@ void frame() {
   ImGui::Render();
   mn::platform::item_registry_publish();
 
-  int fb_w = 0, fb_h = 0;
-  emscripten_webgl_get_drawing_buffer_size(emscripten_webgl_get_current_context(), &fb_w, &fb_h);
-  rt->renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, mn::ui::App::background());
+  // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
+  // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas.
+  if (rt->frames_presented > 0 && !rt->shaders_checked) {
+    rt->shaders_checked = true;
+    if (std::string error; !rt->renderer.check(error)) mn_js_fatal("webgl2", error.c_str());
+  }
+  const bool measure_only = rt->frames_drawn == 0;
   ++rt->frames_drawn;
+  if (!measure_only) {
+    int fb_w = 0, fb_h = 0;
+    emscripten_webgl_get_drawing_buffer_size(emscripten_webgl_get_current_context(), &fb_w, &fb_h);
+    if (rt->renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, mn::ui::App::background()) && ++rt->frames_presented == 1)
+      mn_js_first_frame();
+  }
   if (mn::ui::mirror::version() != rt->mirror_version) {
     rt->mirror_version = mn::ui::mirror::version();
     mn_js_mirror_update(mn::ui::mirror::json().c_str());
-  }
-  if (rt->frames_drawn == 1) mn_js_first_frame();
-  // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
-  // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas.
-  if (rt->frames_drawn == 2) {
-    if (std::string error; !rt->renderer.check(error)) mn_js_fatal("webgl2", error.c_str());
   }
 }
 
@@ -190,7 +199,8 @@ EMSCRIPTEN_KEEPALIVE void mn_mirror_activate(unsigned id) {
   mn_wake();
 }
 
-// Frames actually drawn since start (idle frames are not counted).
+// Passes of the UI since start (idle loop iterations are not counted); frames_presented in mn_state_json() says how
+// many of them drew on the canvas.
 EMSCRIPTEN_KEEPALIVE unsigned mn_frame_count() { return rt ? rt->frames_drawn : 0; }
 
 // The last frame's named widgets with their rectangles in CSS pixels (see item_registry.hpp).
@@ -234,7 +244,7 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config_error(const char* source, const c
   mn_wake();
 }
 
-// What tests and the page need to know: {"screen","lang","hovered","scroll_y","scroll_max_y","frames",…,
+// What tests and the page need to know: {"screen","lang","hovered","scroll_y","scroll_max_y","frames","presented",…,
 // "lang_ready"} (lang_ready: that language's content is loaded, not shown as English meanwhile).
 EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   static std::string json;
@@ -243,10 +253,11 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   ImGuiWindow* content = ImGui::FindWindowByName("content");
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,"
+                "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,\"presented\":%u,"
                 "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u,\"lang_ready\":%s}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
-                content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, ImGui::GetIO().FontGlobalScale, rt->dpr,
+                content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, rt->frames_presented,
+                ImGui::GetIO().FontGlobalScale, rt->dpr,
                 rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
                 std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId,
                 mn::language_available(rt->app->state().lang) ? "true" : "false");

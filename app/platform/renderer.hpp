@@ -9,6 +9,7 @@
 // (a quarter of the RGBA upload).
 #include <GLES3/gl3.h>
 
+#include <cstdint>
 #include <string>
 
 #include "imgui.h"
@@ -23,12 +24,19 @@ class Renderer {
   bool check(std::string& error);
   // (Re)creates the texture of io.Fonts after the atlas was built; sets the atlas's texture id.
   void upload_fonts();
-  // Clears the drawing buffer to `clear` and draws `data`, framebuffer size in device pixels.
-  void render(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear);
+  // Clears the drawing buffer to `clear` and draws `data`, framebuffer size in device pixels. Returns false, and
+  // sends nothing to the GPU, when the frame would be exactly the one the canvas already shows (the same vertices,
+  // indices, commands, size and colour): the browser keeps showing the last frame drawn. Settling frames after an
+  // input, and content that arrives without changing the screen, then cost no GPU work (with software WebGL, a
+  // phone-sized frame is tens of milliseconds of it).
+  bool render(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear);
+  // The drawing buffer lost what it showed (the canvas was resized): the next render() draws whatever it gets.
+  void invalidate() { shown_ = 0; }
 
  private:
   GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0, font_texture_ = 0;
   GLuint vertex_shader_ = 0, fragment_shader_ = 0;
+  std::uint64_t shown_ = 0;  // signature of the frame the drawing buffer holds; 0: none (or unknown)
 };
 
 }  // namespace mn::platform

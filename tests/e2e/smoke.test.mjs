@@ -36,6 +36,17 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
       assert(after === before, `${after - before} frames drawn in 1.5 s of idling`);
     });
 
+    await check(`${device}: passes of the UI that change nothing send nothing to the GPU`, async () => {
+      const start = await state(page);
+      // The first pass only measures and the settling passes repeat the frame shown: fewer frames drawn than passes.
+      assert(start.presented >= 1 && start.presented < start.frames, `${start.presented} of ${start.frames} passes drawn at start`);
+      await page.evaluate(() => Module._mn_wake());  // what a timer or a resize does: a few passes, nothing new to show
+      await settle(page);
+      const after = await state(page);
+      assert(after.frames > start.frames, 'the wake ran no pass of the UI');
+      assert(after.presented === start.presented, `${after.presented - start.presented} identical frames drawn again`);
+    });
+
     await check(`${device}: a named card ${touch ? 'tapped' : 'clicked'} once opens its screen`, async () => {
       assert((await state(page)).screen === 'home', 'should start at home');
       await press(page, 'Learn', { touch });
