@@ -114,6 +114,17 @@ for (const name of [...hashedNames.filter((n) => !isCss(n)), ...hashedNames.filt
   output.set(path, data);
 }
 
+// ---------------------------------------------------------------- the warm-up's entry point
+// app.wasm's exports have minified names; the glue in app.js says which one is mn_warm_up (app/platform/warm_up.cpp),
+// which the warm-up worker (web/wasm-warmup.js) calls. Unminified builds export it under its own name.
+const warmUpExport = (() => {
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(sources.get('app.wasm'))).map((e) => e.name);
+  if (exported.includes('mn_warm_up')) return 'mn_warm_up';
+  const glue = /_mn_warm_up=function\(\)\{return\(\w+\._mn_warm_up=\w+\.asm\.(\w+)\)/.exec(sources.get('app.js').toString('utf8'));
+  if (!glue || !exported.includes(glue[1])) fail('app.js does not say under which name app.wasm exports mn_warm_up');
+  return glue[1];
+})();
+
 // ---------------------------------------------------------------- pages and the web manifest
 function rewriteHtml(html, page) {
   let count = 0;
@@ -123,6 +134,7 @@ function rewriteHtml(html, page) {
     // The wasm's size lets the loader's progress bar move even when the server sends it compressed.
     // The language packs are named beside it.
     const size = attribute === 'data-app-wasm' ? ` data-app-wasm-bytes="${sources.get(refName(value)).length}"` +
+      ` data-app-warm-up="${warmUpExport}"` +
       [...packs].map(([code, name]) => ` data-lang-${code}="${hashed.get(name)}"`).join('') : '';
     return before + hashed.get(refName(value)) + after + size;
   });

@@ -4,6 +4,9 @@
 //   data-app-js, data-app-wasm   the (content-hashed) URLs of the app; default app.js / app.wasm
 //   data-app-wasm-bytes          app.wasm's size, for the progress bar when it comes compressed (br, gzip)
 //   data-gl-warmup               gl-warmup.js, the worker that readies WebGL off the main thread (optional)
+//   data-wasm-warmup             wasm-warmup.js, the worker that runs the app's start-up first, so that its code is
+//                                compiled off the main thread (optional; needs data-app-warm-up)
+//   data-app-warm-up             the name under which app.wasm exports mn_warm_up (minified; written at assembly)
 //   data-sw                      the service worker to register once the app runs (offline use); none without it
 //   data-standalone              standalone.html: app.js follows inline and the wasm is base64 in #mn-wasm
 //   data-lang-<code>             a language's content pack (English's: all but the UI strings compiled into the
@@ -57,6 +60,26 @@
     });
   }
   var graphicsReady = null; // true once the page's WebGL 2 context is made (started with app.js, below)
+  var pixelRatio = function () { return Math.min(4, Math.max(0.5, window.devicePixelRatio || 1)); }; // as main_web.cpp
+
+  // The app's start-up, run once in a worker before the app starts (wasm-warmup.js, app/platform/warm_up.cpp): the
+  // browser compiles WebAssembly functions on their first call, on the calling thread, and the worker shares the
+  // compiled module, so the ~1,300 functions the start-up calls are compiled there instead of in this page's tasks.
+  // Resolves when the worker is done or failed, or after 2 s (then it is stopped); the app starts either way.
+  function warmUpWasm(module) {
+    var url = option('data-wasm-warmup', ''), entry = option('data-app-warm-up', '');
+    if (!url || !entry || standalone || typeof Worker !== 'function') return Promise.resolve();
+    return new Promise(function (resolve) {
+      var worker = null, timer = 0;
+      var done = function (stop) { clearTimeout(timer); if (stop && worker) worker.terminate(); resolve(); };
+      timer = setTimeout(function () { done(true); }, 2000);
+      try { worker = new Worker(url); } catch (e) { return done(false); }
+      worker.onmessage = function () { done(false); }; // it closes itself
+      worker.onerror = function (e) { e.preventDefault(); done(true); };
+      var box = document.getElementById('canvas').getBoundingClientRect();
+      worker.postMessage({ module: module, entry: entry, dpr: pixelRatio(), width: box.width, height: box.height });
+    });
+  }
 
   // The page's own WebGL 2 context, made here as soon as the warm-up is done and while app.wasm still downloads.
   // The app asks for the same context later (SDL_GL_CreateContext, app/platform/main_web.cpp) and the browser
@@ -70,7 +93,7 @@
     var gl = null;
     try {
       var canvas = document.getElementById('canvas'), box = canvas.getBoundingClientRect();
-      var ratio = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+      var ratio = pixelRatio();
       canvas.width = Math.round(Math.max(box.width, 1) * ratio);
       canvas.height = Math.round(Math.max(box.height, 1) * ratio);
       gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
@@ -146,7 +169,10 @@
           var bytes = results[0];
           if (!results[1]) return null; // no WebGL 2: the message is up
           statusText.textContent = 'Starting…';
-          return WebAssembly.instantiate(bytes, imports);
+          return WebAssembly.compile(bytes).then(function (module) {
+            return warmUpWasm(module).then(function () { return WebAssembly.instantiate(module, imports); })
+              .then(function (instance) { return { instance: instance, module: module }; });
+          });
         })
         .then(function (result) { if (result) done(result.instance, result.module); })
         .catch(function (e) { showError('download', String(e)); });
