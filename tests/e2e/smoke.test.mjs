@@ -109,6 +109,24 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
     await context.close();
   }
 
+  await check('the start-up warm-up (wasm-warmup.js) runs mn_warm_up to the end in its worker, with every import a stub', async () => {
+    // A trap there (a call that reaches a stub) would not break the app, only quietly bring back the compiling on
+    // the main thread: run the worker as loader.js does and ask for its answer.
+    const { context, page } = await openApp(browser, 'phone', server.url);
+    const answer = await page.evaluate(async () => {
+      const tag = document.querySelector('script[data-wasm-warmup]');
+      const module = await WebAssembly.compileStreaming(fetch(tag.getAttribute('data-app-wasm')));
+      return new Promise((resolve) => {
+        const worker = new Worker(tag.getAttribute('data-wasm-warmup'));
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => resolve({ error: e.message });
+        worker.postMessage({ module, entry: tag.getAttribute('data-app-warm-up'), dpr: 3, width: 390, height: 844 });
+      });
+    });
+    assert(answer.warm === true, `the warm-up did not finish: ${JSON.stringify(answer)}`);
+    await context.close();
+  });
+
   await check('prefers-reduced-motion: a fling stops where the finger lifts; without it, it carries on', async () => {
     const travelled = {};
     for (const reducedMotion of ['reduce', 'no-preference']) {
