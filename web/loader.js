@@ -1,3 +1,6 @@
+//# allFunctionsCalledOnLoad
+// (That first line asks V8 to compile every function of this file while it downloads, on another thread: they all
+// run at start-up. assemble-dist puts the same line on top of app.js.)
 // Starts the app: checks what the browser can do, downloads the WebAssembly with a progress bar, and shows a
 // readable message (never a blank canvas) when something is missing or fails.
 // How to start is read from this script's data attributes (index.html; written at dist assembly time):
@@ -128,7 +131,9 @@
         progress.removeAttribute('value');
         return response.arrayBuffer();
       }
-      var reader = response.body.getReader(), chunks = [], received = 0;
+      // The bar moves at most five times a second: each move repaints the page, and with software rendering every
+      // repaint is GPU-process work that the page's own start-up would wait behind.
+      var reader = response.body.getReader(), chunks = [], received = 0, moved = 0;
       function pump() {
         return reader.read().then(function (step) {
           if (step.done) {
@@ -138,7 +143,10 @@
           }
           chunks.push(step.value);
           received += step.value.length;
-          progress.value = Math.min(99, Math.round((received / total) * 100));
+          if (performance.now() - moved >= 200) {
+            moved = performance.now();
+            progress.value = Math.min(99, Math.round((received / total) * 100));
+          }
           return pump();
         });
       }
@@ -274,6 +282,15 @@
   // download). Only on http(s) in a secure context (https, localhost, 127.0.0.1): never from file://.
   // A new build's worker installs in the background; as this page has everything it needs by now, it lets that
   // worker take over at once, and the next load runs the new version (sw.js explains why not earlier).
+  // Offline use is set up once the start-up is over: installing sw.js fetches and compiles every file of the app
+  // again, CPU work that would otherwise compete with the app's first second (phones have few fast cores, and the
+  // English content arrives and is read in right after the first frame). Three seconds on, when the page is idle.
+  function whenSettled(then) {
+    setTimeout(function () {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 }); else then();
+    }, 3000);
+  }
+
   function registerServiceWorker() {
     var sw = option('data-sw', '');
     if (!sw || !('serviceWorker' in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
@@ -296,7 +313,7 @@
     var framed = true;
     try { framed = window.self !== window.top; } catch (e) { /* cross-origin: framed */ }
     if (!framed) document.getElementById('canvas').focus({ preventScroll: true });
-    registerServiceWorker();
+    whenSettled(registerServiceWorker);
   });
 
   if (standalone) return; // app.js follows this script inline
