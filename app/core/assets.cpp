@@ -45,7 +45,7 @@ std::optional<std::string_view> asset(std::string_view path) {
   return std::nullopt;
 }
 
-std::string add_asset_pack(std::string_view pack) {
+std::string read_asset_pack(std::string_view pack, AssetFiles& out) {
   if (pack.substr(0, kPackHeader.size()) != kPackHeader) return "not an asset pack (it does not start with \"mn-asset-pack 1\")";
   std::string_view rest = pack.substr(kPackHeader.size());
   std::vector<std::pair<std::string_view, std::string_view>> files;
@@ -66,15 +66,26 @@ std::string add_asset_pack(std::string_view pack) {
     rest.remove_prefix(size + 1);
     if (files.size() > kMaxPackFiles) return "more than " + std::to_string(kMaxPackFiles) + " files";
   }
+  for (const auto& [path, data] : files) out.emplace_back(path, data);
+  return "";
+}
+
+void add_asset_files(const AssetFiles& files) {
   AddedAssets& store = added();
   bool grew = false;
   for (const auto& [path, data] : files) {
     if (embedded_asset(path) || store.files.count(path)) continue;
-    store.files.emplace(std::string(path), std::make_unique<const std::string>(data));
+    store.files.emplace(path, std::make_unique<const std::string>(data));
     grew = true;
   }
   if (grew) ++store.version;
-  return "";
+}
+
+std::string add_asset_pack(std::string_view pack) {
+  AssetFiles files;
+  std::string problem = read_asset_pack(pack, files);
+  if (problem.empty()) add_asset_files(files);
+  return problem;
 }
 
 std::string make_asset_pack(const std::initializer_list<std::pair<std::string_view, std::string_view>>& files) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mn {
@@ -30,7 +31,12 @@ std::optional<std::string_view> asset(std::string_view path);
 // Adds every file of an asset pack: the text "mn-asset-pack 1\n", then for each file a line with its path, a line
 // with its size in bytes, and that many bytes followed by "\n". A file the store already has is kept as it is.
 // Returns an empty string on success, else what is wrong with the pack (nothing is added then).
+// The same in two steps: read_asset_pack() checks a pack and hands back its files, add_asset_files() adds them.
+// In between, a caller can prepare them (the web app parses the JSON files ahead, one per frame: parse_json_ahead).
 std::string add_asset_pack(std::string_view pack);
+using AssetFiles = std::vector<std::pair<std::string, std::string>>;  // (path, bytes)
+std::string read_asset_pack(std::string_view pack, AssetFiles& files);  // "" or the problem (then `files` is untouched)
+void add_asset_files(const AssetFiles& files);
 // The pack format above, for tools and tests: `files` as (path, bytes) pairs.
 std::string make_asset_pack(const std::initializer_list<std::pair<std::string_view, std::string_view>>& files);
 

@@ -22,6 +22,15 @@ struct ParsedJson {
 // Checks, in order: size, emptiness, UTF-8, nesting depth, JSON syntax (RFC 8259; a leading BOM is allowed).
 ParsedJson parse_json(std::string_view text);
 
+// Parses `text` now and keeps the result for the next parse_json() of the same text, which then takes it instead of
+// parsing (once). A caller that knows which files are about to be read can so spread their parsing over several
+// tasks: the web app does, one file per frame, when a content pack arrives. At most kMaxJsonAhead results are kept
+// (the oldest goes first).
+void parse_json_ahead(std::string_view text);
+inline constexpr std::size_t kMaxJsonAhead = 64;
+// How many results of parse_json_ahead() are waiting for their parse_json().
+std::size_t json_parsed_ahead();
+
 // The JSON pointer of every leaf (a scalar, an empty array or an empty object), sorted. Two translations of one
 // file have the same structure exactly when their leaf pointers are equal.
 std::vector<std::string> leaf_pointers(const Json& value);

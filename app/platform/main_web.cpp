@@ -15,6 +15,7 @@
 #include "imgui.h"
 #include "core/assets.hpp"
 #include "core/content.hpp"
+#include "core/json_parse.hpp"
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
 #include "platform/input.hpp"
@@ -50,6 +51,8 @@ struct Runtime {
   double last_input_ms = 0;
   std::uint64_t mirror_version = 0;
   int startup_step = 0;
+  mn::AssetFiles incoming;        // content packs received, not yet added (their JSON is parsed first, see below)
+  std::size_t incoming_parsed = 0;
 };
 Runtime* rt = nullptr;
 
@@ -98,8 +101,26 @@ bool starting_up() {
   return true;
 }
 
+// A content pack (English's ~150 kB of JSON) read in at once was one task of 30-150 ms, the longest of the
+// start-up. Its JSON files are parsed one per frame instead (mn::parse_json_ahead), and the pack is added only then:
+// the content reload that follows finds every file parsed. Returns true while files are waiting.
+bool taking_in_content() {
+  if (rt->incoming.empty()) return false;
+  if (rt->incoming_parsed < rt->incoming.size()) {
+    const auto& [path, data] = rt->incoming[rt->incoming_parsed++];
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) mn::parse_json_ahead(data);
+    return true;
+  }
+  mn::add_asset_files(rt->incoming);
+  rt->incoming.clear();
+  rt->incoming_parsed = 0;
+  rt->frames_to_draw = std::max(rt->frames_to_draw, kFramesAfterInput);  // show what the content changes
+  return false;
+}
+
 void frame() {
   if (starting_up()) return;
+  const bool taking_in = taking_in_content();
   ImGuiIO& io = ImGui::GetIO();
   bool changed = sync_canvas_size();
   ImVec2 display(static_cast<float>(rt->css_w), static_cast<float>(rt->css_h));
@@ -115,6 +136,7 @@ void frame() {
   if (rt->input.busy() || rt->app->wants_frames()) rt->frames_to_draw = std::max(rt->frames_to_draw, 1);
 
   if (rt->frames_to_draw <= 0) {
+    if (taking_in) return;  // the loop runs on until the content is in
     // Nothing to show: stop the loop until the browser reports input, a resize or a timer (browser.js).
     if (++rt->idle_frames >= kIdleFramesBeforePause) {
       rt->paused = true;
@@ -218,11 +240,11 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const
 }
 
 // A content pack (raw bytes, fetched by loader.js when its language was first wanted; English's rest right after the
-// first frame): its content is used from the next frame on. Returns 1, or 0 if the pack was refused (damaged): then
-// the loader reports the language as failed, as for a failed download.
+// first frame): checked at once, taken in over the next frames (taking_in_content). Returns 1, or 0 if the pack was
+// refused (damaged): then the loader reports the language as failed, as for a failed download.
 EMSCRIPTEN_KEEPALIVE int mn_add_asset_pack(const char* data, int size) {
-  if (size < 0) return 0;
-  const std::string problem = mn::add_asset_pack(std::string_view(data, static_cast<size_t>(size)));
+  if (size < 0 || !rt) return 0;
+  const std::string problem = mn::read_asset_pack(std::string_view(data, static_cast<size_t>(size)), rt->incoming);
   if (!problem.empty()) std::fprintf(stderr, "content pack refused: %s\n", problem.c_str());
   mn_wake();
   return problem.empty() ? 1 : 0;

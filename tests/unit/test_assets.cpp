@@ -47,6 +47,22 @@ TEST_CASE("a broken or tampered pack is refused whole, with the reason") {
   CHECK(assets_version() == before);
 }
 
+TEST_CASE("a pack read first and added later: nothing is visible until it is added, then all of it is") {
+  const std::uint64_t before = assets_version();
+  AssetFiles files;
+  CHECK(read_asset_pack("nonsense", files) == "not an asset pack (it does not start with \"mn-asset-pack 1\")");
+  CHECK(files.empty());
+  REQUIRE(read_asset_pack(make_asset_pack({{"test/staged/a.json", "[1]"}, {"test/staged/b.txt", "b"}}), files).empty());
+  REQUIRE(files.size() == 2);
+  CHECK(files[0] == std::pair<std::string, std::string>("test/staged/a.json", "[1]"));
+  CHECK_FALSE(asset("test/staged/a.json"));
+  CHECK(assets_version() == before);
+  add_asset_files(files);
+  CHECK(assets_version() == before + 1);
+  CHECK(asset("test/staged/a.json") == std::optional<std::string_view>("[1]"));
+  CHECK(asset("test/staged/b.txt") == std::optional<std::string_view>("b"));
+}
+
 TEST_CASE("content loaded for English only reads as English in every language, with no issues") {
   ContentFixture fixture;
   for (const char* file : {"treatments.json", "concerns.json", "education.json", "ui.json"})

@@ -61,3 +61,33 @@ TEST_CASE("pointer_append escapes per RFC 6901 and format_issue prints the root 
   CHECK(format_issue({Severity::error, "", "empty", {}}) == "error: (root): empty");
   CHECK(format_issue({Severity::warning, "/x", "odd", "content/en/ui.json"}) == "warning: content/en/ui.json: /x: odd");
 }
+
+TEST_CASE("JSON parsed ahead is handed over once, to a parse of the same text; errors too") {
+  const std::size_t waiting = json_parsed_ahead();
+  const std::string text = R"({"b": [1, 2], "a": "x"})";
+  parse_json_ahead(text);
+  CHECK(json_parsed_ahead() == waiting + 1);
+  CHECK(parse_json(R"({"b": [1, 2], "a": "y"})").value["a"] == "y");  // other text is never handed this result
+  CHECK(json_parsed_ahead() == waiting + 1);
+  ParsedJson first = parse_json(text);
+  CHECK(json_parsed_ahead() == waiting);  // handed over
+  REQUIRE(first.ok());
+  CHECK(first.value.dump() == R"({"b":[1,2],"a":"x"})");  // keys in their order, as a direct parse keeps them
+  CHECK(parse_json(text).value.dump() == first.value.dump());
+
+  parse_json_ahead("[1,");
+  const ParsedJson broken = parse_json("[1,");
+  CHECK(json_parsed_ahead() == waiting);
+  CHECK_FALSE(broken.ok());
+  CHECK(broken.error == parse_json("[1,").error);
+
+  // Only the newest kMaxJsonAhead results are kept; the oldest goes first.
+  for (std::size_t i = 0; i <= kMaxJsonAhead; ++i) parse_json_ahead(std::to_string(i));
+  CHECK(json_parsed_ahead() == kMaxJsonAhead);
+  CHECK(parse_json("0").value == 0);  // dropped: parsed now, and nothing waiting is used up
+  CHECK(json_parsed_ahead() == kMaxJsonAhead);
+  CHECK(parse_json("1").value == 1);
+  CHECK(json_parsed_ahead() == kMaxJsonAhead - 1);
+  for (std::size_t i = 2; i <= kMaxJsonAhead; ++i) (void)parse_json(std::to_string(i));
+  CHECK(json_parsed_ahead() == 0);
+}
