@@ -73,7 +73,7 @@ bool sync_canvas_size() {
 
 // Start-up work, one piece per animation frame, so that no single task keeps the page busy for long (a phone's
 // slower CPU makes each several times longer): the app with its clinic configuration, then the content, then the
-// fonts; the first frame follows. Returns false once everything is ready.
+// fonts (a role per frame); the first frame follows. Returns false once everything is ready.
 bool starting_up() {
   switch (rt->startup_step) {
     case 0: {
@@ -91,8 +91,11 @@ bool starting_up() {
     case 1:
       mn::Content::builtin();  // parses the built-in content (every screen's text)
       break;
-    case 2:
-      if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts();
+    case 2:  // the fonts, one role per frame: this step repeats until every role is built
+      if (ImFontAtlas* atlas = rt->app->prepare_next_font(static_cast<float>(rt->dpr))) {
+        rt->renderer.upload_fonts(*atlas);
+        return true;
+      }
       break;
     default:
       return false;
@@ -147,7 +150,7 @@ void frame() {
   rt->idle_frames = 0;
   --rt->frames_to_draw;
 
-  if (rt->app->prepare_fonts(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts();
+  while (ImFontAtlas* atlas = rt->app->prepare_next_font(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts(*atlas);
 
   Uint64 now = SDL_GetPerformanceCounter();
   double dt = rt->last_counter ? double(now - rt->last_counter) / double(SDL_GetPerformanceFrequency()) : 1.0 / 60;

@@ -1,5 +1,6 @@
 #include "platform/renderer.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -162,22 +163,26 @@ bool Renderer::check(std::string& error) {
   return linked == GL_TRUE;
 }
 
-void Renderer::upload_fonts() {
-  ImGuiIO& io = ImGui::GetIO();
-  // build_fonts() has built the atlas; its pixels are read directly (GetTexDataAsAlpha8() would also link in
+void Renderer::upload_fonts(ImFontAtlas& atlas) {
+  // build_next_font() has built the atlas; its pixels are read directly (GetTexDataAsAlpha8() would also link in
   // ImGui's default font, for an atlas without fonts).
-  const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
-  const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
+  const unsigned char* pixels = atlas.TexPixelsAlpha8;
+  const int width = atlas.TexWidth, height = atlas.TexHeight;
   IM_ASSERT(pixels && "build the font atlas before uploading it");
-  if (!font_texture_) glGenTextures(1, &font_texture_);
-  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  auto it = std::find_if(font_textures_.begin(), font_textures_.end(), [&](const auto& t) { return t.first == &atlas; });
+  if (it == font_textures_.end()) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    it = font_textures_.emplace(font_textures_.end(), &atlas, texture);
+  }
+  glBindTexture(GL_TEXTURE_2D, it->second);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
-  io.Fonts->ClearTexData();  // the pixels live in the texture now
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(it->second)));
+  atlas.ClearTexData();  // the pixels live in the texture now
   shown_ = 0;  // the same vertices now show different glyphs
 }
 

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "imgui.h"
 
@@ -22,8 +24,9 @@ class Renderer {
   void init();
   // Whether the shaders linked; if not, why in `error`. A synchronous query: made once, after the first frame.
   bool check(std::string& error);
-  // (Re)creates the texture of io.Fonts after the atlas was built; sets the atlas's texture id.
-  void upload_fonts();
+  // (Re)creates the texture of a font atlas just built (one per font role, ui/theme.hpp); sets its texture id and
+  // frees its pixels.
+  void upload_fonts(ImFontAtlas& atlas);
   // Clears the drawing buffer to `clear` and draws `data`, framebuffer size in device pixels. Returns false, and
   // sends nothing to the GPU, when the frame would be exactly the one the canvas already shows (the same vertices,
   // indices, commands, size and colour): the browser keeps showing the last frame drawn. Settling frames after an
@@ -34,7 +37,8 @@ class Renderer {
   void invalidate() { shown_ = 0; }
 
  private:
-  GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0, font_texture_ = 0;
+  GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0;
+  std::vector<std::pair<const ImFontAtlas*, GLuint>> font_textures_;
   GLuint vertex_shader_ = 0, fragment_shader_ = 0;
   std::uint64_t shown_ = 0;  // signature of the frame the drawing buffer holds; 0: none (or unknown)
 };

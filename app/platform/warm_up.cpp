@@ -33,7 +33,8 @@ EMSCRIPTEN_KEEPALIVE void mn_warm_up(float dpr, float css_width, float css_heigh
   mn::platform::item_registry_enable();
   mn::ui::App app(mn::ui::AppOptions{});
   mn::Content::builtin();
-  app.prepare_fonts(dpr);
+  while (app.prepare_next_font(dpr)) {
+  }
   const ImVec2 display(css_width, css_height);
   for (int pass = 0; pass < 2; ++pass) {  // the first pass measures, the second lays out as the first frame shown
     io.DeltaTime = 1.0f / 60;

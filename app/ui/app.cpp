@@ -37,7 +37,7 @@ bool nav_entry(const char* label, bool current, ImVec2 size, bool tab) {
   ImGui::PopFont();
   ImVec2 tp = tab ? ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f + 4)
                   : ImVec2(pos.x + 20, pos.y + (size.y - ts.y) * 0.5f);
-  dl->AddText(f, fs, tp, current ? p.primary_active : p.ink, label, end);
+  add_text(dl, f, fs, tp, current ? p.primary_active : p.ink, label, end);
   if (current) {
     if (tab) dl->AddRectFilled(ImVec2(pos.x + size.x * 0.3f, pos.y + 6), ImVec2(max.x - size.x * 0.3f, pos.y + 10), p.primary, 2.0f);
     else dl->AddRectFilled(ImVec2(pos.x + 4, pos.y + 12), ImVec2(pos.x + 8, max.y - 12), p.primary, 2.0f);
@@ -131,7 +131,7 @@ void App::language_failed(std::string_view code) {
 
 ImVec4 App::background() { return to_vec4(palette().background); }
 
-bool App::prepare_fonts(float dpr) { return build_fonts(dpr); }
+ImFontAtlas* App::prepare_next_font(float dpr) { return build_next_font(dpr); }
 
 void App::draw(const FrameContext& frame) {
   if (assets_version() != assets_seen_) {
@@ -207,7 +207,7 @@ void App::draw_top_bar() {
   for (int i = -1; i <= 1; ++i)
     for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
   ImFont* f = font(FontRole::H3);
-  dl->AddText(f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(origin.x + 36, cy - bs.y * 0.5f), p.ink, brand);
+  add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(origin.x + 36, cy - bs.y * 0.5f), p.ink, brand);
 
   // Consultation: "New patient" wipes everything for the next person (after a confirmation).
   float seg_total = (l.touch ? 52.0f : 46.0f) * 2.0f;
@@ -246,7 +246,7 @@ void App::draw_top_bar() {
     ImFont* bf = font(FontRole::Button);
     float fs = bf->FontSize * ImGui::GetIO().FontGlobalScale;
     ImVec2 ts(ImGui::CalcTextSize("EN").x, fs);
-    dl->AddText(bf, fs, ImVec2(sp.x + (seg_w - ts.x) * 0.5f, sp.y + (seg_h - fs) * 0.5f - 1),
+    add_text(dl, bf, fs, ImVec2(sp.x + (seg_w - ts.x) * 0.5f, sp.y + (seg_h - fs) * 0.5f - 1),
                 current ? p.on_primary : p.primary, labels[i], ImGui::FindRenderedTextEnd(labels[i]));
   }
   ImGui::End();

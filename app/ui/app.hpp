@@ -23,8 +23,9 @@ class App {
  public:
   explicit App(const AppOptions& options);
 
-  // Rebuilds the font atlas for this device pixel ratio if needed; true when the GPU texture must be re-uploaded.
-  bool prepare_fonts(float dpr);
+  // Builds the next font role not yet built for this device pixel ratio (theme.hpp): its atlas, whose texture must
+  // be (re-)uploaded, or nullptr once all are ready.
+  ImFontAtlas* prepare_next_font(float dpr);
   // Draws one frame of the UI (between ImGui::NewFrame and ImGui::Render).
   void draw(const FrameContext& frame);
   // True while an animation runs and frames must keep coming without input.

@@ -333,7 +333,7 @@ ImVec2 measure(FontRole role, std::string_view s, float wrap) {
 
 ImVec2 draw_text(ImDrawList* dl, FontRole role, ImVec2 pos, ImU32 colour, std::string_view s, float wrap) {
   ImFont* f = font(role);
-  dl->AddText(f, font_px(role), pos, colour, s.data(), s.data() + s.size(), wrap);
+  add_text(dl, f, font_px(role), pos, colour, s.data(), s.data() + s.size(), wrap);
   return measure(role, s, wrap);
 }
 

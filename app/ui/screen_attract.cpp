@@ -26,7 +26,7 @@ void draw_attract(AppState& st) {
     ImFont* f = font(role);
     float fs = f->FontSize * ImGui::GetIO().FontGlobalScale * (role == FontRole::H1 ? 1.4f : 1.0f);
     ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, col, s);
-    dl->AddText(f, fs, ImVec2(x + (col - ts.x) * 0.5f, y), colour, s, nullptr, col);
+    add_text(dl, f, fs, ImVec2(x + (col - ts.x) * 0.5f, y), colour, s, nullptr, col);
     y += ts.y + after;
   };
   line(st.clinic.brand.logo_text.c_str(), FontRole::H3, IM_COL32(255, 255, 255, 200), 18.0f);
@@ -40,14 +40,14 @@ void draw_attract(AppState& st) {
   float fs = b->FontSize * ImGui::GetIO().FontGlobalScale;
   const char* go = tr("kiosk.start");
   ImVec2 ts = b->CalcTextSizeA(fs, FLT_MAX, 0.0f, go);
-  dl->AddText(b, fs, ImVec2(c.x - ts.x * 0.5f, c.y + 76.0f), p.on_primary, go);
+  add_text(dl, b, fs, ImVec2(c.x - ts.x * 0.5f, c.y + 76.0f), p.on_primary, go);
   dl->AddTriangleFilled(ImVec2(c.x - 12, c.y - 16), ImVec2(c.x - 12, c.y + 16), ImVec2(c.x + 18, c.y), p.primary);
   line("", FontRole::Small, 0, 0);
   ImFont* s = font(FontRole::Small);
   float ss = s->FontSize * ImGui::GetIO().FontGlobalScale;
   const char* privacy = tr("kiosk.privacy");
   ImVec2 ps = s->CalcTextSizeA(ss, FLT_MAX, col, privacy);
-  dl->AddText(s, ss, ImVec2(x + (col - ps.x) * 0.5f, size.y - ps.y - 32.0f), IM_COL32(255, 255, 255, 210), privacy, nullptr, col);
+  add_text(dl, s, ss, ImVec2(x + (col - ps.x) * 0.5f, size.y - ps.y - 32.0f), IM_COL32(255, 255, 255, 210), privacy, nullptr, col);
   ImGui::End();
   ImGui::PopStyleColor();
   if (start) {

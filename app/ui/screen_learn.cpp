@@ -121,7 +121,7 @@ bool disclosure(const char* label, bool open, FontRole role, float min_h, bool b
   }
   ImFont* f = font(role);
   float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
-  dl->AddText(f, fs, ImVec2(pos.x + pad, pos.y + (h - text_h) * 0.5f), p.ink, label,
+  add_text(dl, f, fs, ImVec2(pos.x + pad, pos.y + (h - text_h) * 0.5f), p.ink, label,
               ImGui::FindRenderedTextEnd(label), w - pad * 2 - chevron);
   // Chevron: down when closed, up when open.
   ImVec2 c(max.x - pad - 8, pos.y + h * 0.5f);

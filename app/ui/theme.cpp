@@ -32,7 +32,10 @@ constexpr std::array<FontSpec, static_cast<size_t>(FontRole::Count)> kFontSpecs 
 }};
 
 std::array<ImFont*, static_cast<size_t>(FontRole::Count)> g_fonts{};
-float g_font_dpr = 0.0f;
+std::array<float, static_cast<size_t>(FontRole::Count)> g_built_for{};  // the pixel ratio each role is built for
+std::array<ImFontAtlas, static_cast<size_t>(FontRole::Count) - 1> g_role_atlases;  // every role's but Body's
+
+ImFontAtlas& atlas_of(size_t role) { return role == 0 ? *ImGui::GetIO().Fonts : g_role_atlases[role - 1]; }
 
 std::string_view font_bytes(const char* file) {
   for (const EmbeddedAsset* a = embedded_fonts_begin(); a != embedded_fonts_end(); ++a)
@@ -48,38 +51,39 @@ ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 ImFont* font(FontRole role) { return g_fonts[static_cast<size_t>(role)]; }
 
-bool build_fonts(float dpr) {
+ImFontAtlas* build_next_font(float dpr) {
   // Snap to quarter steps: browser zoom produces ratios like 1.1 or 2.200000047.
-  float ratio = std::max(0.5f, std::round(dpr * 4.0f) / 4.0f);
-  if (ratio == g_font_dpr) return false;
-  g_font_dpr = ratio;
+  const float ratio = std::max(0.5f, std::round(dpr * 4.0f) / 4.0f);
+  size_t role = 0;
+  while (role < kFontSpecs.size() && g_built_for[role] == ratio) ++role;
+  if (role == kFontSpecs.size()) return nullptr;
 
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
   // Exactly what the fonts are subset to (cmake/web.cmake, MN_FONT_UNICODES): Latin-1 (English, Spanish and most
   // Western European names), the rest of Windows-1252's letters (Œ œ Š š Ÿ Ž ž), dashes, quotes, bullet, ellipsis,
   // €, arrows, minus, ✓. Anything else shows as '?'.
   static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
                                    0x017D, 0x017E, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026,
                                    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0};
-  for (size_t i = 0; i < kFontSpecs.size(); ++i) {
-    std::string_view bytes = font_bytes(kFontSpecs[i].file);
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-    cfg.OversampleH = ratio >= 1.5f ? 1 : 2;  // sub-pixel oversampling adds nothing visible on dense screens
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = false;
-    // Both faces are compiled in (cmake/web.cmake); ImGui's own default font is left out of the build.
-    IM_ASSERT(!bytes.empty() && "font missing from the build");
-    g_fonts[i] = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                                kFontSpecs[i].size * ratio, &cfg, ranges);
-  }
+  ImFontAtlas& atlas = atlas_of(role);
+  atlas.Clear();
+  std::string_view bytes = font_bytes(kFontSpecs[role].file);
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+  cfg.OversampleH = ratio >= 1.5f ? 1 : 2;  // sub-pixel oversampling adds nothing visible on dense screens
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  // Both faces are compiled in (cmake/web.cmake); ImGui's own default font is left out of the build.
+  IM_ASSERT(!bytes.empty() && "font missing from the build");
+  g_fonts[role] = atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                             kFontSpecs[role].size * ratio, &cfg, ranges);
   // What ImFontAtlas::Build() does once fonts are added. Calling the builder directly leaves ImGui's default font
   // (~10 kB compressed, which Build() would add to an empty atlas) out of the WebAssembly.
-  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
-  io.FontDefault = g_fonts[0];
+  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+  g_built_for[role] = ratio;
+  ImGuiIO& io = ImGui::GetIO();
+  if (role == 0) io.FontDefault = g_fonts[0];
   io.FontGlobalScale = 1.0f / ratio;
-  return true;
+  return &atlas;
 }
 
 void apply_style(bool touch) {

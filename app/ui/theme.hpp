@@ -13,9 +13,12 @@ const Palette& palette();
 
 enum class FontRole { Body, Small, Button, H1, H2, H3, Count };
 
-// Loads every font role at `size × dpr` pixels (1.86 has no RasterizerDensity) and sets FontGlobalScale
-// back to 1/dpr, so text is crisp at any devicePixelRatio and browser zoom. True when the atlas changed.
-bool build_fonts(float dpr);
+// The font roles are built at `size × dpr` pixels (1.86 has no RasterizerDensity) with FontGlobalScale set back
+// to 1/dpr, so text is crisp at any devicePixelRatio and browser zoom. Each role has an atlas (a texture) of its
+// own, Body's being io.Fonts, so that they can be built in separate tasks: all six at once took ~35 ms here, several
+// times that on a phone. Builds the next role not yet built for `dpr` and returns its atlas (to upload as a
+// texture), or nullptr once every role is ready for `dpr`.
+ImFontAtlas* build_next_font(float dpr);
 ImFont* font(FontRole role);
 
 // Applies the palette and spacing to ImGui's style; `touch` gets larger targets.

@@ -7,6 +7,13 @@
 
 namespace mn::ui {
 
+void add_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
+              const char* end, float wrap_width) {
+  dl->PushTextureID(font->ContainerAtlas->TexID);
+  dl->AddText(font, size, pos, colour, begin, end, wrap_width);
+  dl->PopTextureID();
+}
+
 bool name_item(ImGuiID id, const char* label, mirror::Role role, bool checked) {
   ImGuiContext& g = *GImGui;
   const bool checkable = role == mirror::Role::checkbox || role == mirror::Role::radio;
@@ -124,9 +131,9 @@ bool card(const char* id, const char* title, const char* body, ImVec2 size) {
 
   ImVec2 text_pos(pos.x + pad, pos.y + pad);
   ImFont* f = font(FontRole::H3);
-  dl->AddText(f, f->FontSize * ImGui::GetIO().FontGlobalScale, text_pos, p.ink, title, nullptr, size.x - pad * 2);
+  add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, text_pos, p.ink, title, nullptr, size.x - pad * 2);
   ImFont* b = font(FontRole::Body);
-  dl->AddText(b, b->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(text_pos.x, text_pos.y + title_h + 8),
+  add_text(dl, b, b->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(text_pos.x, text_pos.y + title_h + 8),
               p.ink_muted, body, nullptr, size.x - pad * 2);
   return pressed;
 }
@@ -198,10 +205,10 @@ bool choice_row(const char* id, const char* title, const char* detail, bool sele
   }
   float fs_title = font(FontRole::Button)->FontSize * ImGui::GetIO().FontGlobalScale;
   float ty = pos.y + (h - title_h - detail_h) * 0.5f;
-  dl->AddText(font(FontRole::Button), fs_title, ImVec2(pos.x + text_x, ty), p.ink, title, nullptr, wrap);
+  add_text(dl, font(FontRole::Button), fs_title, ImVec2(pos.x + text_x, ty), p.ink, title, nullptr, wrap);
   if (detail_h > 0.0f) {
     float fs = font(FontRole::Small)->FontSize * ImGui::GetIO().FontGlobalScale;
-    dl->AddText(font(FontRole::Small), fs, ImVec2(pos.x + text_x, ty + title_h + 4.0f), p.ink_muted, detail, nullptr, wrap);
+    add_text(dl, font(FontRole::Small), fs, ImVec2(pos.x + text_x, ty + title_h + 4.0f), p.ink_muted, detail, nullptr, wrap);
   }
   return pressed;
 }
@@ -230,7 +237,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
     float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
     const char* end = ImGui::FindRenderedTextEnd(labels[i]);
     ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, labels[i], end);
-    dl->AddText(f, fs, ImVec2(pos.x + (seg - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
+    add_text(dl, f, fs, ImVec2(pos.x + (seg - ts.x) * 0.5f, pos.y + (height - ts.y) * 0.5f),
                 selected == i ? p.on_primary : p.primary, labels[i], end);
   }
   ImGui::PopID();
@@ -258,7 +265,7 @@ void badge(const char* label, ImU32 fill, ImU32 ink) {
   ImVec2 size(ts.x + 24.0f, ts.y + 10.0f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, size.y * 0.5f);
-  dl->AddText(f, fs, ImVec2(pos.x + 12.0f, pos.y + 5.0f), ink, label);
+  add_text(dl, f, fs, ImVec2(pos.x + 12.0f, pos.y + 5.0f), ink, label);
   ImGui::Dummy(size);
 }
 

@@ -10,6 +10,10 @@ enum class ButtonKind { Primary, Secondary, Quiet };
 
 // Text wrapped to the current content width.
 void text(const char* s, FontRole role = FontRole::Body, ImU32 colour = 0);
+// ImDrawList::AddText in `font`, drawn with that font's texture: each font role has an atlas of its own (theme.hpp),
+// and the draw list otherwise keeps the texture of the window's current font.
+void add_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
+              const char* end = nullptr, float wrap_width = 0.0f);
 void heading(const char* s, FontRole role = FontRole::H1);
 // Vertical space in CSS pixels.
 void gap(float px);
