@@ -55,6 +55,16 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
       if (touch) assert(!s.hovered, 'a widget is still highlighted after the finger lifted (sticky hover)');
     });
 
+    await check(`${device}: every triangle of Learn and Home is drawn with the texture of its own font (one atlas per font)`, async () => {
+      // Text drawn with the wrong font's texture shows as glyph fragments and raises no error (app/platform/draw_check.cpp).
+      for (const screen of ['learn', 'home']) {
+        if (screen === 'home') await press(page, 'Home', { touch });
+        const c = await page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._mn_draw_texture_check())));
+        assert(c.triangles > 1000 && c.misplaced === 0, `${screen}: ${JSON.stringify(c)}`);
+      }
+      await press(page, 'Learn', { touch });
+    });
+
     await check(`${device}: the language switch changes the interface`, async () => {
       await press(page, 'ES##lang', { touch });
       assert((await state(page)).lang === 'es', 'language did not switch to Spanish');
