@@ -44,7 +44,6 @@ struct Runtime {
   int idle_frames = 0;
   unsigned frames_drawn = 0;      // passes of the UI (what tests wait on); a pass that changes nothing draws nothing
   unsigned frames_presented = 0;  // frames actually drawn on the canvas
-  bool shaders_checked = false;
   double css_w = 0, css_h = 0, dpr = 0;
   Uint64 last_counter = 0;
   bool paused = false;
@@ -170,9 +169,9 @@ void frame() {
   mn::platform::item_registry_publish();
 
   // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
-  // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas.
-  if (rt->frames_presented > 0 && !rt->shaders_checked) {
-    rt->shaders_checked = true;
+  // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas. check()
+  // asks once; later calls answer at once.
+  if (rt->frames_presented > 0) {
     if (std::string error; !rt->renderer.check(error)) mn_js_fatal("webgl2", error.c_str());
   }
   const bool measure_only = rt->frames_drawn == 0;
