@@ -23,10 +23,20 @@ foreach(t IN LISTS MN_CLI_TESTS)
 endforeach()
 
 # The ImGui library also builds natively (same target as the web build) so UI code can be compiled and checked.
+include(cmake/fonts.cmake)  # MN_FONTS_CPP
 file(GLOB MN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/ui/*.cpp")
-add_library(mn_ui STATIC ${MN_UI_SOURCES})
+add_library(mn_ui STATIC ${MN_UI_SOURCES} "${MN_FONTS_CPP}")
 target_link_libraries(mn_ui PUBLIC mn_core imgui)
 mn_warnings(mn_ui)
+
+# The route walker (tests/ui): the whole UI natively, every widget of every reachable state, in every mode, both
+# languages and three sizes. The UI fuzz target (tests/fuzz/fuzz_ui.cpp) shares its driver.
+add_library(mn_ui_driver STATIC "${CMAKE_SOURCE_DIR}/tests/ui/ui_driver.cpp" "${CMAKE_SOURCE_DIR}/app/platform/item_registry.cpp")
+target_link_libraries(mn_ui_driver PUBLIC mn_ui)
+target_include_directories(mn_ui_driver PUBLIC "${CMAKE_SOURCE_DIR}/tests/ui")
+add_executable(ui_walk "${CMAKE_SOURCE_DIR}/tests/ui/ui_walk.cpp")
+target_link_libraries(ui_walk PRIVATE mn_ui_driver)
+add_test(NAME ui_walk COMMAND ui_walk)
 
 # Fuzz target (libFuzzer needs clang): configured when the compiler is clang.
 # Run them with scripts/fuzz. The code under test is optimised (-O2 after the Debug flags): at -O0 nlohmann/json
@@ -38,6 +48,9 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND MN_FUZZ)
     get_filename_component(name "${f}" NAME_WE)
     add_executable(${name} "${f}")
     target_link_libraries(${name} PRIVATE mn_core)
+    if(name STREQUAL "fuzz_ui")
+      target_link_libraries(${name} PRIVATE mn_ui_driver)
+    endif()
     target_compile_options(${name} PRIVATE -O2 -fsanitize=fuzzer,address,undefined)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()

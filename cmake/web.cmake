@@ -22,30 +22,7 @@ target_compile_options(mn_core PRIVATE -fno-exceptions)
 target_compile_definitions(mn_core PUBLIC JSON_NOEXCEPTION)
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
 
-# Fonts: subset from Debian's Noto Sans at build time: Latin-1 and the rest of Windows-1252's letters, the dashes,
-# quotes, bullet and ellipsis, €, arrows, minus and ✓ (app/ui/theme.cpp asks ImGui for the same ranges). No kerning
-# or hinting tables: ImGui 1.86 uses neither.
-# Debian's python3-fonttools (the system python, not any other python on PATH) subsets the fonts.
-find_program(MN_SYSTEM_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
-set(MN_FONT_SRC_DIR /usr/share/fonts/truetype/noto)
-set(MN_FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-set(MN_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0160-0161,U+0178,U+017D-017E,U+2013-2014,U+2018-201D,U+2022,U+2026,U+20AC,U+2190-2193,U+2212,U+2713")
-set(MN_FONT_FILES "")
-foreach(face Regular Bold)
-  set(out "${MN_FONT_DIR}/NotoSans-${face}.ttf")
-  add_custom_command(OUTPUT "${out}"
-    COMMAND ${CMAKE_COMMAND} -E make_directory "${MN_FONT_DIR}"
-    COMMAND ${MN_SYSTEM_PYTHON} -m fontTools.subset "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" --unicodes=${MN_FONT_UNICODES}
-            --layout-features= --drop-tables+=GDEF,GPOS,GSUB,kern --no-hinting --desubroutinize --output-file=${out}
-    DEPENDS "${MN_FONT_SRC_DIR}/NotoSans-${face}.ttf" VERBATIM)
-  list(APPEND MN_FONT_FILES "NotoSans-${face}.ttf")
-  list(APPEND MN_FONT_OUTPUTS "${out}")
-endforeach()
-set(MN_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
-add_custom_command(OUTPUT "${MN_FONTS_CPP}"
-  COMMAND ${CMAKE_COMMAND} -DASSET_DIR=${MN_FONT_DIR} -DOUTPUT=${MN_FONTS_CPP} "-DFILES=${MN_FONT_FILES}"
-          -DSYMBOL=embedded_fonts -DHEADER=ui/fonts.hpp -P ${CMAKE_SOURCE_DIR}/cmake/embed_assets.cmake
-  DEPENDS ${MN_FONT_OUTPUTS} ${CMAKE_SOURCE_DIR}/cmake/embed_assets.cmake VERBATIM)
+include(cmake/fonts.cmake)  # MN_FONTS_CPP
 
 file(GLOB MN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/app/ui/*.cpp")
 add_library(mn_ui STATIC ${MN_UI_SOURCES} "${MN_FONTS_CPP}")
@@ -97,3 +74,8 @@ foreach(t IN LISTS MN_E2E_TESTS)
   add_test(NAME e2e_${name} COMMAND node "${t}" "${MN_DIST}")
   set_tests_properties(e2e_${name} PROPERTIES TIMEOUT 600 ENVIRONMENT "NODE_PATH=${CMAKE_SOURCE_DIR}/node_modules")
 endforeach()
+# The route explorer's full budget (every mode × language × size, ~400 presses each): not in the default run
+# (CMakePresets.json leaves the label out); `ctest --preset web-explore` runs it.
+add_test(NAME e2e_explore_full COMMAND node "${CMAKE_SOURCE_DIR}/tests/e2e/explore.test.mjs" "${MN_DIST}")
+set_tests_properties(e2e_explore_full PROPERTIES TIMEOUT 7200 LABELS explore
+  ENVIRONMENT "NODE_PATH=${CMAKE_SOURCE_DIR}/node_modules;MN_EXPLORE=full")

@@ -31,6 +31,7 @@
     webgl2: 'This browser or device cannot draw the guide (WebGL 2 is not available or is switched off). Please update your browser, turn on hardware acceleration, or try another device.',
     download: 'The guide could not be downloaded. Please check your connection and reload the page.',
     crash: 'Something went wrong while starting the guide. Please reload the page.',
+    stopped: 'The guide stopped working and could not recover. Reloading the page starts it again (the answers entered on this page will be lost).',
   };
 
   function showError(kind, detail) {

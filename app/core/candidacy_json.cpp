@@ -9,14 +9,9 @@ using OJson = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 6> kRoman = {"I", "II", "III", "IV", "V", "VI"};
 
-std::string roman(int type) { return std::string(kRoman[static_cast<std::size_t>(type - 1)]); }
+std::string roman(int type) { return type >= 1 && type <= 6 ? std::string(kRoman[static_cast<std::size_t>(type - 1)]) : "?"; }
 
 OJson duration_json(const Duration& d) { return OJson{{std::string(time_unit_name(d.unit)), d.amount}}; }
-
-std::string treatment_name(const Content& content, Lang lang, std::string_view id) {
-  const TreatmentText* text = content.treatment_text(lang, id);
-  return text ? text->name : std::string(id);
-}
 
 // The values a reason's message may use.
 std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const CandidacyRules& rules,
@@ -43,13 +38,9 @@ std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const Candida
 
 OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
   OJson out = {{"rule", r.rule->id}, {"verdict", verdict_name(r.verdict)}};
-  if (const RuleMessage* m = rules.message(lang, r.effect->message)) {
-    const bool undated = r.window && !r.elapsed && !m->undated.empty();
-    out["message"] = fill(undated ? m->undated : m->text, reason_values(r, lang, rules, content));
-    if (!m->ask.empty()) out["ask"] = m->ask;
-  } else {
-    out["message"] = r.effect->message;  // only with rules that failed their checks
-  }
+  ReasonText text = reason_text(r, lang, rules, content);
+  out["message"] = std::move(text.message);
+  if (!text.ask.empty()) out["ask"] = std::move(text.ask);
   if (r.wait) out["wait"] = duration_json(*r.wait);
   out["sources"] = r.rule->sources;
   return out;
@@ -59,7 +50,7 @@ OJson treatment_json(const TreatmentAssessment& t, Lang lang, const CandidacyRul
   OJson out = {{"name", treatment_name(content, lang, t.treatment->id)},
                {"offered", t.offered},
                {"verdict", verdict_name(t.verdict)},
-               {"verdict_label", rules.text(lang, "verdict." + std::string(verdict_name(t.verdict)))}};
+               {"verdict_label", verdict_label(t.verdict, lang, rules)}};
   if (t.wait) out["wait"] = duration_json(*t.wait);
   OJson fit = OJson::object();
   for (const auto& [concern, level] : t.concern_fit) fit[concern] = level;
@@ -72,17 +63,37 @@ OJson treatment_json(const TreatmentAssessment& t, Lang lang, const CandidacyRul
 
 OJson notes_json(const SkinType& skin, Lang lang, const CandidacyRules& rules) {
   OJson notes = OJson::array();
-  if (!skin.quiz_type) return notes;
+  for (SkinNote& n : skin_notes(skin, lang, rules)) notes.push_back({{"note", n.key}, {"message", std::move(n.message)}});
+  return notes;
+}
+
+}  // namespace
+
+std::string treatment_name(const Content& content, Lang lang, std::string_view id) {
+  const TreatmentText* text = content.treatment_text(lang, id);
+  return text ? text->name : std::string(id);
+}
+
+std::string verdict_label(Verdict v, Lang lang, const CandidacyRules& rules) {
+  return rules.text(lang, "verdict." + std::string(verdict_name(v)));
+}
+
+ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
+  const RuleMessage* m = rules.message(lang, r.effect->message);
+  if (!m) return {r.effect->message, {}};  // only with rules that failed their checks
+  const bool undated = r.window && !r.elapsed && !m->undated.empty();
+  return {fill(undated ? m->undated : m->text, reason_values(r, lang, rules, content)), m->ask};
+}
+
+std::vector<SkinNote> skin_notes(const SkinType& skin, Lang lang, const CandidacyRules& rules) {
+  if (!skin.quiz_type || !skin.quiz_score) return {};
   const std::vector<Placeholder> values = {{"type", skin.type ? roman(*skin.type) : ""},
                                            {"quiz_type", roman(*skin.quiz_type)},
                                            {"score", std::to_string(*skin.quiz_score)},
                                            {"max", std::to_string(kQuizMaxScore)}};
   const char* key = skin.explicit_overrides_quiz() ? "fitzpatrick_both" : "fitzpatrick_quiz";
-  notes.push_back({{"note", key}, {"message", fill(rules.text(lang, "note." + std::string(key)), values)}});
-  return notes;
+  return {{key, fill(rules.text(lang, "note." + std::string(key)), values)}};
 }
-
-}  // namespace
 
 OJson assessment_json(const Assessment& a, Lang lang, const CandidacyRules& rules, const Content& content) {
   OJson out;

@@ -16,6 +16,21 @@ namespace mn {
 nlohmann::ordered_json assessment_json(const Assessment& assessment, Lang lang, const CandidacyRules& rules,
                                        const Content& content);
 
+// The assessment's words in a language, as assessment_json() writes them: the screens use these directly.
+std::string treatment_name(const Content& content, Lang lang, std::string_view id);  // the id when unknown
+std::string verdict_label(Verdict v, Lang lang, const CandidacyRules& rules);
+struct ReasonText {
+  std::string message;
+  std::string ask;  // what to ask the clinician; may be empty
+};
+ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content);
+// Notes about the skin type (how the self-test's answer was used): none without a self-test.
+struct SkinNote {
+  std::string key;  // "fitzpatrick_quiz" or "fitzpatrick_both"
+  std::string message;
+};
+std::vector<SkinNote> skin_notes(const SkinType& skin, Lang lang, const CandidacyRules& rules);
+
 // `{"errors": [{"pointer": "/concerns/0/severity", "message": "must be 1, 2 or 3"}]}`.
 nlohmann::ordered_json profile_errors_json(const std::vector<Issue>& issues);
 

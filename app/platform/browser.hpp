@@ -16,6 +16,8 @@ void mn_js_request_language(const char* code);         // fetch that language's 
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
 void mn_js_set_mode(const char* mode);
 int mn_js_prefers_reduced_motion();                    // 1 when the person asked for less motion (no inertia, no fades)
+int mn_js_run_guarded(int which);                      // 0: mn_frame_body(), 1: mn_frame_close(); 1 if it stopped half-way
+[[noreturn]] void mn_js_abort();                       // throws to the nearest mn_js_run_guarded (or the API's caller)
 void mn_js_mirror_update(const char* json);            // rebuild the hidden HTML mirror of the screen                 // page behaviour per mode (kiosk: no selection, menus, exits)
 }
 

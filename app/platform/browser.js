@@ -28,8 +28,13 @@ mergeInto(LibraryManager.library, {
   mn_js_install_api__deps: ['$mnNewString', 'free', '$mnToday', 'mn_language_ready'],
   mn_js_install_api: function () {
     function call(name, args) {
+      var sp = stackSave();
       var ptrs = args.map(function (a) { return mnNewString(a === undefined || a === null ? '' : String(a)); });
       try { return JSON.parse(UTF8ToString(Module[name].apply(null, ptrs))); }
+      catch (e) {  // a call that stopped half-way (see mn_js_run_guarded): the app goes on; the caller gets the error
+        stackRestore(sp);
+        throw e;
+      }
       finally { ptrs.forEach(function (p) { if (p) _free(p); }); }
     }
     function text(v) { return typeof v === 'string' ? v : JSON.stringify(v); }
@@ -245,6 +250,12 @@ mergeInto(LibraryManager.library, {
         if (!firstHeading && role === 'h1') firstHeading = n['text'];
       } else if (role === 'text') {
         el = doc.createElement('p');
+      } else if (role === 'img') {  // a chart or the QR code: named, not pressable
+        el = doc.createElement('div');
+        el.setAttribute('role', 'img');
+        el.setAttribute('aria-label', n['text']);
+        main.appendChild(el);
+        return;
       } else {
         el = doc.createElement('button');
         el.type = 'button';
@@ -301,6 +312,22 @@ mergeInto(LibraryManager.library, {
     document.documentElement.classList.add('mn-ready');
     window.dispatchEvent(new Event('mn-ready'));
   },
+  // The crash guard (main_web.cpp): runs a frame (0) or closes a half-built one (1). A frame that stops half-way (an
+  // abort() through mn_js_abort, a trap, a throw) unwinds to here: the stack pointer is put back, the console says
+  // "mn-crash: …", and 1 tells the app to recover. Emscripten's own abort() is never reached, so the runtime goes on.
+  mn_js_run_guarded__deps: ['mn_frame_body', 'mn_frame_close'],
+  mn_js_run_guarded: function (which) {
+    var sp = stackSave();
+    try {
+      if (which) _mn_frame_close(); else _mn_frame_body();
+      return 0;
+    } catch (e) {
+      stackRestore(sp);
+      console.error('mn-crash: ' + (e && e.message ? e.message : String(e)));
+      return 1;
+    }
+  },
+  mn_js_abort: function () { throw new Error('abort() in the app'); },
   mn_js_fatal: function (what, detail) {
     if (window['mnShowError']) window['mnShowError'](UTF8ToString(what), UTF8ToString(detail));  // set by web/loader.js
   },

@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"
 #include "nlohmann/json.hpp"
+#include "ui/widgets.hpp"
 
 namespace mn::platform {
 namespace {
@@ -20,6 +21,8 @@ void item_registry_publish() {
 
 const std::vector<Item>& published_items() { return g_published; }
 
+bool Item::pressable() const { return !disabled && !(flags & ui::kItemStatusPicture); }
+
 std::string published_items_json() {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Item& it : g_published) {
@@ -28,7 +31,8 @@ std::string published_items_json() {
     out.push_back({{"id", it.id}, {"label", it.label}, {"name", name}, {"window", it.window},
                    {"x", it.rect.x}, {"y", it.rect.y}, {"w", it.rect.z}, {"h", it.rect.w},
                    {"checkable", (it.flags & ImGuiItemStatusFlags_Checkable) != 0},
-                   {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}, {"visible", it.visible}});
+                   {"checked", (it.flags & ImGuiItemStatusFlags_Checked) != 0}, {"visible", it.visible},
+                   {"pressable", it.pressable()}});
   }
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -36,7 +40,7 @@ std::string published_items_json() {
 void focus_next_item(int steps) {
   std::vector<const Item*> order;
   for (const Item& it : g_published)
-    if (!it.label.empty()) order.push_back(&it);
+    if (!it.label.empty() && it.pressable()) order.push_back(&it);  // pictures and disabled controls are no tab stops
   if (order.empty() || steps == 0) return;
   ImGuiContext& g = *GImGui;
   int n = static_cast<int>(order.size()), at = -1;
@@ -69,6 +73,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
   item.id = id;
   item.window = window->Name;
   item.visible = r.GetWidth() > 0.0f && r.GetHeight() > 0.0f;
+  item.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
   if (!item.visible) r = bb;  // scrolled out of sight: report where it is, so it can be scrolled to
   item.rect = ImVec4(r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
   mn::platform::g_current.push_back(std::move(item));

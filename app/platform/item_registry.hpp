@@ -16,6 +16,8 @@ struct Item {
   ImVec4 rect;         // x, y, w, h in CSS pixels, clipped to the window
   int flags = 0;       // ImGuiItemStatusFlags
   bool visible = true; // false: scrolled out of its window (rect is then the unclipped one)
+  bool disabled = false;
+  bool pressable() const;  // not disabled and not a picture (ui::kItemStatusPicture)
 };
 
 // Call once after ImGui::CreateContext().
@@ -24,7 +26,7 @@ void item_registry_enable();
 void item_registry_publish();
 const std::vector<Item>& published_items();
 // The published list as JSON: [{"id":..,"label":..,"name":..,"window":..,"x":..,"y":..,"w":..,"h":..,
-// "checkable":..,"checked":..,"visible":..}] — "name" is the label without its "##" suffix.
+// "checkable":..,"checked":..,"visible":..,"pressable":..}] (pressable: not disabled, not a picture) — "name" is the label without its "##" suffix.
 std::string published_items_json();
 
 // Moves keyboard focus `steps` named controls forward (or back) in the order they were drawn, across windows,

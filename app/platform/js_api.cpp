@@ -60,7 +60,9 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_assess(const char* profile_json, const c
 // The results the candidacy screen shows now ("null" before the questionnaire is finished).
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_results() {
   const auto& cs = mn::platform::current_app_state().candidacy;
-  return reply(cs.show_results && cs.results_lang ? cs.results.dump() : "null");
+  if (!cs.show_results || !cs.results_lang) return reply("null");
+  return reply(mn::assessment_json(cs.assessment, *cs.results_lang, mn::CandidacyRules::builtin(), mn::Content::builtin())
+                   .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 // The profile the questionnaire's answers describe so far, in the shared contract.

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "core/assets.hpp"
@@ -50,6 +51,11 @@ struct Runtime {
   double last_input_ms = 0;
   std::uint64_t mirror_version = 0;
   int startup_step = 0;
+  int crashes_in_a_row = 0;       // frames that stopped half-way since the last one that finished
+  unsigned crashes = 0;           // all of them (tests: mn_state_json)
+  double slowest_pass_ms = 0;     // the longest UI pass (NewFrame … Render) since start, for tests: mn_state_json
+  std::vector<mn::ui::AppState> snapshots;  // tests: mn_test_snapshot / mn_test_restore
+  int crash_test = 0;             // tests: make the next UI pass stop half-way (1: abort(), 2: a trap)
   mn::AssetFiles incoming;        // content packs received, not yet added (their JSON is parsed first, see below)
   std::size_t incoming_parsed = 0;
 };
@@ -120,6 +126,14 @@ bool taking_in_content() {
   return false;
 }
 
+// Tests of the crash guard (mn_test_crash): a frame stops half-way, as a bug would stop it.
+void crash_for_test() {
+  const int kind = rt->crash_test;
+  rt->crash_test = 0;
+  if (kind == 1) std::abort();
+  if (kind == 2) __builtin_trap();
+}
+
 void frame() {
   if (starting_up()) return;
   const bool taking_in = taking_in_content();
@@ -159,14 +173,18 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(rt->dpr), static_cast<float>(rt->dpr));
   rt->input.apply(io);
 
+  const double pass_start = emscripten_get_now();
   ImGui::NewFrame();
   rt->input.update_scroll(io.DeltaTime);
   mn::platform::focus_next_item(rt->input.take_tab());
   mn::ui::mirror::begin_frame();
+  if (rt->crash_test) crash_for_test();
   rt->app->draw(mn::ui::FrameContext{display, rt->input.last_input_was_touch()});
   mn::ui::mirror::end_frame();
   ImGui::Render();
   mn::platform::item_registry_publish();
+  rt->app->frame_finished();
+  if (rt->frames_drawn > 2) rt->slowest_pass_ms = std::max(rt->slowest_pass_ms, emscripten_get_now() - pass_start);
 
   // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
   // Drawing with a program that failed to link shows nothing: say why instead of leaving a blank canvas. check()
@@ -188,7 +206,76 @@ void frame() {
   }
 }
 
+// ---------------------------------------------------------------- the crash guard
+// The web build has no C++ exceptions: a throw (nlohmann/json without exceptions), abort() or a trap anywhere in a frame
+// would stop the whole app, and every answer with it. Instead, each frame runs inside a JavaScript try/catch
+// (browser.js mn_js_run_guarded): a frame that stops half-way unwinds to it, the stack pointer is put back, the console
+// says "mn-crash: …" (the tests watch for it), ImGui's half-built frame is closed, and the app returns to the last place
+// that drew in full with a calm message (ui::App::recover_from_crash). The person's answers are in memory, untouched.
+// A crash that repeats frame after frame (the recovery itself failing) ends in the page's error panel, never a blank
+// canvas.
+constexpr int kMaxCrashesInARow = 3;
+
+void recover_from_crash() {
+  ++rt->crashes;
+  if (++rt->crashes_in_a_row > kMaxCrashesInARow || !rt->app || rt->startup_step < 3 ||
+      (GImGui->WithinFrameScope && mn_js_run_guarded(1) != 0)) {
+    emscripten_cancel_main_loop();
+    mn_js_fatal(rt->startup_step < 3 ? "crash" : "stopped", "frames stopped half-way several times in a row");
+    return;
+  }
+  rt->app->recover_from_crash();
+  rt->frames_to_draw = std::max(rt->frames_to_draw, kFramesAfterInput);
+}
+
+void guarded_frame() {
+  if (mn_js_run_guarded(0) == 0) {
+    if (rt->frames_drawn > 0) rt->crashes_in_a_row = 0;
+    return;
+  }
+  recover_from_crash();
+}
+
 }  // namespace
+
+// abort() (nlohmann/json's "throw" without exceptions, libc++'s, ours) unwinds to the frame's guard instead of ending
+// the runtime (Emscripten's own abort() stops every later frame and call for good).
+extern "C" [[noreturn]] void abort() {
+  mn_js_abort();
+  __builtin_unreachable();  // mn_js_abort throws; in the warm-up worker (stub imports) this traps instead
+}
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void mn_wake();
+// Called by mn_js_run_guarded only.
+EMSCRIPTEN_KEEPALIVE void mn_frame_body() { frame(); }
+// Closes a frame that stopped half-way: every window, group, ID, style and font left pushed, then the frame.
+EMSCRIPTEN_KEEPALIVE void mn_frame_close() {
+  ImGui::ErrorCheckEndFrameRecover(nullptr);
+  GImGui->FontStack.resize(0);
+  ImGui::EndFrame();
+}
+// Tests (the route explorer): keep the app's state (every answer and choice) and go back to it later, so that each
+// widget can be pressed from the same place. Nothing leaves the page's memory; forget_person() does not touch these,
+// so only tests call them.
+EMSCRIPTEN_KEEPALIVE int mn_test_snapshot() {
+  if (!rt || !rt->app) return -1;
+  rt->snapshots.push_back(rt->app->state());
+  return static_cast<int>(rt->snapshots.size()) - 1;
+}
+EMSCRIPTEN_KEEPALIVE void mn_test_restore(int id) {
+  if (!rt || !rt->app || id < 0 || static_cast<std::size_t>(id) >= rt->snapshots.size()) return;
+  rt->app->state() = rt->snapshots[static_cast<std::size_t>(id)];
+  rt->app->state().scroll_to_top = true;
+  mn_wake();
+}
+// Tests: the next UI pass stops half-way (1: abort(), 2: a trap), to check the guard.
+EMSCRIPTEN_KEEPALIVE void mn_test_crash(int kind) {
+  if (!rt) return;
+  rt->crash_test = kind;
+  mn_wake();
+}
+}  // extern "C"
 
 namespace mn::platform {
 const ui::AppState& current_app_state() { return rt->app->state(); }
@@ -275,12 +362,15 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   if (!rt || !rt->app) return "{}";
   ImGuiContext& g = *GImGui;
   ImGuiWindow* content = ImGui::FindWindowByName("content");
-  char buf[512];
+  const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();  // only its widgets can be pressed
+  char buf[768];
   std::snprintf(buf, sizeof buf,
                 "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,\"presented\":%u,"
+                "\"place\":\"%s\",\"modal\":\"%s\",\"crashes\":%u,\"slowest_pass_ms\":%.1f,"
                 "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u,\"lang_ready\":%s}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
                 content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, rt->frames_presented,
+                rt->app->place_id().c_str(), modal ? modal->Name : "", rt->crashes, rt->slowest_pass_ms,
                 ImGui::GetIO().FontGlobalScale, rt->dpr,
                 rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
                 std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId,
@@ -324,6 +414,6 @@ int main() {
   mn::platform::Input::configure(ImGui::GetIO());
   mn::platform::item_registry_enable();
   rt->renderer.init();
-  emscripten_set_main_loop(frame, 0, false);
+  emscripten_set_main_loop(guarded_frame, 0, false);
   return 0;
 }

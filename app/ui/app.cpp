@@ -66,6 +66,14 @@ const char* App::screen_id() const {
   return ids[static_cast<int>(state_.screen)];
 }
 
+std::string App::place_id() const {
+  if (state_.mode == Mode::kiosk && state_.attract) return "attract";
+  std::string id = screen_id();
+  if (state_.screen == Screen::Candidacy)
+    id += state_.candidacy.show_results ? std::string("/results") : "/" + std::to_string(state_.candidacy.page);
+  return id;
+}
+
 std::string_view App::language() const { return lang_code(state_.lang); }
 
 App::App(const AppOptions& options) {
@@ -129,6 +137,14 @@ void App::language_failed(std::string_view code) {
   set_language(state_.lang);
 }
 
+void App::recover_from_crash() {
+  const Place crashed = state_.place();
+  state_.crash = CrashNotice{true, crashed};
+  state_.confirm_new_patient = false;
+  state_.go(crashed != last_good_ ? last_good_ : Place{});
+  state_.scroll_to_top = true;
+}
+
 ImVec4 App::background() { return to_vec4(palette().background); }
 
 ImFontAtlas* App::prepare_next_font(float dpr) { return build_next_font(dpr); }
@@ -138,6 +154,8 @@ void App::draw(const FrameContext& frame) {
     assets_seen_ = assets_version();
     state_.content_reloaded();
   }
+  // The strings follow the state's language whatever set it (a restored state, the JS API), not only the switch.
+  if (ui::language() != state_.lang) set_language(state_.lang);
   state_.layout = compute_layout(frame.display, frame.touch || state_.mode != Mode::patient, state_.mode == Mode::consult);
   if (!style_set_ || style_touch_ != frame.touch) {
     apply_style(frame.touch);
@@ -157,10 +175,9 @@ void App::draw(const FrameContext& frame) {
 
 void App::draw_new_patient_confirmation() {
   const char* title = tr("consult.confirm.title");
-  if (state_.confirm_new_patient) {
-    ImGui::OpenPopup("new_patient");
-    state_.confirm_new_patient = false;
-  }
+  // The dialog is open exactly while the state says so (a restored or reset state closes it too).
+  const bool open = ImGui::IsPopupOpen("new_patient");
+  if (state_.confirm_new_patient && !open) ImGui::OpenPopup("new_patient");
   const Layout& l = state_.layout;
   ImGui::SetNextWindowPos(ImVec2(l.display.x * 0.5f, l.display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(ImMin(l.display.x - 32.0f, 520.0f), 0.0f));
@@ -172,11 +189,9 @@ void App::draw_new_patient_confirmation() {
     text(tr("consult.confirm.body"), FontRole::Body, palette().ink_muted);
     gap(16);
     float w = ImGui::GetContentRegionAvail().x;
-    if (button(tr("consult.confirm.yes"), ButtonKind::Primary, w, l.target_h)) {
-      forget_person();
-      ImGui::CloseCurrentPopup();
-    }
-    if (button(tr("consult.confirm.no"), ButtonKind::Secondary, w, l.target_h)) ImGui::CloseCurrentPopup();
+    if (button(tr("consult.confirm.yes"), ButtonKind::Primary, w, l.target_h)) forget_person();
+    if (button(tr("consult.confirm.no"), ButtonKind::Secondary, w, l.target_h)) state_.confirm_new_patient = false;
+    if (!state_.confirm_new_patient) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   ImGui::PopStyleVar(2);
@@ -333,6 +348,7 @@ void App::draw_content() {
   ImGui::PushTextWrapPos(left + col);
   ImGui::Dummy(ImVec2(col, 0));
   config_banner(state_);
+  crash_notice(state_);
   // A screen whose content is still on its way (web: fetched after the first frame) says so instead.
   if (screen_needs_content(state_.screen) && !language_available(state_.lang)) draw_pending(state_);
   else draw_screen(state_);

@@ -50,6 +50,13 @@ class App {
   // Called when the mode is known or changes (the page adapts: kiosk disables selection and context menus).
   void (*on_mode)(Mode) = nullptr;
 
+  // Call after every frame that drew in full: its place is where the person returns to after a crash.
+  void frame_finished() { last_good_ = state_.place(); }
+  // After a frame that stopped half-way (web: an abort or a trap, caught in JavaScript; ImGui's frame already closed
+  // by the platform): back to the last place that drew in full, with a calm message and "Try again". If the crash
+  // happened there (the place itself cannot be drawn), back to Home. Answers and plan stay in memory.
+  void recover_from_crash();
+
   // Kiosk: with `idle_seconds` since the last input, starts over once the clinic's idle timeout has passed.
   // Returns true when it did (the frame must be redrawn).
   bool idle(double idle_seconds);
@@ -57,6 +64,8 @@ class App {
 
   // For the JavaScript API and tests: the current screen's id ("home", "learn", …) and language.
   const char* screen_id() const;
+  // Where the person is, finer than the screen: "candidacy/3" (a step), "candidacy/results", "attract" (kiosk) …
+  std::string place_id() const;
   const AppState& state() const { return state_; }
   AppState& state() { return state_; }  // for the JavaScript API's calls that change it (platform/runtime.hpp)
   std::string_view language() const;
@@ -72,6 +81,7 @@ class App {
   AppState state_;
   bool style_touch_ = false;
   bool style_set_ = false;
+  Place last_good_;
   std::uint64_t assets_seen_ = 0;  // core/assets.hpp's version the screens last computed with
 };
 

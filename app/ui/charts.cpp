@@ -24,7 +24,7 @@ void chart_item(const char* id, const char* name, ImVec2 pos, ImVec2 size) {
   ImGui::ItemSize(size);
   ImGuiID gid = ImGui::GetID(id);
   ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), gid);
-  name_item(gid, name);  // also when scrolled out of sight, so it can be found
+  name_item(gid, name, mirror::Role::image);  // also when scrolled out of sight, so it can be found
 }
 
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 edge) {

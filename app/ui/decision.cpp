@@ -62,6 +62,20 @@ struct ChipRow {
 
 }  // namespace
 
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const char* key) {
+  static const nlohmann::ordered_json null_value;
+  if (!j.is_object()) return null_value;
+  auto it = j.find(key);
+  return it != j.end() ? *it : null_value;
+}
+
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const std::string& key) { return field(j, key.c_str()); }
+
+const nlohmann::ordered_json& item(const nlohmann::ordered_json& j, std::size_t index) {
+  static const nlohmann::ordered_json null_value;
+  return j.is_array() && index < j.size() ? j[index] : null_value;
+}
+
 double num(const nlohmann::ordered_json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
@@ -164,7 +178,7 @@ bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details
   if (st.decision.estimate_ok && e.contains("sessions")) return false;
   std::string body = tr("estimate.failed");
   if (details && e.contains("errors"))
-    for (const auto& err : e["errors"]) body += "\n" + str(err, "pointer") + ": " + str(err, "message");
+    for (const auto& err : field(e, "errors")) body += "\n" + str(err, "pointer") + ": " + str(err, "message");
   callout(body.c_str(), palette().danger);
   screen_footer(st);
   return true;
@@ -237,7 +251,7 @@ std::string booking_address(const AppState& st) {
   const Plan plan = decision_plan(st);
   std::string sessions;
   const auto& e = st.decision.estimate;
-  if (st.decision.estimate_ok && e.contains("sessions")) sessions = number_text(num(e["sessions"], "typical"));
+  if (st.decision.estimate_ok && e.contains("sessions")) sessions = number_text(num(field(e, "sessions"), "typical"));
   std::string query = "treatment=" + plan.treatment;
   if (!sessions.empty()) query += "&sessions=" + sessions;
   query += "&start=" + iso_date(plan.start);

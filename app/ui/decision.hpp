@@ -52,6 +52,11 @@ void decision_screen_begin(AppState& st, const char* title_key, const char* lead
 // footer; the screen then ends. Returns true in that case.
 bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details);
 // A member of an engine's JSON: 0 or "" when it is missing or of another type.
+// Reading the engines' JSON: a missing member, a member of a non-object or an element past the end reads as null
+// (never undefined behaviour, never a throw: the web build has no exceptions, so a throw would abort the app).
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const char* key);
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const std::string& key);
+const nlohmann::ordered_json& item(const nlohmann::ordered_json& j, std::size_t index);
 double num(const nlohmann::ordered_json& j, const char* key);
 std::string str(const nlohmann::ordered_json& j, const char* key);
 

@@ -25,6 +25,7 @@ const char* role_name(Role r) {
     case Role::checkbox: return "checkbox";
     case Role::radio: return "radio";
     case Role::table: return "table";
+    case Role::image: return "img";
   }
   return "text";
 }

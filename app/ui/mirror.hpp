@@ -8,7 +8,7 @@
 
 namespace mn::ui::mirror {
 
-enum class Role { heading1, heading2, heading3, text, button, checkbox, radio, table };
+enum class Role { heading1, heading2, heading3, text, button, checkbox, radio, table, image };
 
 struct Node {
   Role role = Role::text;

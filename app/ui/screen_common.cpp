@@ -53,3 +53,25 @@ void config_banner(AppState& st) {
 }
 
 }  // namespace mn::ui
+
+namespace mn::ui {
+
+void crash_notice(AppState& st) {
+  if (!st.crash.shown) return;
+  const Palette& p = palette();
+  heading(tr("crash.title"), FontRole::H3);
+  callout(tr("crash.body"), p.warning);
+  gap(4);
+  const bool phone = st.layout.form == FormFactor::Phone;
+  const std::string retry = std::string(tr("crash.retry")) + "##crash", dismiss = std::string(tr("crash.dismiss")) + "##crash";
+  if (button(retry.c_str(), ButtonKind::Primary, phone ? -1.0f : 0.0f, st.layout.target_h)) {
+    const Place again = st.crash.where;
+    st.crash = CrashNotice{};
+    st.go(again);
+  }
+  if (!phone) ImGui::SameLine(0, 12.0f);
+  if (button(dismiss.c_str(), ButtonKind::Quiet, phone ? -1.0f : 0.0f, st.layout.target_h)) st.crash = CrashNotice{};
+  gap(12);
+}
+
+}  // namespace mn::ui

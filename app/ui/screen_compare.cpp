@@ -36,8 +36,8 @@ Axes axes_for(const Json& rows, const AppState& st) {
   a.currency = st.clinic.currency;
   double dmax = 0, cmax = 0;
   for (const Json& r : rows) {
-    if (r.contains("downtime_days") && r["downtime_days"].is_object()) dmax = std::max(dmax, num(r["downtime_days"], "high"));
-    if (str(r, "currency") == a.currency && r.contains("course_cost")) cmax = std::max(cmax, num(r["course_cost"], "high"));
+    if (r.contains("downtime_days") && field(r, "downtime_days").is_object()) dmax = std::max(dmax, num(field(r, "downtime_days"), "high"));
+    if (str(r, "currency") == a.currency && r.contains("course_cost")) cmax = std::max(cmax, num(field(r, "course_cost"), "high"));
   }
   a.downtime = nice_axis_max(std::max(dmax, 7.0));
   a.cost = nice_axis_max(cmax);
@@ -52,7 +52,7 @@ std::string onset_text(const Json& range) {
 
 // False when every treatment shares one rank (nothing to rank by yet, e.g. no concern chosen).
 bool ranked(const Json& comparison) {
-  const Json& rows = comparison["treatments"];
+  const Json& rows = field(comparison, "treatments");
   for (const Json& r : rows)
     if (num(r, "rank") != num(rows.front(), "rank")) return true;
   return false;
@@ -90,8 +90,8 @@ void profile_status(AppState& st, const Json& comparison) {
     gap(16);
     return;
   }
-  std::string skin = comparison.contains("fitzpatrick") && comparison["fitzpatrick"].is_number()
-                         ? fill(tr("compare.skin_type"), {{"type", roman(comparison["fitzpatrick"].get<int>())}})
+  std::string skin = comparison.contains("fitzpatrick") && field(comparison, "fitzpatrick").is_number()
+                         ? fill(tr("compare.skin_type"), {{"type", roman(field(comparison, "fitzpatrick").get<int>())}})
                          : std::string(tr("compare.skin_unknown"));
   std::string list = concerns.empty() ? std::string(tr("compare.no_concerns")) : concerns_list(st, concerns);
   text(fill(tr("compare.based_on"), {{"skin", skin}, {"concerns", list}}).c_str(), FontRole::Body, p.ink);
@@ -130,21 +130,21 @@ void concern_filter(AppState& st) {
 // ---------------------------------------------------------------- pieces of a treatment's entry
 
 std::string sessions_text(const Json& r) {
-  const Json& s = r["sessions"];
+  const Json& s = field(r, "sessions");
   std::string range = number_range(s);
   return fill(tr(range == "1" ? "compare.one_session" : "compare.sessions_value"), {{"range", range}});
 }
 
 std::string interval_text(const Json& r) {
-  if (!r.contains("interval_days") || !r["interval_days"].is_object() ||
-      (num(r["interval_days"], "low") == 0 && num(r["interval_days"], "high") == 0))
+  if (!r.contains("interval_days") || !field(r, "interval_days").is_object() ||
+      (num(field(r, "interval_days"), "low") == 0 && num(field(r, "interval_days"), "high") == 0))
     return tr("compare.single_visit");
-  return fill(tr("compare.every"), {{"interval", days_text(r["interval_days"])}});
+  return fill(tr("compare.every"), {{"interval", days_text(field(r, "interval_days"))}});
 }
 
 std::string maintenance_text(const Json& r) {
-  if (!r.contains("maintenance_months") || !r["maintenance_months"].is_object()) return tr("compare.maintenance_none");
-  return fill(tr("compare.every"), {{"interval", months_text(r["maintenance_months"])}});
+  if (!r.contains("maintenance_months") || !field(r, "maintenance_months").is_object()) return tr("compare.maintenance_none");
+  return fill(tr("compare.every"), {{"interval", months_text(field(r, "maintenance_months"))}});
 }
 
 std::string pih_label(const AppState& st, const Json& r) {
@@ -156,10 +156,10 @@ std::string pih_label(const AppState& st, const Json& r) {
 std::string pih_note(const Json& r, const Json& comparison) {
   std::string risk = str(r, "pih_risk");
   if (risk == "unknown" || risk.empty()) return tr("compare.pih_unknown_note");
-  for (const Json& reason : r["reasons"])
+  for (const Json& reason : field(r, "reasons"))
     if (str(reason, "key") == "fit.pih_risk_any_type") return tr("compare.pih_any");
-  if (comparison.contains("fitzpatrick") && comparison["fitzpatrick"].is_number())
-    return fill(tr("compare.pih_for_type"), {{"type", roman(comparison["fitzpatrick"].get<int>())}});
+  if (comparison.contains("fitzpatrick") && field(comparison, "fitzpatrick").is_number())
+    return fill(tr("compare.pih_for_type"), {{"type", roman(field(comparison, "fitzpatrick").get<int>())}});
   return {};
 }
 
@@ -169,7 +169,7 @@ std::string unit_note(const Json& r) {
 }
 
 std::string per_session_text(const AppState& st, const Json& r) {
-  std::string out = money_range(clinic_money(st, str(r, "currency")), r["price_per_session"]);
+  std::string out = money_range(clinic_money(st, str(r, "currency")), field(r, "price_per_session"));
   std::string unit = unit_note(r);
   return unit.empty() ? out : out + " " + unit;
 }
@@ -203,15 +203,15 @@ void bar_here(double low, double typical, double high, double axis_max) {
 }
 
 void downtime_cell(const Json& r, const Axes& axes) {
-  text(days_text(r["downtime_days"]).c_str());
-  const Json& d = r["downtime_days"];
+  text(days_text(field(r, "downtime_days")).c_str());
+  const Json& d = field(r, "downtime_days");
   if (d.is_object()) bar_here(num(d, "low"), (num(d, "low") + num(d, "high")) / 2, num(d, "high"), axes.downtime);
 }
 
 void cost_cell(const AppState& st, const Json& r, const Axes& axes) {
   const Palette& p = palette();
   MoneyFormat money = clinic_money(st, str(r, "currency"));
-  const Json& c = r["course_cost"];
+  const Json& c = field(r, "course_cost");
   text(money_range(money, c).c_str());
   if (str(r, "currency") == axes.currency) bar_here(num(c, "low"), num(c, "typical"), num(c, "high"), axes.cost);
   text(money_usually(money, c).c_str(), FontRole::Small, p.ink_muted);
@@ -249,11 +249,11 @@ void title_block(const AppState& st, const Json& r, bool show_rank) {
   gap(2);
   ToneStyle vt = verdict_tone(str(r, "verdict"));
   pill(str(r, "verdict_label"), vt);
-  if (r.contains("wait") && r["wait"].is_object()) {
+  if (r.contains("wait") && field(r, "wait").is_object()) {
     for (TimeUnit unit : {TimeUnit::weeks, TimeUnit::months}) {
       const std::string name(time_unit_name(unit));
-      if (!r["wait"].contains(name)) continue;
-      Duration wait{static_cast<int>(num(r["wait"], name.c_str())), unit};
+      if (!field(r, "wait").contains(name)) continue;
+      Duration wait{static_cast<int>(num(field(r, "wait"), name.c_str())), unit};
       text(fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, wait)}}).c_str(), FontRole::Small, vt.ink);
     }
   }
@@ -267,7 +267,7 @@ void reasons_block(const Json& r, bool show_rank) {
   text(show_rank ? fill(tr("compare.why"), {{"rank", number_text(num(r, "rank"))}}).c_str() : tr("compare.why_unranked"),
        FontRole::Small, p.ink_muted);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (const Json& reason : r["reasons"]) {
+  for (const Json& reason : field(r, "reasons")) {
     double points = num(reason, "points");
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float cy = pos.y + font_px(FontRole::Body) * 0.62f;
@@ -300,7 +300,7 @@ void details_block(AppState& st, const Json& r, bool two_columns) {
     }
   };
   auto right = [&] {  // the row or card above shows the other figures
-    fact(tr("compare.without_packages"), money_range(money, r["course_cost_without_packages"]));
+    fact(tr("compare.without_packages"), money_range(money, field(r, "course_cost_without_packages")));
     gap(4);
     fact(tr("compare.best_for"), best_for(st, id));
   };
@@ -355,29 +355,29 @@ std::vector<std::string> mirror_row(const AppState& st, const Json& r, const Jso
     return out;
   };
   std::string verdict = str(r, "verdict_label");
-  if (r.contains("wait") && r["wait"].is_object()) {
+  if (r.contains("wait") && field(r, "wait").is_object()) {
     for (TimeUnit unit : {TimeUnit::weeks, TimeUnit::months}) {
       const std::string name(time_unit_name(unit));
-      if (!r["wait"].contains(name)) continue;
-      Duration wait{static_cast<int>(num(r["wait"], name.c_str())), unit};
+      if (!field(r, "wait").contains(name)) continue;
+      Duration wait{static_cast<int>(num(field(r, "wait"), name.c_str())), unit};
       verdict = lines({verdict, fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, wait)}})});
     }
   }
   MoneyFormat money = clinic_money(st, str(r, "currency"));
-  const Json& c = r["course_cost"];
+  const Json& c = field(r, "course_cost");
   std::string why;
-  for (const Json& reason : r["reasons"]) why = lines({why, str(reason, "message")});
+  for (const Json& reason : field(r, "reasons")) why = lines({why, str(reason, "message")});
   return {
       fill(tr("compare.table.ranked"), {{"rank", number_text(num(r, "rank"))}, {"name", str(r, "name")}}),
       verdict,
-      lines({sessions_text(r), fill(tr("compare.usually"), {{"n", number_text(num(r["sessions"], "typical"))}}), interval_text(r),
+      lines({sessions_text(r), fill(tr("compare.usually"), {{"n", number_text(num(field(r, "sessions"), "typical"))}}), interval_text(r),
              fill(tr("compare.pain_line"), {{"n", number_text(num(r, "pain"))}})}),
-      days_text(r["downtime_days"]),
+      days_text(field(r, "downtime_days")),
       lines({money_range(money, c), money_usually(money, c), unit_note(r),
              str(r, "price_source") != "clinic" ? std::string(tr("compare.published")) : std::string()}),
       lines({pih_label(st, r), pih_note(r, comparison)}),
-      lines({std::string(tr("compare.onset")) + ": " + onset_text(r["onset_days"]),
-             std::string(tr("compare.lasts")) + ": " + months_text(r["duration_months"]),
+      lines({std::string(tr("compare.onset")) + ": " + onset_text(field(r, "onset_days")),
+             std::string(tr("compare.lasts")) + ": " + months_text(field(r, "duration_months")),
              std::string(tr("compare.maintenance")) + ": " + maintenance_text(r),
              std::string(tr("compare.per_session")) + ": " + per_session_text(st, r)}),
       why,
@@ -414,12 +414,12 @@ void phone_card(AppState& st, const Json& r, const Json& comparison, const Axes&
     ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(b1, b2) + 8));
     ImGui::Dummy(ImVec2(w, 0));
   };
-  pair([&] { fact(tr("compare.col.sessions"), sessions_text(r)); text(fill(tr("compare.usually"), {{"n", number_text(num(r["sessions"], "typical"))}}).c_str(), FontRole::Small, p.ink_muted); },
+  pair([&] { fact(tr("compare.col.sessions"), sessions_text(r)); text(fill(tr("compare.usually"), {{"n", number_text(num(field(r, "sessions"), "typical"))}}).c_str(), FontRole::Small, p.ink_muted); },
        [&] { fact(tr("compare.interval"), interval_text(r)); });
   pair([&] { text(tr("compare.col.downtime"), FontRole::Small, p.ink_muted); downtime_cell(r, axes); },
        [&] { fact(tr("compare.discomfort"), fill(tr("compare.pain"), {{"n", number_text(num(r, "pain"))}})); });
-  pair([&] { fact(tr("compare.onset"), onset_text(r["onset_days"])); },
-       [&] { fact(tr("compare.lasts"), months_text(r["duration_months"])); });
+  pair([&] { fact(tr("compare.onset"), onset_text(field(r, "onset_days"))); },
+       [&] { fact(tr("compare.lasts"), months_text(field(r, "duration_months"))); });
   pair([&] { fact(tr("compare.maintenance"), maintenance_text(r)); },
        [&] { fact(tr("compare.per_session"), per_session_text(st, r)); });
   pair([&] { text(tr("compare.col.cost"), FontRole::Small, p.ink_muted); cost_cell(st, r, axes); },
@@ -498,7 +498,7 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
 
   column_begin(c, start.x + g.x[1], start.y + 4, g.w[1]);
   text(sessions_text(r).c_str());
-  text(fill(tr("compare.usually"), {{"n", number_text(num(r["sessions"], "typical"))}}).c_str(), FontRole::Small, p.ink_muted);
+  text(fill(tr("compare.usually"), {{"n", number_text(num(field(r, "sessions"), "typical"))}}).c_str(), FontRole::Small, p.ink_muted);
   text(interval_text(r).c_str(), FontRole::Small, p.ink_muted);
   text(fill(tr("compare.pain_line"), {{"n", number_text(num(r, "pain"))}}).c_str(), FontRole::Small, p.ink_muted);
   bottom = std::max(bottom, column_end(c));
@@ -518,8 +518,8 @@ void grid_row(AppState& st, const Json& r, const Json& comparison, const Axes& a
   ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 12));
   ImGui::Dummy(ImVec2(width, 0));
   // The other figures of the comparison, on one line.
-  std::string more = std::string(tr("compare.onset")) + ": " + onset_text(r["onset_days"]) + "   ·   " + tr("compare.lasts") + ": " +
-                     months_text(r["duration_months"]) + "   ·   " + tr("compare.maintenance") + ": " + maintenance_text(r) +
+  std::string more = std::string(tr("compare.onset")) + ": " + onset_text(field(r, "onset_days")) + "   ·   " + tr("compare.lasts") + ": " +
+                     months_text(field(r, "duration_months")) + "   ·   " + tr("compare.maintenance") + ": " + maintenance_text(r) +
                      "   ·   " + tr("compare.per_session") + ": " + per_session_text(st, r);
   text(more.c_str(), FontRole::Small, p.ink);
   gap(8);
@@ -558,7 +558,7 @@ void draw_compare(AppState& st) {
     screen_footer(st);
     return;
   }
-  const Json& rows = comparison["treatments"];
+  const Json& rows = field(comparison, "treatments");
   if (rows.empty()) {
     callout(fill(tr("compare.filter.empty"), {{"concern", concern_name(st, st.decision.concern_filter)}}).c_str(), p.warning);
     screen_footer(st);
@@ -576,7 +576,7 @@ void draw_compare(AppState& st) {
   mirror::table_begin(tr("compare.table.caption"),
                       {tr("compare.col.treatment"), tr("compare.table.fit"), tr("compare.col.sessions"), tr("compare.col.downtime"),
                        tr("compare.col.cost"), tr("compare.col.pih"), tr("compare.table.more"), tr("compare.table.why")},
-                      fill(tr("compare.table.announce"), {{"count", std::to_string(rows.size())}, {"first", str(rows[0], "name")}}));
+                      fill(tr("compare.table.announce"), {{"count", std::to_string(rows.size())}, {"first", str(item(rows, 0), "name")}}));
   for (const Json& r : rows) mirror::table_row(mirror_row(st, r, comparison));
   mirror::table_end();
   std::string group = "suitable";

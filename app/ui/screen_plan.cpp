@@ -80,42 +80,42 @@ void link_banner(AppState& st) {
 
 Date course_end(const Json& e) {
   Date end = parse_iso_date(str(e, "start")).value_or(Date{});
-  for (const Json& v : e["visits"])
+  for (const Json& v : field(e, "visits"))
     if (!v.value("beyond_typical", false)) end = parse_iso_date(str(v, "date")).value_or(end);
   return end;
 }
 
 void summary(AppState& st, const Json& e) {
   const Palette& p = palette();
-  const Json& c = e["costs"];
+  const Json& c = field(e, "costs");
   const MoneyFormat money = clinic_money(st, str(c, "currency"));
   CardScope card;
   card_begin(card, 20.0f, 0, p.primary);
   text(str(e, "name").c_str(), FontRole::H2);
   std::string concerns;
-  for (const Json& cn : e["concerns"])
+  for (const Json& cn : field(e, "concerns"))
     concerns += (concerns.empty() ? "" : ", ") + concern_name(st, str(cn, "id")) + " (" +
                 severity_words(static_cast<int>(num(cn, "severity"))) + ")";
   text(fill(tr("plan.concerns"), {{"list", concerns.empty() ? std::string(tr("plan.concerns_none")) : concerns}}).c_str(),
        FontRole::Body, p.ink_muted);
   gap(12);
 
-  Json course = {{"low", num(c["course"]["low"], "cost")}, {"typical", num(c["course"]["typical"], "cost")},
-                 {"high", num(c["course"]["high"], "cost")}};
-  const Json& total_course = c["addons"].empty() ? course : c["course_total"];
+  Json course = {{"low", num(field(field(c, "course"), "low"), "cost")}, {"typical", num(field(field(c, "course"), "typical"), "cost")},
+                 {"high", num(field(field(c, "course"), "high"), "cost")}};
+  const Json& total_course = field(c, "addons").empty() ? course : field(c, "course_total");
   struct Item { std::string label, value, note; };
   std::vector<Item> items = {
-      {tr("plan.sessions"), fill(tr("plan.sessions_value"), {{"range", number_range(e["sessions"])}, {"typical", number_text(num(e["sessions"], "typical"))}}), ""},
+      {tr("plan.sessions"), fill(tr("plan.sessions_value"), {{"range", number_range(field(e, "sessions"))}, {"typical", number_text(num(field(e, "sessions"), "typical"))}}), ""},
       {tr("plan.first_session"), date_text(st, str(e, "start")), ""},
       {tr("plan.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
       {tr("plan.course_cost"), money_range(money, total_course), money_usually(money, total_course)},
-      {tr("estimate.cost.first_year"), money_range(money, c["first_year"]), money_usually(money, c["first_year"])},
-      {fill(tr("estimate.cost.total"), {{"years", number_text(num(c["total"], "years"))}}), money_range(money, c["total"]),
-       money_usually(money, c["total"])},
+      {tr("estimate.cost.first_year"), money_range(money, field(c, "first_year")), money_usually(money, field(c, "first_year"))},
+      {fill(tr("estimate.cost.total"), {{"years", number_text(num(field(c, "total"), "years"))}}), money_range(money, field(c, "total")),
+       money_usually(money, field(c, "total"))},
   };
-  if (e["results_last_until"].is_object())
-    items.push_back({tr("plan.lasts"), fill(tr("plan.lasts_value"), {{"from", date_text(st, str(e["results_last_until"], "low"))},
-                                                                     {"to", date_text(st, str(e["results_last_until"], "high"))}}), ""});
+  if (field(e, "results_last_until").is_object())
+    items.push_back({tr("plan.lasts"), fill(tr("plan.lasts_value"), {{"from", date_text(st, str(field(e, "results_last_until"), "low"))},
+                                                                     {"to", date_text(st, str(field(e, "results_last_until"), "high"))}}), ""});
   const int cols = 2;
   float w = ImGui::GetContentRegionAvail().x;
   float cw = (w - 20.0f * static_cast<float>(cols - 1)) / static_cast<float>(cols);
@@ -137,7 +137,7 @@ void summary(AppState& st, const Json& e) {
   // Every session date, the ones "only if needed" marked.
   text(tr("plan.dates"), FontRole::Small, p.ink_muted);
   std::string dates;
-  for (const Json& v : e["visits"]) {
+  for (const Json& v : field(e, "visits")) {
     std::string d = date_text(st, str(v, "date"));
     if (v.value("beyond_typical", false)) d = fill(tr("plan.if_needed"), {{"date", d}});
     dates += (dates.empty() ? "" : " · ") + d;

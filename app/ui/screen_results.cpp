@@ -1,5 +1,6 @@
 // The candidacy results: every treatment with its verdict as a badge, the reasons under it, what to ask the
-// clinician, and links into Compare and Estimate. Text comes from assessment_json(), as in the CLI and JS API.
+// clinician, and links into Compare and Estimate. The words come from the core's reason_text() & co., the same
+// functions assessment_json() writes for the CLI and the JS API.
 #include <string>
 #include <vector>
 
@@ -30,8 +31,16 @@ void ensure_results(AppState& st) {
   CandidacyState& cs = st.candidacy;
   if (cs.results_lang == st.lang) return;
   const CandidacyRules& rules = CandidacyRules::builtin();
-  cs.assessment = assess(cs.answers.profile(), st.clinic, rules);
-  cs.results = assessment_json(cs.assessment, st.lang, rules, Content::builtin());
+  const Content& content = Content::builtin();
+  cs.assessment = assess(cs.answers.profile(), st.clinic, rules, content);
+  ResultText text;
+  for (SkinNote& n : skin_notes(cs.assessment.skin, st.lang, rules)) text.notes.push_back(std::move(n.message));
+  for (const TreatmentAssessment& t : cs.assessment.treatments) {
+    ResultText::Card card{treatment_name(content, st.lang, t.treatment->id), verdict_label(t.verdict, st.lang, rules), {}};
+    for (const Reason& r : t.reasons) card.reasons.push_back(reason_text(r, st.lang, rules, content));
+    text.cards.push_back(std::move(card));
+  }
+  cs.results = std::move(text);
   cs.results_lang = st.lang;
 }
 
@@ -45,7 +54,7 @@ std::string fit_line(const TreatmentAssessment& t, Lang lang) {
   return list.empty() ? std::string() : fill(tr("r.fit"), {{"list", list}});
 }
 
-void treatment_card(const TreatmentAssessment& t, const nlohmann::ordered_json& j, AppState& st) {
+void treatment_card(const TreatmentAssessment& t, const ResultText::Card& card, AppState& st) {
   const Palette& p = palette();
   const float pad = 20.0f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -57,21 +66,19 @@ void treatment_card(const TreatmentAssessment& t, const nlohmann::ordered_json& 
   ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - pad * 2);
-  text(j.value("name", t.treatment->id).c_str(), FontRole::H3);
+  text(card.name.c_str(), FontRole::H3);
   VerdictStyle vs = verdict_style(t.verdict);
-  badge(j.value("verdict_label", "").c_str(), vs.fill, vs.ink);
+  badge(card.verdict_label.c_str(), vs.fill, vs.ink);
   if (!t.offered) text(tr("r.not_offered"), FontRole::Small, p.ink_muted);
   if (t.wait)
     text(fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}}).c_str(), FontRole::Body, vs.ink);
   std::string fit = fit_line(t, st.lang);
   if (!fit.empty()) text(fit.c_str(), FontRole::Small, p.ink_muted);
   gap(4);
-  const auto& reasons = j["reasons"];
-  if (reasons.empty()) text(tr("r.no_reasons"), FontRole::Body, p.ink_muted);
-  for (const auto& r : reasons) {
-    text(r.value("message", "").c_str());
-    std::string ask = r.value("ask", "");
-    if (!ask.empty()) text((std::string(tr("r.ask")) + " " + ask).c_str(), FontRole::Small, p.primary);
+  if (card.reasons.empty()) text(tr("r.no_reasons"), FontRole::Body, p.ink_muted);
+  for (const ReasonText& r : card.reasons) {
+    text(r.message.c_str());
+    if (!r.ask.empty()) text((std::string(tr("r.ask")) + " " + r.ask).c_str(), FontRole::Small, p.primary);
     gap(6);
   }
   ImGui::PopTextWrapPos();
@@ -88,8 +95,8 @@ void treatment_card(const TreatmentAssessment& t, const nlohmann::ordered_json& 
 }
 
 // The card's content as a row of the mirror's results table: name, verdict (with its wait), reasons (one a line).
-std::vector<std::string> mirror_row(const TreatmentAssessment& t, const nlohmann::ordered_json& j, const AppState& st) {
-  std::string verdict = j.value("verdict_label", "");
+std::vector<std::string> mirror_row(const TreatmentAssessment& t, const ResultText::Card& card, const AppState& st) {
+  std::string verdict = card.verdict_label;
   if (!t.offered) verdict += "\n" + std::string(tr("r.not_offered"));
   if (t.wait) verdict += "\n" + fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}});
   std::string reasons;
@@ -99,13 +106,12 @@ std::vector<std::string> mirror_row(const TreatmentAssessment& t, const nlohmann
     reasons += s;
   };
   line(fit_line(t, st.lang));
-  if (j["reasons"].empty()) line(tr("r.no_reasons"));
-  for (const auto& r : j["reasons"]) {
-    line(r.value("message", ""));
-    std::string ask = r.value("ask", "");
-    if (!ask.empty()) line(std::string(tr("r.ask")) + " " + ask);
+  if (card.reasons.empty()) line(tr("r.no_reasons"));
+  for (const ReasonText& r : card.reasons) {
+    line(r.message);
+    if (!r.ask.empty()) line(std::string(tr("r.ask")) + " " + r.ask);
   }
-  return {j.value("name", t.treatment->id), verdict, reasons};
+  return {card.name, verdict, reasons};
 }
 
 }  // namespace
@@ -121,19 +127,17 @@ void draw_results(AppState& st) {
   const SkinType& skin = cs.assessment.skin;
   if (skin.type) text(fill(tr("r.skin"), {{"type", std::to_string(*skin.type)}}).c_str(), FontRole::H3);
   else text(tr("r.skin_unknown"), FontRole::Body, p.ink_muted);
-  for (const auto& note : cs.results["notes"]) text(note.get<std::string>().c_str(), FontRole::Small, p.ink_muted);
+  for (const std::string& note : cs.results.notes) text(note.c_str(), FontRole::Small, p.ink_muted);
   gap(14);
 
-  const auto& results = cs.results["results"];
   // Screen readers get the cards as one table (the mirror); the cards' own text is left out of it.
   mirror::table_begin(fill(tr("r.table.caption"), {{"count", std::to_string(cs.assessment.treatments.size())}}),
                       {tr("r.table.treatment"), tr("r.table.verdict"), tr("r.table.reasons")});
-  for (const TreatmentAssessment& t : cs.assessment.treatments) {
-    auto it = results.find(t.treatment->id);
-    if (it == results.end()) continue;
-    mirror::table_row(mirror_row(t, *it, st));
+  for (std::size_t i = 0; i < cs.assessment.treatments.size() && i < cs.results.cards.size(); ++i) {
+    const TreatmentAssessment& t = cs.assessment.treatments[i];
+    mirror::table_row(mirror_row(t, cs.results.cards[i], st));
     mirror::mute_begin();
-    treatment_card(t, *it, st);
+    treatment_card(t, cs.results.cards[i], st);
     mirror::mute_end();
   }
   mirror::table_end();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/candidacy.hpp"
+#include "core/candidacy_json.hpp"
 #include "core/clinic_config.hpp"
 #include "core/issues.hpp"
 #include "core/lang.hpp"
@@ -25,13 +26,40 @@ struct LearnState {
   int open_faq = -1;
 };
 
+// The results' words in one language, made from the assessment by the same core functions as assessment_json() (the
+// CLI's and the JS API's text): a card per treatment, in the assessment's order.
+struct ResultText {
+  struct Card {
+    std::string name, verdict_label;
+    std::vector<ReasonText> reasons;
+  };
+  std::vector<Card> cards;         // parallel to Assessment::treatments
+  std::vector<std::string> notes;  // about the skin type (the self-test)
+};
+
 struct CandidacyState {
   Answers answers;
   int page = 0;
   bool show_results = false;
   std::optional<Lang> results_lang;    // the language the results were rendered in (none: recompute)
   Assessment assessment;
-  nlohmann::ordered_json results;      // assessment_json(): the same text the CLI and JS API give
+  ResultText results;
+};
+
+// Where a person is: the screen, and on "Am I a candidate?" the step or the results.
+struct Place {
+  Screen screen = Screen::Home;
+  int page = 0;
+  bool show_results = false;
+  bool operator==(const Place& o) const { return screen == o.screen && page == o.page && show_results == o.show_results; }
+  bool operator!=(const Place& o) const { return !(*this == o); }
+};
+
+// A frame that stopped half-way (web: an abort or a trap, caught by the platform): the screen it happened on, to try
+// again, while the person carries on from the last place that drew in full. Nothing the person entered is lost.
+struct CrashNotice {
+  bool shown = false;
+  Place where;
 };
 
 struct AppState {
@@ -54,6 +82,15 @@ struct AppState {
   bool animating = false;
   bool content_failed = false;         // English's content could not be fetched (offline, never cached): see draw_pending
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
+  CrashNotice crash;
+
+  Place place() const { return {screen, candidacy.page, candidacy.show_results}; }
+  void go(const Place& p) {
+    go(p.screen);
+    if (candidacy.page != p.page || candidacy.show_results != p.show_results) scroll_to_top = true;
+    candidacy.page = p.page;
+    candidacy.show_results = p.show_results;
+  }
 
   void go(Screen s) {
     if (s != screen) scroll_to_top = true;
@@ -73,6 +110,8 @@ struct AppState {
     candidacy = CandidacyState{};
     decision = DecisionState{};
     learn = LearnState{};
+    crash = CrashNotice{};
+    confirm_new_patient = false;
     screen = Screen::Home;
     scroll_to_top = true;
     lang = clinic.default_language;
@@ -106,6 +145,9 @@ void config_banner(AppState& st);
 
 // A short text of the candidacy rules (condition and medication names, verdict labels) in the current language.
 std::string candidacy_text(std::string_view key);
+
+// After a crash (App::recover_from_crash): what happened, with "Try again" (the screen it happened on) and "Carry on".
+void crash_notice(AppState& st);
 
 // The title, lead and education disclaimer every screen opens with.
 void screen_header(const char* title_key, const char* lead_key);

@@ -19,7 +19,8 @@ bool name_item(ImGuiID id, const char* label, mirror::Role role, bool checked) {
   const bool checkable = role == mirror::Role::checkbox || role == mirror::Role::radio;
   IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags |
                                              (checkable ? ImGuiItemStatusFlags_Checkable : 0) |
-                                             (checked ? ImGuiItemStatusFlags_Checked : 0));
+                                             (checked ? ImGuiItemStatusFlags_Checked : 0) |
+                                             (role == mirror::Role::image ? kItemStatusPicture : 0));
   (void)g;
   mirror::add_control(role, id, label, checked);
   return mirror::take_activation(id);

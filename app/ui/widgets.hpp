@@ -49,6 +49,9 @@ void set_motion_query(bool (*query)());
 
 // Tells the test bridge and the accessibility mirror what a custom-drawn item is called and what it is.
 // Returns true when the mirror (a screen reader's button) activated it: callers treat that as a press.
+// Set in a named item's status flags when it cannot be pressed (a picture: Role::image). The test bridge reports such
+// items as not pressable, beside disabled ones.
+inline constexpr int kItemStatusPicture = 1 << 28;
 bool name_item(ImGuiID id, const char* label, mirror::Role role = mirror::Role::button, bool checked = false);
 
 }  // namespace mn::ui
