@@ -156,7 +156,7 @@ TEST_CASE("a rule effect whose sources do not cover its treatments fails") {
     CHECK(found.find("'neurotoxin'") == std::string::npos);  // the label covers neurotoxin
     CHECK(found.find(at + "has only weak sources (article, clinic page or note) for 'microneedling'") != std::string::npos);
   }
-  SUBCASE("a label beside a note, each covering some treatments, for exactly those treatments") {
+  SUBCASE("a filler label alone covers the filler and nothing else") {
     const CandidacyRules rules = CandidacyRules::load(with_sources({"src_ha_filler_label"}), content);
     const std::string found = lines(check_evidence(content, &rules));
     CHECK(found.find(at + "has no source that covers 'microneedling'\n") != std::string::npos);
