@@ -53,6 +53,7 @@ const std::vector<Command>& commands();
 int run_validate(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_config(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_check_content(const Invocation& invocation, std::ostream& out, std::ostream& err);
+int run_evidence(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_assess(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_compare(const Invocation& invocation, std::ostream& out, std::ostream& err);
 int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& err);

@@ -31,12 +31,24 @@ const std::vector<Command>& commands() {
       {"check-content",
        "[ASSETS_DIR]",
        "check the content files (default: the built-in ones)",
-       "ASSETS_DIR is a folder like assets/ holding content/ (docs/content-format.md). Reports every problem\n"
-       "as 'error|warning: FILE: POINTER: MESSAGE'. Exit status 1 if there are errors.",
+       "ASSETS_DIR is a folder like assets/ holding content/ (docs/content-format.md) and, if present, rules/\n"
+       "(docs/candidacy.md). Reports every problem as 'error|warning: FILE: POINTER: MESSAGE', including\n"
+       "evidence: every treatment, Learn block, concern and rule effect must cite, for each treatment it speaks\n"
+       "about, a source that covers it and is stronger than an article, a clinic page or a note. Exit status 1\n"
+       "if there are errors.",
        {},
        0,
        1,
        run_check_content},
+      {"evidence",
+       "[ASSETS_DIR]",
+       "print the evidence table: rule, verdict, treatments, source, what the source says",
+       "Markdown, as in docs/candidacy.md \"## Evidence\" (regenerate that section with it after the rules\n"
+       "change). ASSETS_DIR as for check-content, with rules/. Exit status 1 if the content or rules have errors.",
+       {},
+       0,
+       1,
+       run_evidence},
       {"assess",
        "PROFILE",
        "\"am I a candidate?\": every treatment's verdict for a profile, as JSON",

@@ -165,7 +165,7 @@ std::optional<Window> read_window(const Node& node) {
   return Window{Window::Kind::fixed, {*amount, members[0].first == "weeks" ? TimeUnit::weeks : TimeUnit::months}};
 }
 
-std::optional<Effect> read_effect(const Node& node, const Groups& groups) {
+std::optional<Effect> read_effect(const Node& node, const Groups& groups, const Content& content) {
   ObjectReader o(node);
   if (!o.ok()) return std::nullopt;
   Effect e;
@@ -179,6 +179,16 @@ std::optional<Effect> read_effect(const Node& node, const Groups& groups) {
   });
   read_field(o["message"], Field::required, e.message, [](const Node& n) { return n.text(kIdText); });
   read_field(o["within"], Field::optional, e.within, read_window);
+  read_field(o["sources"], Field::optional, e.sources, [&](const Node& n) {
+    const ErrorWatch list_watch(n);
+    auto ids = read_list<std::string>(n, kMaxEntries, [&](const Node& id_node) {
+      auto id = id_node.text(kIdText);
+      if (id && !content.source(*id)) id_node.error("cites " + quote(*id) + ", which is not in sources.json");
+      return id;
+    });
+    if (ids.empty() && list_watch.clean()) n.error("must cite at least one source (or be left out)");
+    return std::optional<std::vector<std::string>>(std::move(ids));
+  });
   o.finish();
   return watch.clean() ? std::optional<Effect>(std::move(e)) : std::nullopt;
 }
@@ -221,7 +231,7 @@ std::optional<Rule> read_rule(const Node& node, const Groups& groups, const Cont
   const ErrorWatch watch(node);
   read_field(o["id"], Field::required, r.id, [](const Node& n) { return n.text(kIdText); });
   r.when = required_list<Trigger>(o["when"], read_trigger);
-  r.effects = required_list<Effect>(o["effects"], [&](const Node& n) { return read_effect(n, groups); });
+  r.effects = required_list<Effect>(o["effects"], [&](const Node& n) { return read_effect(n, groups, content); });
   read_field(o["basis"], Field::optional, r.policy, [](const Node& n) -> std::optional<bool> {
     if (n.json() == "policy") return true;
     n.error("must be \"policy\" (or left out for a sourced rule)");

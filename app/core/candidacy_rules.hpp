@@ -71,6 +71,8 @@ struct Effect {
   Verdict verdict = Verdict::suitable_with_precautions;
   std::string message;                  // key in content/<lang>/candidacy.json "messages"
   std::optional<Window> within;         // timed rules: applies only while the trigger is this recent
+  // Its own source ids; empty: the rule's (Rule::sources). core/evidence.hpp checks that they cover each treatment.
+  std::vector<std::string> sources;
   bool names(std::string_view treatment) const;
 };
 

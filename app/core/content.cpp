@@ -101,3 +101,12 @@ const Source* Content::source(std::string_view id) const {
 }
 
 }  // namespace mn
+
+namespace mn {
+
+bool Source::covers(std::string_view treatment) const {
+  return std::any_of(covers_treatments.begin(), covers_treatments.end(),
+                     [&](const std::string& t) { return t == "*" || t == treatment; });
+}
+
+}  // namespace mn

@@ -94,8 +94,24 @@ struct Concern {
   std::vector<std::string> sources;
 };
 
+// How much weight a source carries (docs/content-format.md, "sources.json"). The weak ones (article, clinic, note)
+// may be cited only beside a stronger one, never alone.
+enum class Strength { label, consensus, review, study, textbook, article, clinic, note };
+inline constexpr std::array<std::string_view, 8> kStrengthNames = {"label", "consensus", "review",  "study",
+                                                                   "textbook", "article", "clinic", "note"};
+inline bool is_weak(Strength s) { return s == Strength::article || s == Strength::clinic || s == Strength::note; }
+
 struct Source {
   std::string id, title, kind, file, cites;
+  std::string publisher, url;
+  int year = 0;  // 0: not known
+  Strength strength = Strength::note;
+  // Which treatments (ids, or "*" for all) and topics the document really speaks to. A source with no treatments
+  // (a skin-type scale, a scar grading) may be cited beside treatment sources but never covers a treatment.
+  std::vector<std::string> covers_treatments, covers_topics;
+  // What the document says that a rule rests on, by rule id ("*": a summary), for the evidence table.
+  std::map<std::string, std::string, std::less<>> says;
+  bool covers(std::string_view treatment) const;
 };
 
 struct EducationStep {
@@ -118,6 +134,8 @@ struct EducationBlock {
   std::vector<std::string> dos, donts;  // dodont
   std::vector<EducationFaq> faq;        // faq
   std::vector<std::string> sources;     // every type but note
+  // The treatments the block speaks about ("about"); left out: microneedling, the Learn screens' subject.
+  std::vector<std::string> about;
 };
 
 struct EducationSection {

@@ -154,8 +154,51 @@ std::vector<Source> read_sources(Document& doc) {
       if (!s.id.empty() && !ids.insert(s.id).second) id.error("repeats the id " + in_quotes(s.id));
       read_field(o["title"], Field::required, s.title, text_of(kLineText));
       read_field(o["kind"], Field::required, s.kind, text_of({40}));
-      read_field(o["file"], Field::required, s.file, text_of(kLineText));
+      read_field(o["file"], Field::optional, s.file, text_of(kLineText));  // shared/ notes and seeds only
       read_field(o["cites"], Field::optional, s.cites, text_of(kProseText));
+      read_field(o["publisher"], Field::required, s.publisher, text_of(kLineText));
+      read_field(o["year"], Field::optional, s.year, [](const Node& v) { return v.integer(1900, 2100); });
+      read_field(o["url"], Field::optional, s.url, [](const Node& v) -> std::optional<std::string> {
+        auto url = v.text({500});
+        if (url && url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {
+          v.error("must be an http(s) address");
+          return std::nullopt;
+        }
+        return url;
+      });
+      std::string strength;
+      read_field(o["strength"], Field::required, strength, one_of(kStrengthNames, "a source strength"));
+      if (!strength.empty()) s.strength = static_cast<Strength>(index_of(kStrengthNames, strength));
+      const Node covers = o["covers"];
+      read_field(covers, Field::required, s.covers_treatments, [&](const Node& c) -> std::optional<std::vector<std::string>> {
+        if (!c.expect_object()) return std::nullopt;
+        ObjectReader co(c);
+        std::vector<std::string> treatments;
+        read_field(co["treatments"], Field::required, treatments, [](const Node& names) {
+          return std::optional(read_all<std::string>(names, [](const Node& e) -> std::optional<std::string> {
+            auto t = e.text({40});
+            if (t && *t != "*" && !is_treatment_id(*t)) {
+              e.error(with_hint(in_quotes(*t) + " is not a treatment id (or \"*\")", *t, kTreatmentIds));
+              return std::nullopt;
+            }
+            return t;
+          }));
+        });
+        read_field(co["topics"], Field::required, s.covers_topics,
+                   [](const Node& topics) { return std::optional(read_all<std::string>(topics, text_of({40}))); });
+        co.finish();
+        return treatments;
+      });
+      read_field(o["says"], Field::optional, s.says,
+                 [](const Node& says) -> std::optional<std::map<std::string, std::string, std::less<>>> {
+        if (!says.expect_object()) return std::nullopt;
+        std::map<std::string, std::string, std::less<>> out;
+        for (const auto& [key, value] : says.members())
+          if (auto text = value.text(kProseText)) out[key] = std::move(*text);
+        return out;
+      });
+      if (s.file.empty() && s.url.empty() && s.strength == Strength::note)
+        n.error("a note must name its file under shared/");
       o.finish();
       return o.ok() ? std::optional(s) : std::nullopt;
     }));
@@ -407,6 +450,9 @@ std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources
   }
   read_field(o["sources"], b.type == BlockType::note ? Field::optional : Field::required, b.sources,
              citations(sources));
+  read_field(o["about"], Field::optional, b.about, [](const Node& list) {
+    return std::optional(read_all<std::string>(list, one_of(kTreatmentIds, "a treatment id")));
+  });
   o.finish();
   return b;
 }

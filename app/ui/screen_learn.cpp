@@ -12,15 +12,19 @@
 namespace mn::ui {
 namespace {
 
-// "Sources: A; B" in small muted type under a block.
+// "Sources: A (publisher, year); B" in small muted type under a block: the public documents only (internal research
+// notes are for the evidence audit, docs/candidacy.md, not for patients).
 void sources_line(const std::vector<std::string>& ids) {
-  if (ids.empty()) return;
-  std::string line = tr("learn.sources");
+  std::string line;
   const Content& content = Content::builtin();
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const Source* s = content.source(ids[i]);
-    line += (i ? "; " : " ") + (s ? s->title : ids[i]);
+  for (const std::string& id : ids) {
+    const Source* s = content.source(id);
+    if (!s || s->strength == Strength::note) continue;
+    std::string cite = s->title + " (" + s->publisher + (s->year ? ", " + std::to_string(s->year) : "") + ")";
+    line += (line.empty() ? " " : "; ") + cite;
   }
+  if (line.empty()) return;
+  line = tr("learn.sources") + line;
   gap(2);
   text(line.c_str(), FontRole::Small, palette().ink_muted);
 }

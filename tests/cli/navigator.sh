@@ -48,4 +48,44 @@ status 1 check-content "$tmp/assets"
 grep -q "^error: content/es/ui.json: /strings/nav.learn: expected a string, found 5$" "$tmp/out" ||
   fail "check-content did not report the broken string: $(head -3 "$tmp/out")"
 
+# check-content: evidence (core/evidence.hpp). The shipped content and rules pass; a copy where neurotoxin's numbers
+# cite only a microneedling article, Spanish microneedling prose only weak sources, and a rule a label for another
+# treatment, fails at each of them.
+mkdir -p "$tmp/ev" && cp -r "$src/assets/content" "$src/assets/rules" "$tmp/ev/"
+python3 - "$tmp/ev" <<'PY'
+import json, sys
+root = sys.argv[1]
+def edit(path, change):
+    with open(f"{root}/{path}") as f: doc = json.load(f)
+    change(doc)
+    with open(f"{root}/{path}", "w") as f: json.dump(doc, f, ensure_ascii=False)
+edit("content/treatments.json", lambda d: d["treatments"][8].__setitem__("sources", ["seed_000"]))
+edit("content/es/treatments.json", lambda d: d["treatments"]["microneedling"].__setitem__("sources", ["seed_000", "ref_modalities"]))
+def label_for_other(d):
+    rule = next(r for r in d["rules"] if r["id"] == "pregnancy")
+    rule.pop("basis", None)
+    rule["sources"] = ["src_botox_label"]
+edit("rules/candidacy.json", label_for_other)
+PY
+status 1 check-content "$tmp/ev"
+grep -q "^error: content/treatments.json: /treatments/8/sources: cites 'seed_000', which does not cover 'neurotoxin'" "$tmp/out" ||
+  fail "check-content did not report a source that does not cover the treatment: $(head -3 "$tmp/out")"
+grep -q "^error: content/treatments.json: /treatments/8/sources: has no source that covers 'neurotoxin'$" "$tmp/out" ||
+  fail "check-content did not report a treatment without a covering source"
+grep -q "^error: content/es/treatments.json: /treatments/microneedling/sources: has only weak sources .* a weak source may not stand alone$" "$tmp/out" ||
+  fail "check-content did not report weak sources standing alone"
+grep -q "^error: rules/candidacy.json: /rules/1/effects/0: has no source that covers 'microneedling'$" "$tmp/out" ||
+  fail "check-content did not report a rule effect without a covering source"
+
+# evidence: the table of docs/candidacy.md "## Evidence", one row per rule and source.
+status 0 evidence
+grep -q '^| Rule | Basis | Verdicts | Source | Covers | What the source says |$' "$tmp/out" || fail "evidence: no table header"
+grep -q '^| `medication.isotretinoin` | app policy | .*Isotretinoin and timing of procedural interventions' "$tmp/out" ||
+  fail "evidence: the isotretinoin rule does not name the 2017 consensus"
+[[ $(grep -c '^| `' "$tmp/out") -ge 40 ]] || fail "evidence: fewer rows than rules"
+# docs/candidacy.md holds the same table, between its markers.
+sed -n '/^<!-- evidence table: /,/^<!-- end of evidence table -->/p' "$src/docs/candidacy.md" | sed '1d;$d' >"$tmp/doc-table"
+cmp -s "$tmp/out" "$tmp/doc-table" ||
+  fail "docs/candidacy.md's evidence table is out of date: regenerate it with 'navigator evidence' ($(diff "$tmp/out" "$tmp/doc-table" | head -4))"
+
 finish

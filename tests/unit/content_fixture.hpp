@@ -14,8 +14,10 @@ class ContentFixture {
  public:
   ContentFixture() {
     files_[std::string(kSourcesFile)] = Json::parse(R"({"sources": [
-      {"id": "src_a", "title": "Article A", "kind": "article", "file": "seeds/a.txt"},
-      {"id": "src_b", "title": "Reference B", "kind": "reference", "file": "reference/b.md", "cites": "Journal B"}]})");
+      {"id": "src_a", "title": "Article A", "kind": "article", "file": "seeds/a.txt", "publisher": "a web site",
+       "strength": "article", "covers": {"treatments": ["*"], "topics": []}},
+      {"id": "src_b", "title": "Reference B", "kind": "reference", "file": "reference/b.md", "cites": "Journal B",
+       "publisher": "Journal B", "year": 2020, "strength": "review", "covers": {"treatments": ["*"], "topics": ["b"]}}]})");
     Json& numbers = files_[std::string(kTreatmentsFile)]["treatments"];
     for (std::string_view id : kTreatmentIds) numbers.push_back(treatment_numbers(id));
     for (Lang lang : kLanguages) {
@@ -44,6 +46,7 @@ class ContentFixture {
   }
 
   Json& operator[](const std::string& path) { return files_.at(path); }
+  void set(const std::string& path, Json json) { files_[path] = std::move(json); }
   void remove(const std::string& path) { files_.erase(path); }
   void replace_text(const std::string& path, std::string text) { raw_[path] = std::move(text); }
 

@@ -618,7 +618,7 @@ TEST_CASE("assess_json renders the brief's example profile") {
   CHECK(first["message"].get<std::string>().find("3 months more") != std::string::npos);
   CHECK(first["message"].get<std::string>().find("JAMA Dermatology") != std::string::npos);
   CHECK_FALSE(first["ask"].get<std::string>().empty());
-  CHECK(first["sources"] == nlohmann::ordered_json{"ref_isotretinoin", "seed_003"});
+  CHECK(first["sources"] == nlohmann::ordered_json{"ref_isotretinoin", "src_spring_2017", "src_waldman_2017", "src_rf_device"});
   CHECK(out["results"]["laser_ablative"]["verdict"] == "not_recommended");
   CHECK_FALSE(out["results"]["laser_ablative"].contains("wait"));
 }

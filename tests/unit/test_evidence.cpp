@@ -1,0 +1,165 @@
+// Evidence you can audit (core/evidence.hpp): every treatment, Learn block, concern and rule effect cites, for each
+// treatment it speaks about, a covering source stronger than an article, a clinic page or a note.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+
+#include "content_fixture.hpp"
+#include "core/candidacy_rules.hpp"
+#include "core/content.hpp"
+#include "core/evidence.hpp"
+#include "core/json_parse.hpp"
+
+using namespace mn;
+using mn::test::ContentFixture;
+
+namespace {
+
+std::string lines(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const Issue& i : issues) out += format_issue(i) + "\n";
+  return out;
+}
+
+// The fixture with sources of every kind, every entry citing the strong, all-covering src_b.
+ContentFixture cited_fixture() {
+  ContentFixture f;
+  Json& sources = f[std::string(kSourcesFile)]["sources"];
+  sources.push_back(Json::parse(R"({"id": "src_c", "title": "Review C", "kind": "paper", "publisher": "Journal C",
+    "strength": "review", "covers": {"treatments": ["microneedling"], "topics": []}})"));
+  sources.push_back(Json::parse(R"({"id": "src_t", "title": "Scale T", "kind": "paper", "publisher": "Journal T",
+    "strength": "study", "covers": {"treatments": [], "topics": ["fitzpatrick"]}})"));
+  for (Lang lang : kLanguages) {
+    for (auto& [id, t] : f[language_file(lang, "treatments.json")]["treatments"].items()) t["sources"] = {"src_b"};
+    for (Json& section : f[language_file(lang, "education.json")]["sections"])
+      for (Json& block : section["blocks"])
+        if (block["type"] != "note") block["sources"] = {"src_b"};
+  }
+  return f;
+}
+
+std::string evidence_after(const std::function<void(ContentFixture&)>& edit) {
+  ContentFixture f = cited_fixture();
+  edit(f);
+  const Content content = f.load();
+  REQUIRE_MESSAGE(!has_errors(content.issues()), lines(content.issues()));  // warnings: es differs from en
+  return lines(check_evidence(content, nullptr));
+}
+
+}  // namespace
+
+TEST_CASE("evidence: a fixture citing a strong, covering source everywhere passes") {
+  CHECK(evidence_after([](ContentFixture&) {}) == "");
+  // A topic source (a scale) beside a strong one, and a weak source beside a strong one, are fine.
+  CHECK(evidence_after([](ContentFixture& f) {
+          f["content/en/treatments.json"]["treatments"]["laser_ablative"]["sources"] = {"src_b", "src_t", "src_a"};
+        }) == "");
+}
+
+TEST_CASE("evidence: each kind of shortfall is found where it is") {
+  struct Case {
+    const char* what;
+    std::function<void(ContentFixture&)> edit;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"a treatment figure with only a weak source",
+       [](ContentFixture& f) { f[std::string(kTreatmentsFile)]["treatments"][8]["sources"] = {"src_a"}; },
+       "error: content/treatments.json: /treatments/8/sources: has only weak sources (article, clinic page or note) "
+       "for 'neurotoxin': a weak source may not stand alone\n"},
+      {"a source that does not cover the treatment",
+       [](ContentFixture& f) {
+         f["content/es/treatments.json"]["treatments"]["laser_ablative"]["sources"] = {"src_b", "src_c"};
+       },
+       "error: content/es/treatments.json: /treatments/laser_ablative/sources: cites 'src_c', which does not cover "
+       "'laser_ablative' (sources.json covers.treatments)\n"},
+      {"a Learn block with only a topic source",
+       [](ContentFixture& f) { f["content/en/education.json"]["sections"][2]["blocks"][1]["sources"] = {"src_t"}; },
+       "error: content/en/education.json: /sections/2/blocks/1/sources: has no source that covers 'microneedling'\n"},
+      {"a Learn block about another treatment",
+       [](ContentFixture& f) {
+         Json& block = f["content/en/education.json"]["sections"][6]["blocks"][0];
+         block["sources"] = {"src_c"};
+         block["about"] = {"microneedling", "neurotoxin"};
+       },
+       "error: content/en/education.json: /sections/6/blocks/0/sources: has no source that covers 'neurotoxin'\n"},
+      {"a concern with only weak sources",
+       [](ContentFixture& f) { f["content/es/concerns.json"]["concerns"]["melasma"]["sources"] = {"src_a"}; },
+       "error: content/es/concerns.json: /concerns/melasma/sources: cites only weak sources (article, clinic page or "
+       "note): add a stronger one\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(evidence_after(c.edit) == c.expected);
+  }
+}
+
+TEST_CASE("sources.json: strength and covers are checked") {
+  ContentFixture f;
+  Json& sources = f[std::string(kSourcesFile)]["sources"];
+  sources[0]["strength"] = "blog";
+  sources[1]["covers"]["treatments"] = {"laser"};
+  sources[1].erase("publisher");
+  CHECK(lines(f.load().issues()) ==
+        "error: content/sources.json: /sources/0/strength: 'blog' is not a source strength\n"
+        "error: content/sources.json: /sources/1/publisher: is required but missing\n"
+        "error: content/sources.json: /sources/1/covers/treatments/0: 'laser' is not a treatment id (or \"*\")\n");
+}
+
+TEST_CASE("the built-in content and rules cite, for every treatment, a covering source that is not weak") {
+  const Content content = Content::load(embedded_reader());
+  const CandidacyRules rules = CandidacyRules::load(embedded_reader(), content);
+  CHECK(lines(check_evidence(content, &rules)) == "");
+  // The evidence table names every sourced rule.
+  const std::string table = evidence_table(content, rules);
+  for (const Rule& rule : rules.rules()) CHECK(table.find("`" + rule.id + "`") != std::string::npos);
+}
+
+TEST_CASE("a rule effect whose sources do not cover its treatments fails") {
+  const AssetReader builtin = embedded_reader();
+  // The built-in rules with the rule "pregnancy" (every treatment deferred) made a sourced rule citing `ids`.
+  const auto with_sources = [&](const std::vector<std::string>& ids) -> AssetReader {
+    return [=](const std::string& path) -> std::optional<std::string> {
+      auto text = builtin(path);
+      if (!text || path != kCandidacyRulesFile) return text;
+      Json rules = Json::parse(*text);
+      for (Json& rule : rules["rules"])
+        if (rule["id"] == "pregnancy") {
+          rule.erase("basis");
+          rule["sources"] = ids;
+          for (Json& e : rule["effects"]) e.erase("sources");
+        }
+      return rules.dump();
+    };
+  };
+  const Content content = Content::load(builtin);
+  std::size_t index = 0;
+  const CandidacyRules shipped = CandidacyRules::load(builtin, content);
+  while (index < shipped.rules().size() && shipped.rules()[index].id != "pregnancy") ++index;
+  REQUIRE(index < shipped.rules().size());
+  const std::string at = "error: rules/candidacy.json: /rules/" + std::to_string(index) + "/effects/0: ";
+
+  SUBCASE("a seed article alone") {
+    const CandidacyRules rules = CandidacyRules::load(with_sources({"seed_000"}), content);
+    REQUIRE(!has_errors(rules.issues()));
+    const std::string found = lines(check_evidence(content, &rules));
+    CHECK(found.find(at + "has only weak sources (article, clinic page or note) for 'microneedling': a weak source may "
+                          "not stand alone\n") != std::string::npos);
+    CHECK(found.find(at + "has no source that covers 'neurotoxin'\n") != std::string::npos);
+  }
+  SUBCASE("a product label for another treatment") {
+    const CandidacyRules rules = CandidacyRules::load(with_sources({"src_botox_label", "ref_contraindications"}), content);
+    REQUIRE(!has_errors(rules.issues()));
+    const std::string found = lines(check_evidence(content, &rules));
+    CHECK(found.find(at + "has no source that covers 'dermal_filler_ha'\n") != std::string::npos);
+    CHECK(found.find("'neurotoxin'") == std::string::npos);  // the label covers neurotoxin
+    CHECK(found.find(at + "has only weak sources (article, clinic page or note) for 'microneedling'") != std::string::npos);
+  }
+  SUBCASE("a filler label alone covers the filler and nothing else") {
+    const CandidacyRules rules = CandidacyRules::load(with_sources({"src_ha_filler_label"}), content);
+    const std::string found = lines(check_evidence(content, &rules));
+    CHECK(found.find(at + "has no source that covers 'microneedling'\n") != std::string::npos);
+    CHECK(found.find("'dermal_filler_ha'") == std::string::npos);
+  }
+}
