@@ -35,23 +35,32 @@ std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const Candida
     default:
       break;
   }
-  if (r.elapsed) values.push_back({"elapsed", rules.duration_text(lang, *r.elapsed)});
+  if (r.elapsed)
+    values.push_back({"elapsed", r.range ? rules.range_text(lang, *r.elapsed, r.elapsed_max)
+                                         : rules.duration_text(lang, *r.elapsed)});
   if (r.window) values.push_back({"window", rules.duration_text(lang, *r.window)});
-  if (r.wait) values.push_back({"remaining", rules.duration_text(lang, *r.wait)});
+  if (r.wait) {
+    const std::string d = rules.duration_text(lang, *r.wait);
+    values.push_back({"remaining", d});
+    values.push_back({"still", fill(rules.text(lang, r.range ? "still.up_to" : "still.about"), {{"d", d}})});
+  }
   return values;
 }
 
 OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
   OJson out = {{"rule", r.rule->id}, {"verdict", verdict_name(r.verdict)}};
   if (const RuleMessage* m = rules.message(lang, r.effect->message)) {
+    const bool ongoing = r.ongoing && !m->ongoing.empty();
     const bool undated = r.window && !r.elapsed && !m->undated.empty();
-    out["message"] = fill(undated ? m->undated : m->text, reason_values(r, lang, rules, content));
+    const std::string& text = ongoing ? m->ongoing : undated ? m->undated : m->text;
+    out["message"] = fill(text, reason_values(r, lang, rules, content));
     if (!m->ask.empty()) out["ask"] = m->ask;
   } else {
     out["message"] = r.effect->message;  // only with rules that failed their checks
   }
   if (r.wait) out["wait"] = duration_json(*r.wait);
-  out["sources"] = r.rule->sources;
+  if (r.wait && r.range) out["wait_up_to"] = true;
+  out["sources"] = CandidacyRules::sources(*r.rule, *r.effect);
   return out;
 }
 
@@ -61,6 +70,7 @@ OJson treatment_json(const TreatmentAssessment& t, Lang lang, const CandidacyRul
                {"verdict", verdict_name(t.verdict)},
                {"verdict_label", rules.text(lang, "verdict." + std::string(verdict_name(t.verdict)))}};
   if (t.wait) out["wait"] = duration_json(*t.wait);
+  if (t.wait && t.wait_up_to) out["wait_up_to"] = true;
   OJson fit = OJson::object();
   for (const auto& [concern, level] : t.concern_fit) fit[concern] = level;
   out["concern_fit"] = std::move(fit);
