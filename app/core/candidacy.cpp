@@ -48,7 +48,7 @@ void for_each_match(const Trigger& trigger, const Profile& p, const SkinType& sk
   using Kind = Trigger::Kind;
   switch (trigger.kind) {
     case Kind::condition:
-      if (p.has_condition(trigger.value)) f(Match{trigger.value, std::nullopt});
+      if (p.has_condition(trigger.value)) f(Match{trigger.value, std::nullopt, std::nullopt, false, false, nullptr});
       return;
     case Kind::medication:
       if (p.medications)

@@ -290,7 +290,7 @@ std::vector<std::string> required_texts() {
   for (std::string_view c : kConditionIds) keys.push_back("condition." + std::string(c));
   for (std::string_view m : kMedicationIds) keys.push_back("medication." + std::string(m));
   for (const char* unit : {"weeks", "months"})
-    for (const char* count : {"zero", "one", "many", "range", "more_than"})
+    for (const char* count : {"zero", "one", "many", "range", "more_than", "less_than"})
       keys.push_back(std::string("unit.") + unit + "." + count);
   for (const char* still : {"about", "up_to"}) keys.push_back(std::string("still.") + still);
   for (std::string_view a : kAreaIds) keys.push_back("area." + std::string(a));
@@ -462,6 +462,7 @@ std::string CandidacyRules::range_text(Lang lang, Duration min, std::optional<in
   const std::string unit(time_unit_name(min.unit));
   if (!max) return fill(text(lang, "unit." + unit + ".more_than"), {{"n", std::to_string(min.amount)}});
   if (*max == min.amount) return duration_text(lang, min);
+  if (min.amount == 0) return fill(text(lang, "unit." + unit + ".less_than"), {{"n", std::to_string(*max)}});
   return fill(text(lang, "unit." + unit + ".range"), {{"from", std::to_string(min.amount)}, {"to", std::to_string(*max)}});
 }
 

@@ -37,7 +37,8 @@ Profile Answers::profile() const {
   if (medications.state == State::none || medications.state == State::some) {
     p.medications.emplace();
     for (const auto& [id, extra] : medications.picked) {
-      MedicationAnswer m{id, std::nullopt};
+      MedicationAnswer m;
+      m.id = id;
       if (id == kIsotretinoin && extra == kIsotretinoinNow) {
         m.taking_now = true;
       } else if (id == kIsotretinoin) {
@@ -53,7 +54,8 @@ Profile Answers::profile() const {
   if (procedures.state == State::none || procedures.state == State::some) {
     p.recent_procedures.emplace();
     for (const auto& [id, extra] : procedures.picked) {
-      RecentProcedure r{id, std::nullopt};
+      RecentProcedure r;
+      r.id = id;
       if (const auto b = pick(kProcedureWeeks, extra)) {
         r.weeks_ago = b->min;
         r.weeks_range = true;
