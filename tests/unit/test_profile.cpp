@@ -8,6 +8,7 @@
 
 #include "core/files.hpp"
 #include "core/profile.hpp"
+#include "ui/answers.hpp"
 
 using namespace mn;
 
@@ -244,4 +245,40 @@ TEST_CASE("parsing never throws, whatever the input") {
     CHECK_NOTHROW(parse_profile(in));
     CHECK_FALSE(parse_profile(in).ok());
   }
+}
+
+TEST_CASE("the questionnaire's buckets become ranges at their least favourable end; 'I take it now' is taking_now") {
+  ui::Answers a;
+  a.medications.toggle(std::string(kIsotretinoin));
+  a.medications.picked[std::string(kIsotretinoin)] = ui::kIsotretinoinNow;
+  a.procedures.toggle("dermal_filler_ha");
+  a.procedures.picked["dermal_filler_ha"] = 2;  // "1–3 months"
+  a.procedure_areas["dermal_filler_ha"] = 1;    // lips
+  a.procedures.toggle("microneedling");
+  a.procedures.picked["microneedling"] = 5;     // "over a year"
+  a.concerns["hair_loss"] = 2;
+  a.concerns["wrinkles"] = 1;
+  Profile p = a.profile();
+  REQUIRE(p.medications);
+  CHECK((*p.medications)[0].taking_now);
+  CHECK_FALSE((*p.medications)[0].months_since_last_dose);
+  REQUIRE(p.recent_procedures);
+  const RecentProcedure& filler = (*p.recent_procedures)[0];
+  CHECK(filler.id == "dermal_filler_ha");
+  CHECK(filler.weeks_ago == 4);
+  CHECK(filler.weeks_max == 13);
+  CHECK(filler.weeks_range);
+  CHECK(filler.area == std::optional<std::string>("lips"));
+  const RecentProcedure& needling = (*p.recent_procedures)[1];
+  CHECK(needling.weeks_ago == 52);
+  CHECK_FALSE(needling.weeks_max);
+  CHECK_FALSE(needling.area);
+  CHECK(*p.areas == std::vector<std::string>{"face", "neck", "scalp"});
+  a.medications.picked[std::string(kIsotretinoin)] = 2;  // "3–6 months ago"
+  p = a.profile();
+  CHECK((*p.medications)[0].months_since_last_dose == 3);
+  CHECK((*p.medications)[0].months_max == 6);
+  CHECK_FALSE((*p.medications)[0].taking_now);
+  a.concerns.clear();
+  CHECK_FALSE(a.profile().areas);
 }
