@@ -11,6 +11,7 @@ file(GLOB MN_UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cp
 add_executable(unit_tests ${MN_UNIT_SOURCES})
 target_link_libraries(unit_tests PRIVATE mn_core)
 target_sources(unit_tests PRIVATE "${CMAKE_SOURCE_DIR}/app/ui/mirror.cpp")  # the mirror's model has no ImGui in it
+target_sources(unit_tests PRIVATE "${CMAKE_SOURCE_DIR}/app/ui/answers.cpp")  # the questionnaire's answers: no ImGui either
 target_compile_definitions(unit_tests PRIVATE MN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME unit COMMAND unit_tests)
 

@@ -10,8 +10,18 @@ namespace {
 // One profile entry that sets a trigger off.
 struct Match {
   std::string_view subject;      // condition, medication or procedure id; empty for other triggers
-  std::optional<int> elapsed;    // in the trigger's unit; nullopt when the profile does not say
+  std::optional<int> elapsed;    // in the trigger's unit; nullopt when the profile does not say (a range's lower end)
+  std::optional<int> elapsed_max;  // a range's upper end
+  bool range = false;            // the answer was a range
+  bool ongoing = false;          // still taking the medicine: the window has not started
+  const std::optional<std::string>* area = nullptr;  // a procedure's area (nullopt: not said)
 };
+
+// Whether a recent procedure's area overlaps what the person wants treated; anything not said overlaps.
+bool overlaps(const Profile& p, const Match& m) {
+  if (!m.area || !*m.area || !p.areas) return true;
+  return std::any_of(p.areas->begin(), p.areas->end(), [&](const std::string& a) { return areas_overlap(a, **m.area); });
+}
 
 // What the profile knows for a field of kAnswerableFields.
 bool answered(const Profile& p, const SkinType& skin, std::string_view field) {
@@ -38,17 +48,19 @@ void for_each_match(const Trigger& trigger, const Profile& p, const SkinType& sk
   using Kind = Trigger::Kind;
   switch (trigger.kind) {
     case Kind::condition:
-      if (p.has_condition(trigger.value)) f(Match{trigger.value, std::nullopt});
+      if (p.has_condition(trigger.value)) f(Match{trigger.value, std::nullopt, std::nullopt, false, false, nullptr});
       return;
     case Kind::medication:
       if (p.medications)
         for (const MedicationAnswer& m : *p.medications)
-          if (m.id == trigger.value) f(Match{m.id, m.months_since_last_dose});
+          if (m.id == trigger.value)
+            f(Match{m.id, m.taking_now ? std::nullopt : m.months_since_last_dose, m.months_max, m.months_range,
+                    m.taking_now, nullptr});
       return;
     case Kind::procedure:
       if (p.recent_procedures)
         for (const RecentProcedure& r : *p.recent_procedures)
-          if (r.id == trigger.value) f(Match{r.id, r.weeks_ago});
+          if (r.id == trigger.value) f(Match{r.id, r.weeks_ago, r.weeks_max, r.weeks_range, false, &r.area});
       return;
     case Kind::sun:
       if (p.sun && kSunValues[static_cast<std::size_t>(*p.sun)] == trigger.value) f(Match{});
@@ -77,14 +89,24 @@ Duration window_length(const Window& window, std::string_view treatment, const C
 
 // The reason one effect gives for one match, or nothing when its window has closed.
 std::optional<Reason> apply(const Rule& rule, const Effect& effect, const Trigger& trigger, const Match& match,
-                            std::string_view treatment, const ClinicConfig& clinic) {
-  Reason r{&rule, &effect, effect.verdict, trigger.kind, std::string(match.subject), {}, {}, {}};
+                            std::string_view treatment, const Profile& profile, const ClinicConfig& clinic) {
+  Reason r;
+  r.rule = &rule;
+  r.effect = &effect;
+  r.verdict = effect.verdict;
+  r.trigger = trigger.kind;
+  r.subject = std::string(match.subject);
+  if (effect.same_area && !overlaps(profile, match)) return std::nullopt;
   if (!effect.within) return r;
   const Duration length = window_length(*effect.within, treatment, clinic);
+  // A range counts as its least favourable end: the most recent time it allows.
   if (length.amount <= 0 || (match.elapsed && *match.elapsed >= length.amount)) return std::nullopt;
   r.window = length;
+  r.ongoing = match.ongoing;
   if (match.elapsed) {
     r.elapsed = Duration{*match.elapsed, length.unit};
+    r.range = match.range;
+    if (match.range) r.elapsed_max = match.elapsed_max;
     if (r.verdict == Verdict::defer) r.wait = Duration{length.amount - *match.elapsed, length.unit};
   }
   return r;
@@ -110,19 +132,26 @@ std::optional<Reason> evaluate(const Rule& rule, const Treatment& treatment, con
     for_each_match(trigger, profile, skin, treatment, [&](const Match& match) {
       for (const Effect& effect : rule.effects)
         if (effect.names(treatment.id))
-          if (auto r = apply(rule, effect, trigger, match, treatment.id, clinic); r && (!best || worse(*r, *best)))
+          if (auto r = apply(rule, effect, trigger, match, treatment.id, profile, clinic); r && (!best || worse(*r, *best)))
             best = std::move(r);
     });
   return best;
 }
 
-// The longest wait when every deferring reason knows it; nothing otherwise.
-std::optional<Duration> overall_wait(const std::vector<Reason>& reasons) {
+// The longest wait when every deferring reason knows it; nothing otherwise. `up_to`: it comes from a range.
+std::optional<Duration> overall_wait(const std::vector<Reason>& reasons, bool& up_to) {
   std::optional<Duration> longest;
+  up_to = false;
   for (const Reason& r : reasons) {
     if (r.verdict != Verdict::defer) continue;
-    if (!r.wait) return std::nullopt;
-    if (!longest || r.wait->in_weeks() > longest->in_weeks()) longest = r.wait;
+    if (!r.wait) {
+      up_to = false;
+      return std::nullopt;
+    }
+    if (!longest || r.wait->in_weeks() > longest->in_weeks()) {
+      longest = r.wait;
+      up_to = r.range;
+    }
   }
   return longest;
 }
@@ -137,7 +166,7 @@ TreatmentAssessment assess_treatment(const Treatment& treatment, const Profile& 
   std::stable_sort(out.reasons.begin(), out.reasons.end(),
                    [](const Reason& a, const Reason& b) { return a.verdict > b.verdict; });
   if (!out.reasons.empty()) out.verdict = out.reasons.front().verdict;
-  if (out.verdict == Verdict::defer) out.wait = overall_wait(out.reasons);
+  if (out.verdict == Verdict::defer) out.wait = overall_wait(out.reasons, out.wait_up_to);
   for (const ConcernAnswer& c : profile.concerns) {
     const auto it = treatment.suits.find(c.id);
     out.concern_fit.emplace_back(c.id, it == treatment.suits.end() ? 0 : it->second);

@@ -21,9 +21,12 @@ struct Reason {
   Verdict verdict = Verdict::suitable_with_precautions;
   Trigger::Kind trigger = Trigger::Kind::condition;  // what set it off, and the profile's id behind it
   std::string subject;                               // (a condition, medication or procedure id; else empty)
-  std::optional<Duration> elapsed;  // timed rules: how long ago, when the profile says
+  std::optional<Duration> elapsed;  // timed rules: how long ago, when the profile says (a range's lower end)
+  std::optional<int> elapsed_max;   // a range answer's upper end, in elapsed's unit (nullopt: open or exact)
+  bool range = false;               // the time was a range: `wait` is the most that remains ("up to")
+  bool ongoing = false;             // the medicine is still taken: the window has not started
+  std::optional<Duration> wait;     // defer with a known time: how much of the window remains (at most)
   std::optional<Duration> window;   // timed rules: how long the rule applies after the event
-  std::optional<Duration> wait;     // defer with a known time: how much of the window remains
 };
 
 struct TreatmentAssessment {
@@ -31,6 +34,7 @@ struct TreatmentAssessment {
   bool offered = false;                 // the clinic offers it
   Verdict verdict = Verdict::suitable;  // the worst of the reasons'
   std::optional<Duration> wait;         // defer only, when every deferring reason knows its wait: the longest
+  bool wait_up_to = false;              // that longest wait comes from a range answer: it is at most this
   std::vector<Reason> reasons;          // worst first, then in rule order
   // How much it does for each of the profile's concerns (0 none … 3 strong, from Treatment::suits), in the
   // profile's order. Informative only: verdicts are about safety and timing, not efficacy.

@@ -30,9 +30,15 @@ std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const Candida
     default:
       break;
   }
-  if (r.elapsed) values.push_back({"elapsed", rules.duration_text(lang, *r.elapsed)});
+  if (r.elapsed)
+    values.push_back({"elapsed", r.range ? rules.range_text(lang, *r.elapsed, r.elapsed_max)
+                                         : rules.duration_text(lang, *r.elapsed)});
   if (r.window) values.push_back({"window", rules.duration_text(lang, *r.window)});
-  if (r.wait) values.push_back({"remaining", rules.duration_text(lang, *r.wait)});
+  if (r.wait) {
+    const std::string d = rules.duration_text(lang, *r.wait);
+    values.push_back({"remaining", d});
+    values.push_back({"still", fill(rules.text(lang, r.range ? "still.up_to" : "still.about"), {{"d", d}})});
+  }
   return values;
 }
 
@@ -42,7 +48,8 @@ OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const
   out["message"] = std::move(text.message);
   if (!text.ask.empty()) out["ask"] = std::move(text.ask);
   if (r.wait) out["wait"] = duration_json(*r.wait);
-  out["sources"] = r.rule->sources;
+  if (r.wait && r.range) out["wait_up_to"] = true;
+  out["sources"] = CandidacyRules::sources(*r.rule, *r.effect);
   return out;
 }
 
@@ -52,6 +59,7 @@ OJson treatment_json(const TreatmentAssessment& t, Lang lang, const CandidacyRul
                {"verdict", verdict_name(t.verdict)},
                {"verdict_label", verdict_label(t.verdict, lang, rules)}};
   if (t.wait) out["wait"] = duration_json(*t.wait);
+  if (t.wait && t.wait_up_to) out["wait_up_to"] = true;
   OJson fit = OJson::object();
   for (const auto& [concern, level] : t.concern_fit) fit[concern] = level;
   out["concern_fit"] = std::move(fit);
@@ -81,8 +89,10 @@ std::string verdict_label(Verdict v, Lang lang, const CandidacyRules& rules) {
 ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
   const RuleMessage* m = rules.message(lang, r.effect->message);
   if (!m) return {r.effect->message, {}};  // only with rules that failed their checks
+  const bool ongoing = r.ongoing && !m->ongoing.empty();
   const bool undated = r.window && !r.elapsed && !m->undated.empty();
-  return {fill(undated ? m->undated : m->text, reason_values(r, lang, rules, content)), m->ask};
+  const std::string& text = ongoing ? m->ongoing : undated ? m->undated : m->text;
+  return {fill(text, reason_values(r, lang, rules, content)), m->ask};
 }
 
 std::vector<SkinNote> skin_notes(const SkinType& skin, Lang lang, const CandidacyRules& rules) {

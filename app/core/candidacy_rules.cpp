@@ -15,8 +15,8 @@ namespace mn {
 namespace {
 
 constexpr std::string_view kAllTreatments = "*";
-constexpr std::array<std::string_view, 6> kPlaceholders = {"condition", "medication", "procedure",
-                                                           "elapsed",   "window",     "remaining"};
+constexpr std::array<std::string_view, 7> kPlaceholders = {"condition", "medication", "procedure", "elapsed",
+                                                           "window",    "remaining",  "still"};
 constexpr std::string_view kClinicIsotretinoinWait = "clinic_isotretinoin_wait";
 constexpr std::size_t kMaxEntries = 200;
 constexpr TextRule kIdText{64};
@@ -165,6 +165,14 @@ std::optional<Window> read_window(const Node& node) {
   return Window{Window::Kind::fixed, {*amount, members[0].first == "weeks" ? TimeUnit::weeks : TimeUnit::months}};
 }
 
+std::vector<std::string> read_sources(const Node& n, const Content& content) {
+  return read_list<std::string>(n, kMaxEntries, [&](const Node& e) {
+    auto id = e.text(kIdText);
+    if (id && !content.source(*id)) e.error("cites " + quote(*id) + ", which is not in sources.json");
+    return id;
+  });
+}
+
 std::optional<Effect> read_effect(const Node& node, const Groups& groups, const Content& content) {
   ObjectReader o(node);
   if (!o.ok()) return std::nullopt;
@@ -180,22 +188,27 @@ std::optional<Effect> read_effect(const Node& node, const Groups& groups, const 
   read_field(o["message"], Field::required, e.message, [](const Node& n) { return n.text(kIdText); });
   read_field(o["within"], Field::optional, e.within, read_window);
   read_field(o["sources"], Field::optional, e.sources, [&](const Node& n) {
-    const ErrorWatch list_watch(n);
-    auto ids = read_list<std::string>(n, kMaxEntries, [&](const Node& id_node) {
-      auto id = id_node.text(kIdText);
-      if (id && !content.source(*id)) id_node.error("cites " + quote(*id) + ", which is not in sources.json");
-      return id;
-    });
-    if (ids.empty() && list_watch.clean()) n.error("must cite at least one source (or be left out)");
-    return std::optional<std::vector<std::string>>(std::move(ids));
+    auto list = read_sources(n, content);
+    if (list.empty() && n.json().is_array()) n.error("must not be empty (leave it out to use the rule's sources)");
+    return std::optional<std::vector<std::string>>(std::move(list));
+  });
+  read_field(o["same_area"], Field::optional, e.same_area, [](const Node& n) -> std::optional<bool> {
+    if (n.json() == true) return true;
+    n.error("must be true (or left out)");
+    return std::nullopt;
   });
   o.finish();
   return watch.clean() ? std::optional<Effect>(std::move(e)) : std::nullopt;
 }
 
-// A window must count the same time its rule's triggers report.
+// A window must count the same time its rule's triggers report; "same_area" needs procedure triggers.
 void check_windows(const Node& node, const Rule& rule) {
   for (std::size_t i = 0; i < rule.effects.size(); ++i) {
+    if (rule.effects[i].same_area &&
+        !std::all_of(rule.when.begin(), rule.when.end(), [](const Trigger& t) { return t.kind == Trigger::Kind::procedure; }))
+      node.log().add(Severity::error,
+                     pointer_append(pointer_append(pointer_append(node.pointer(), "effects"), i), "same_area"),
+                     "needs every trigger of its rule to be a procedure (only they have an area)");
     const auto& within = rule.effects[i].within;
     if (!within) continue;
     const bool fits = std::all_of(rule.when.begin(), rule.when.end(), [&](const Trigger& t) {
@@ -238,11 +251,7 @@ std::optional<Rule> read_rule(const Node& node, const Groups& groups, const Cont
     return std::nullopt;
   });
   read_field(o["sources"], Field::required, r.sources, [&](const Node& n) {
-    return std::optional<std::vector<std::string>>(read_list<std::string>(n, kMaxEntries, [&](const Node& e) {
-      auto id = e.text(kIdText);
-      if (id && !content.source(*id)) e.error("cites " + quote(*id) + ", which is not in sources.json");
-      return id;
-    }));
+    return std::optional<std::vector<std::string>>(read_sources(n, content));
   });
   if (r.sources.empty() && !r.policy && o["sources"].present())
     o["sources"].error("must cite at least one source (or the rule must say \"basis\": \"policy\")");
@@ -281,7 +290,10 @@ std::vector<std::string> required_texts() {
   for (std::string_view c : kConditionIds) keys.push_back("condition." + std::string(c));
   for (std::string_view m : kMedicationIds) keys.push_back("medication." + std::string(m));
   for (const char* unit : {"weeks", "months"})
-    for (const char* count : {"zero", "one", "many"}) keys.push_back(std::string("unit.") + unit + "." + count);
+    for (const char* count : {"zero", "one", "many", "range", "more_than", "less_than"})
+      keys.push_back(std::string("unit.") + unit + "." + count);
+  for (const char* still : {"about", "up_to"}) keys.push_back(std::string("still.") + still);
+  for (std::string_view a : kAreaIds) keys.push_back("area." + std::string(a));
   for (const char* note : {"fitzpatrick_both", "fitzpatrick_quiz"}) keys.push_back(std::string("note.") + note);
   return keys;
 }
@@ -294,6 +306,7 @@ std::optional<RuleMessage> read_message(const Node& node) {
   read_field(o["text"], Field::required, m.text, [](const Node& n) { return n.text(kMessageText); });
   read_field(o["undated"], Field::optional, m.undated, [](const Node& n) { return n.text(kMessageText); });
   read_field(o["ask"], Field::optional, m.ask, [](const Node& n) { return n.text(kShortText); });
+  read_field(o["ongoing"], Field::optional, m.ongoing, [](const Node& n) { return n.text(kMessageText); });
   o.finish();
   return watch.clean() ? std::optional<RuleMessage>(std::move(m)) : std::nullopt;
 }
@@ -316,7 +329,7 @@ void read_map(const Node& node, Map& out, Read&& read) {
 
 // The message keys the rules use; the timed ones need an "undated" text.
 struct MessageUse {
-  std::set<std::string, std::less<>> keys, timed;
+  std::set<std::string, std::less<>> keys, timed, ongoing;
 };
 
 MessageUse message_use(const std::vector<Rule>& rules) {
@@ -325,6 +338,10 @@ MessageUse message_use(const std::vector<Rule>& rules) {
     for (const Effect& e : r.effects) {
       use.keys.insert(e.message);
       if (e.within) use.timed.insert(e.message);
+      const bool medication = std::any_of(r.when.begin(), r.when.end(), [](const Trigger& t) {
+        return t.kind == Trigger::Kind::medication && t.value == kIsotretinoin;
+      });
+      if (e.within && medication) use.ongoing.insert(e.message);
     }
   return use;
 }
@@ -344,7 +361,7 @@ void read_language(Document& doc, const MessageUse& use, Severity lacking,
   root.finish();
   if (!doc.parsed) return;
   for (const auto& [key, message] : messages) {
-    check_placeholders(messages_node.member(key), message.text + message.undated);
+    check_placeholders(messages_node.member(key), message.text + message.undated + message.ongoing);
     if (!use.keys.count(key)) messages_node.member(key).warning("is used by no rule");
   }
   for (const std::string& key : use.keys) {
@@ -353,6 +370,9 @@ void read_language(Document& doc, const MessageUse& use, Severity lacking,
     if (it == messages.end()) doc.log.add(lacking, pointer, "is missing");
     else if (use.timed.count(key) && it->second.undated.empty())
       doc.log.add(lacking, pointer_append(pointer, "undated"), "is required: its rule is timed, dates may be unknown");
+    else if (use.ongoing.count(key) && it->second.ongoing.empty())
+      doc.log.add(lacking, pointer_append(pointer, "ongoing"),
+                  "is required: its rule counts from a last dose, which may still be to come");
   }
   for (const std::string& key : required_texts())
     if (!texts.count(key)) doc.log.add(lacking, pointer_append("/texts", key), "is missing");
@@ -436,6 +456,14 @@ std::string CandidacyRules::duration_text(Lang lang, Duration duration) const {
   const char* count = duration.amount <= 0 ? "zero" : duration.amount == 1 ? "one" : "many";
   const std::string key = "unit." + std::string(time_unit_name(duration.unit)) + "." + count;
   return fill(text(lang, key), {{"n", std::to_string(duration.amount)}});
+}
+
+std::string CandidacyRules::range_text(Lang lang, Duration min, std::optional<int> max) const {
+  const std::string unit(time_unit_name(min.unit));
+  if (!max) return fill(text(lang, "unit." + unit + ".more_than"), {{"n", std::to_string(min.amount)}});
+  if (*max == min.amount) return duration_text(lang, min);
+  if (min.amount == 0) return fill(text(lang, "unit." + unit + ".less_than"), {{"n", std::to_string(*max)}});
+  return fill(text(lang, "unit." + unit + ".range"), {{"from", std::to_string(min.amount)}, {"to", std::to_string(*max)}});
 }
 
 }  // namespace mn

@@ -71,8 +71,10 @@ struct Effect {
   Verdict verdict = Verdict::suitable_with_precautions;
   std::string message;                  // key in content/<lang>/candidacy.json "messages"
   std::optional<Window> within;         // timed rules: applies only while the trigger is this recent
-  // Its own source ids; empty: the rule's (Rule::sources). core/evidence.hpp checks that they cover each treatment.
-  std::vector<std::string> sources;
+  // "same_area": true — procedure rules only: applies only where the recent procedure's area overlaps the areas the
+  // person wants treated (an area not given on either side counts as overlapping).
+  bool same_area = false;
+  std::vector<std::string> sources;     // the effect's own sources; empty: the rule's
   bool names(std::string_view treatment) const;
 };
 
@@ -89,6 +91,7 @@ struct RuleMessage {
   std::string text;     // may hold {condition}, {medication}, {procedure}, {elapsed}, {window}, {remaining}
   std::string undated;  // the text when the trigger's time is not known (timed effects only)
   std::string ask;      // "what to ask the clinician"; may be empty
+  std::string ongoing;  // the text while the medicine is still being taken (isotretinoin-timed effects only)
 };
 
 class CandidacyRules {
@@ -102,6 +105,10 @@ class CandidacyRules {
   const std::vector<Issue>& issues() const { return issues_; }
   const std::vector<Rule>& rules() const { return rules_; }
   const Rule* rule(std::string_view id) const;
+  // The sources an effect rests on: its own, else its rule's.
+  static const std::vector<std::string>& sources(const Rule& rule, const Effect& effect) {
+    return effect.sources.empty() ? rule.sources : effect.sources;
+  }
 
   // The message in `lang`, else in English; nullptr for an unknown key.
   const RuleMessage* message(Lang lang, std::string_view key) const;
@@ -111,6 +118,8 @@ class CandidacyRules {
   std::string text(Lang lang, std::string_view key) const;
   // "less than a week", "1 week", "3 weeks" (or months) in `lang`.
   std::string duration_text(Lang lang, Duration duration) const;
+  // A range ago: "3-6 months", or "more than 12 months" when `max` is unset.
+  std::string range_text(Lang lang, Duration min, std::optional<int> max) const;
 
  private:
   struct Messages {

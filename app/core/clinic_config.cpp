@@ -278,9 +278,18 @@ void read_treatments(const Node& n, const ClinicConfig& fallback, ClinicConfig& 
     if (const TreatmentSettings* f = fallback.treatment(id)) t.isotretinoin_wait_months = f->isotretinoin_wait_months;
   }
   for (const auto& [id, child] : n.members()) {
-    if (is_treatment_id(id))
-      read_treatment(child, fallback.treatment(id), result[id]);
-    else
+    if (is_treatment_id(id)) {
+      TreatmentSettings& t = result[id];
+      read_treatment(child, fallback.treatment(id), t);
+      if (contains(kIsotretinoinFloorTreatments, id) && t.isotretinoin_wait_months < kIsotretinoinFloorMonths) {
+        const Node wait = child.member("isotretinoin_wait_months");
+        if (wait.present())
+          wait.warning("is below the " + std::to_string(kIsotretinoinFloorMonths) +
+                       "-month minimum after isotretinoin for fully ablative laser and deep peels (2017 consensus: "
+                       "JAMA Dermatology; ASDS); " + std::to_string(kIsotretinoinFloorMonths) + " is used");
+        t.isotretinoin_wait_months = kIsotretinoinFloorMonths;
+      }
+    } else
       child.error(with_hint(in_quotes(id) + " is not a treatment id", id, kTreatmentIds));
   }
   if (std::none_of(result.begin(), result.end(), [](const auto& kv) { return kv.second.enabled; })) {

@@ -15,6 +15,12 @@
 
 namespace mn {
 
+// Fully ablative laser and deep peels wait at least this long after the last isotretinoin dose, whatever a clinic
+// sets (Spring et al., JAMA Dermatol 2017; Waldman et al., ASDS 2017). The candidacy rules hold the same floor
+// (assets/rules/candidacy.json, medication.isotretinoin); a unit test keeps the two in step.
+inline constexpr int kIsotretinoinFloorMonths = 6;
+inline constexpr std::array<std::string_view, 2> kIsotretinoinFloorTreatments = {"chemical_peel_deep", "laser_ablative"};
+
 // How the app starts: a patient on their own device, a consultation with staff, or a shared kiosk.
 enum class Mode { patient, consult, kiosk };
 std::string_view mode_name(Mode mode);
@@ -43,6 +49,7 @@ struct TreatmentSettings {
   bool enabled = false;                  // the clinic offers it
   std::optional<PriceRange> price;       // always set when enabled
   int isotretinoin_wait_months = 0;      // months to wait after isotretinoin before this treatment (0: none)
+                                         // (never below kIsotretinoinFloorMonths for kIsotretinoinFloorTreatments)
   std::optional<SessionRange> sessions;  // the clinic's own course length, instead of the content's
 };
 

@@ -150,8 +150,46 @@ std::optional<QuizAnswers> read_quiz(Reader& r, const Json& value, const std::st
 }
 
 constexpr std::array<std::string_view, 2> kConcernKeys = {"id", "severity"};
-constexpr std::array<std::string_view, 2> kMedicationKeys = {"id", "months_since_last_dose"};
-constexpr std::array<std::string_view, 2> kProcedureKeys = {"id", "weeks_ago"};
+constexpr std::array<std::string_view, 3> kMedicationKeys = {"id", "months_since_last_dose", "taking_now"};
+constexpr std::array<std::string_view, 3> kProcedureKeys = {"id", "weeks_ago", "area"};
+constexpr std::array<std::string_view, 2> kRangeKeys = {"min", "max"};
+
+// How long ago: a whole number, or a range {"min": N, "max": M} (max optional: "more than N").
+struct TimeAgo {
+  int min = 0;
+  std::optional<int> max;
+  bool range = false;
+};
+
+std::optional<TimeAgo> read_time_ago(Reader& r, const Json& value, const std::string& pointer, std::string_view unit,
+                                     int max_value) {
+  const std::string message = whole_range(unit, 0, max_value);
+  if (!value.is_object()) {
+    if (!value.is_number()) {
+      r.error(pointer, message + ", or a range {\"min\": N, \"max\": M}");
+      return std::nullopt;
+    }
+    const auto v = r.whole(value, pointer, 0, max_value, message);
+    if (!v) return std::nullopt;
+    return TimeAgo{*v, *v, false};
+  }
+  r.only_keys(value, pointer, kRangeKeys);
+  TimeAgo out;
+  out.range = true;
+  std::optional<int> min;
+  if (const Json* v = r.required(value, pointer, "min")) min = r.whole(*v, pointer_append(pointer, "min"), 0, max_value, message);
+  if (const Json* v = Reader::answer(value, "max")) {
+    out.max = r.whole(*v, pointer_append(pointer, "max"), 0, max_value, message);
+    if (!out.max) return std::nullopt;
+  }
+  if (!min) return std::nullopt;
+  out.min = *min;
+  if (out.max && *out.max < out.min) {
+    r.error(pointer_append(pointer, "max"), "must be at least min (" + std::to_string(out.min) + ")");
+    return std::nullopt;
+  }
+  return out;
+}
 
 std::optional<ConcernAnswer> read_concern(Reader& r, const Json& entry, const std::string& pointer) {
   if (!r.is_object(entry, pointer)) return std::nullopt;
@@ -173,14 +211,28 @@ std::optional<MedicationAnswer> read_medication(Reader& r, const Json& entry, co
   const Json* id = r.required(entry, pointer, "id");
   const auto known = id ? r.id(*id, pointer_append(pointer, "id"), kMedicationIds, "medication") : std::nullopt;
   const Json* months = Reader::answer(entry, "months_since_last_dose");
+  const Json* now = Reader::answer(entry, "taking_now");
   const std::string months_pointer = pointer_append(pointer, "months_since_last_dose");
-  if (months && known && *known != kIsotretinoin) {
-    r.error(months_pointer, "is only asked for isotretinoin");
+  const std::string now_pointer = pointer_append(pointer, "taking_now");
+  if (known && *known != kIsotretinoin && (months || now)) {
+    r.error(months ? months_pointer : now_pointer, "is only asked for isotretinoin");
     return std::nullopt;
   }
+  if (now) {
+    const auto taking = r.boolean(*now, now_pointer);
+    if (!taking) return std::nullopt;
+    out.taking_now = *taking;
+    if (*taking && months) {
+      r.error(now_pointer, "cannot be true beside months_since_last_dose (the last dose is still to come)");
+      return std::nullopt;
+    }
+  }
   if (months) {
-    out.months_since_last_dose = r.whole(*months, months_pointer, 0, kMaxMonths, whole_range("months", 0, kMaxMonths));
-    if (!out.months_since_last_dose) return std::nullopt;
+    const auto ago = read_time_ago(r, *months, months_pointer, "months", kMaxMonths);
+    if (!ago) return std::nullopt;
+    out.months_since_last_dose = ago->min;
+    out.months_max = ago->max;
+    out.months_range = ago->range;
   }
   if (!known) return std::nullopt;
   out.id = *known;
@@ -194,9 +246,15 @@ std::optional<RecentProcedure> read_procedure(Reader& r, const Json& entry, cons
   const Json* id = r.required(entry, pointer, "id");
   const auto known = id ? r.id(*id, pointer_append(pointer, "id"), kTreatmentIds, "treatment") : std::nullopt;
   if (const Json* weeks = Reader::answer(entry, "weeks_ago")) {
-    const std::string weeks_pointer = pointer_append(pointer, "weeks_ago");
-    out.weeks_ago = r.whole(*weeks, weeks_pointer, 0, kMaxWeeks, whole_range("weeks", 0, kMaxWeeks));
-    if (!out.weeks_ago) return std::nullopt;
+    const auto ago = read_time_ago(r, *weeks, pointer_append(pointer, "weeks_ago"), "weeks", kMaxWeeks);
+    if (!ago) return std::nullopt;
+    out.weeks_ago = ago->min;
+    out.weeks_max = ago->max;
+    out.weeks_range = ago->range;
+  }
+  if (const Json* area = Reader::answer(entry, "area")) {
+    out.area = r.id(*area, pointer_append(pointer, "area"), kAreaIds, "area");
+    if (!out.area) return std::nullopt;
   }
   if (!known) return std::nullopt;
   out.id = *known;
@@ -269,6 +327,11 @@ void read_root(Reader& r, const Json& root, Profile& p) {
   read_answer(r, root, "max_downtime_days", p.max_downtime_days, [](Reader& rd, const Json& v, const std::string& ptr) {
     return rd.whole(v, ptr, 0, kMaxDowntimeDays, whole_range("days", 0, kMaxDowntimeDays));
   });
+  read_answer(r, root, "areas", p.areas, [](Reader& rd, const Json& v, const std::string& ptr) {
+    return read_entries<std::string>(rd, v, ptr, [](Reader& e, const Json& id, const std::string& at) {
+      return e.id(id, at, kAreaIds, "area");
+    });
+  });
   read_answer(r, root, "budget", p.budget, [](Reader& rd, const Json& v, const std::string& ptr) {
     return rd.number(v, ptr, 0, kMaxBudget, "must be a number from 0 to " + number_text(kMaxBudget));
   });
@@ -286,6 +349,12 @@ std::optional<int> quiz_score(const QuizAnswers& answers) {
   const bool valid = std::all_of(answers.begin(), answers.end(), [](int a) { return a >= 0 && a <= kQuizMaxAnswer; });
   if (!valid) return std::nullopt;
   return std::accumulate(answers.begin(), answers.end(), 0);
+}
+
+bool areas_overlap(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const auto part_of_face = [](std::string_view x) { return x == "lips" || x == "eyes"; };
+  return (a == "face" && part_of_face(b)) || (b == "face" && part_of_face(a));
 }
 
 bool Profile::has_condition(std::string_view id) const {

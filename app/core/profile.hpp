@@ -12,15 +12,25 @@
 
 namespace mn {
 
-inline constexpr std::array<std::string_view, 20> kConditionIds = {
+inline constexpr std::array<std::string_view, 31> kConditionIds = {
     "active_acne",       "active_infection", "active_cold_sore",  "cold_sores_history", "eczema_active",
     "psoriasis_active",  "rosacea_active",   "dermatitis_active", "open_wounds",        "keloid_tendency",
     "bleeding_disorder", "autoimmune_skin",  "vitiligo",          "diabetes_uncontrolled", "immunosuppressed",
     "skin_cancer_or_suspicious_lesion", "anesthetic_allergy", "metal_allergy", "implanted_electronic_device",
-    "sunburn"};
+    "sunburn",
+    // issue 15: what the injectables' labels, deep peels, RF devices and PRP screen for
+    "neuromuscular_disorder", "toxin_allergy", "severe_allergies_anaphylaxis", "gram_positive_protein_allergy",
+    "autoimmune_systemic", "heart_liver_kidney_disease", "radiation_to_area", "recent_facial_surgery",
+    "metal_implants_or_gold_threads", "low_platelets_or_anemia", "cancer_treatment"};
 
-inline constexpr std::array<std::string_view, 5> kMedicationIds = {
-    "isotretinoin", "anticoagulant", "immunosuppressant", "topical_retinoid", "photosensitizing"};
+inline constexpr std::array<std::string_view, 8> kMedicationIds = {
+    "isotretinoin", "anticoagulant", "immunosuppressant", "topical_retinoid", "photosensitizing",
+    "antiplatelet_or_nsaid", "aminoglycoside", "systemic_steroid"};
+
+// Body areas a recent injection (and the treatment now) may concern. "face" takes in "lips" and "eyes".
+inline constexpr std::array<std::string_view, 6> kAreaIds = {"face", "lips", "eyes", "neck", "scalp", "body"};
+// Whether two areas overlap (the same area, or the face and a part of it).
+bool areas_overlap(std::string_view a, std::string_view b);
 
 // The only medication whose timing is asked for (months_since_last_dose).
 inline constexpr std::string_view kIsotretinoin = "isotretinoin";
@@ -30,9 +40,9 @@ enum class Sun { normal, tanned, sunburned };
 inline constexpr std::array<std::string_view, 3> kSunValues = {"normal", "tanned", "sunburned"};
 
 // The profile's top-level keys, in the order of the contract.
-inline constexpr std::array<std::string_view, 11> kProfileKeys = {
+inline constexpr std::array<std::string_view, 12> kProfileKeys = {
     "age", "fitzpatrick", "fitzpatrick_quiz", "concerns", "conditions", "medications", "pregnant_or_breastfeeding",
-    "recent_procedures", "sun", "max_downtime_days", "budget"};
+    "recent_procedures", "sun", "max_downtime_days", "budget", "areas"};
 
 // ---------------------------------------------------------------- Skin Cancer Foundation self-assessment
 // The 8-item version (domain-facts §4.2, source ref_fitzpatrick): 8 answers scored 0–4, 0–32 in all.
@@ -54,14 +64,22 @@ struct ConcernAnswer {
   int severity = 1;  // 1 mild, 2 moderate, 3 severe
 };
 
+// Times are whole weeks or months ago. An answer may be a range ({"min": 3, "max": 6}: a questionnaire bucket
+// such as "3-6 months ago"); the rules then count its least favourable end, `min`, and say "up to".
 struct MedicationAnswer {
   std::string id;                                 // one of kMedicationIds
-  std::optional<int> months_since_last_dose;      // isotretinoin only; 0: still taking it; nullopt: not said
+  std::optional<int> months_since_last_dose;      // isotretinoin only; the range's lower end; nullopt: not said
+  std::optional<int> months_max;                  // a range's upper end (nullopt: open, "more than min")
+  bool months_range = false;                      // the answer was a range
+  bool taking_now = false;                        // isotretinoin only: still taking it (the wait has not started)
 };
 
 struct RecentProcedure {
   std::string id;                 // a treatment id
-  std::optional<int> weeks_ago;   // nullopt: not said
+  std::optional<int> weeks_ago;   // the range's lower end; nullopt: not said
+  std::optional<int> weeks_max;   // a range's upper end (nullopt: open)
+  bool weeks_range = false;       // the answer was a range
+  std::optional<std::string> area;  // one of kAreaIds; nullopt: not said (counts as every area)
 };
 
 struct Profile {
@@ -77,6 +95,8 @@ struct Profile {
   std::optional<Sun> sun;
   std::optional<int> max_downtime_days;  // read for the planner; candidacy does not use it
   std::optional<double> budget;          // read for the planner; candidacy does not use it
+  // The areas the person wants treated (kAreaIds); nullopt: not said (counts as every area).
+  std::optional<std::vector<std::string>> areas;
 
   bool has_condition(std::string_view id) const;
 };

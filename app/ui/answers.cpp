@@ -37,14 +37,45 @@ Profile Answers::profile() const {
   if (medications.state == State::none || medications.state == State::some) {
     p.medications.emplace();
     for (const auto& [id, extra] : medications.picked) {
-      MedicationAnswer m{id, std::nullopt};
-      if (id == kIsotretinoin) m.months_since_last_dose = pick(kIsotretinoinMonths, extra);
+      MedicationAnswer m;
+      m.id = id;
+      if (id == kIsotretinoin && extra == kIsotretinoinNow) {
+        m.taking_now = true;
+      } else if (id == kIsotretinoin) {
+        if (const auto b = pick(kIsotretinoinMonths, extra)) {
+          m.months_since_last_dose = b->min;
+          m.months_range = true;
+          if (b->max >= 0) m.months_max = b->max;
+        }
+      }
       p.medications->push_back(m);
     }
   }
   if (procedures.state == State::none || procedures.state == State::some) {
     p.recent_procedures.emplace();
-    for (const auto& [id, extra] : procedures.picked) p.recent_procedures->push_back({id, pick(kProcedureWeeks, extra)});
+    for (const auto& [id, extra] : procedures.picked) {
+      RecentProcedure r;
+      r.id = id;
+      if (const auto b = pick(kProcedureWeeks, extra)) {
+        r.weeks_ago = b->min;
+        r.weeks_range = true;
+        if (b->max >= 0) r.weeks_max = b->max;
+      }
+      if (const auto area = procedure_areas.find(id); area != procedure_areas.end())
+        if (const auto a = pick(kAreaIds, area->second)) r.area = std::string(*a);
+      p.recent_procedures->push_back(r);
+    }
+  }
+  if (!concerns.empty()) {
+    std::set<std::string> areas;
+    for (const auto& [id, severity] : concerns) {
+      if (id == "hair_loss") areas.insert("scalp");
+      else if (id == "stretch_marks") areas.insert("body");
+      else areas.insert({"face", "neck"});
+    }
+    p.areas.emplace();
+    for (std::string_view a : kAreaIds)  // in the contract's order
+      if (areas.count(std::string(a))) p.areas->emplace_back(a);
   }
   if (sun >= 0 && sun < static_cast<int>(kSunValues.size())) p.sun = static_cast<Sun>(sun);
   p.max_downtime_days = pick(kDowntimeDays, downtime);

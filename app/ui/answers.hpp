@@ -16,8 +16,15 @@ inline constexpr int kNotSure = -2;
 
 // Choices offered for questions that take a number (their labels are in ui.json).
 inline constexpr std::array<int, 5> kAgeChoices = {16, 24, 37, 52, 67};              // under 18, 18–29, 30–44, 45–59, 60+
-inline constexpr std::array<int, 5> kIsotretinoinMonths = {0, 2, 5, 9, 14};          // now, <3, 3–6, 6–12, >12 months
-inline constexpr std::array<int, 6> kProcedureWeeks = {1, 3, 8, 18, 36, 60};        // <2 w, 2–4 w, 1–3 m, 3–6 m, 6–12 m, >1 y
+// A bucket of time ago, counted as its least favourable (most recent) end; max < 0: open ("more than min").
+struct AgoBucket {
+  int min, max;
+};
+// Isotretinoin: choice 0 is "I take it now" (the wait has not started); then <3, 3–6, 6–12, >12 months.
+inline constexpr int kIsotretinoinNow = 0;
+inline constexpr std::array<AgoBucket, 5> kIsotretinoinMonths = {{{0, 0}, {0, 3}, {3, 6}, {6, 12}, {12, -1}}};
+// <2 w, 2–4 w, 1–3 m, 3–6 m, 6–12 m, >1 y, in weeks.
+inline constexpr std::array<AgoBucket, 6> kProcedureWeeks = {{{0, 2}, {2, 4}, {4, 13}, {13, 26}, {26, 52}, {52, -1}}};
 inline constexpr std::array<int, 5> kDowntimeDays = {0, 2, 5, 10, 21};              // none, 1–2, up to 5, up to 10, more
 inline constexpr std::array<double, 5> kBudgets = {500, 1000, 2000, 4000, 8000};
 
@@ -38,13 +45,15 @@ struct Answers {
   std::array<int, kQuizQuestions> quiz;         // 0–4 each, kUnanswered until answered
   std::map<std::string, int> concerns;          // concern id → severity 1–3
   ListAnswer conditions, medications, procedures;
+  std::map<std::string, int> procedure_areas;  // injectable id → index into kAreaIds (where it was injected)
   int sun = kUnanswered;       // index into kSunValues
   int downtime = kUnanswered;  // index into kDowntimeDays; kNotSure = no limit
   int budget = kUnanswered;    // index into kBudgets; kNotSure = rather not say
 
   Answers() { quiz.fill(kUnanswered); }
   bool quiz_complete() const;
-  // The profile these answers describe; unanswered and "not sure" both become unknown.
+  // The profile these answers describe; unanswered and "not sure" both become unknown. The areas to be treated
+  // come from the concerns: hair loss the scalp, stretch marks the body, every other concern the face and neck.
   Profile profile() const;
 };
 

@@ -138,25 +138,76 @@ void ask_concerns(const Layout& l, Answers& a, Lang lang) {
   }
 }
 
-void ask_conditions(const Layout& l, Answers& a) {
+// The health questions in groups with a heading each, so the long list reads in parts. The injectables' own
+// questions (their labels' contraindications) are asked only when the clinic offers an injectable.
+struct ConditionGroup {
+  const char* title_key;
+  std::vector<std::string_view> ids;
+  bool injectables_only;
+};
+
+const std::vector<ConditionGroup>& condition_groups() {
+  static const std::vector<ConditionGroup> groups = {
+      {"q.conditions.group.skin",
+       {"active_acne", "active_infection", "active_cold_sore", "cold_sores_history", "eczema_active", "psoriasis_active",
+        "rosacea_active", "dermatitis_active", "open_wounds", "sunburn", "skin_cancer_or_suspicious_lesion"},
+       false},
+      {"q.conditions.group.healing",
+       {"keloid_tendency", "vitiligo", "autoimmune_skin", "radiation_to_area", "recent_facial_surgery"}, false},
+      {"q.conditions.group.health",
+       {"bleeding_disorder", "low_platelets_or_anemia", "diabetes_uncontrolled", "immunosuppressed", "autoimmune_systemic",
+        "cancer_treatment", "heart_liver_kidney_disease"},
+       false},
+      {"q.conditions.group.allergies",
+       {"anesthetic_allergy", "metal_allergy", "implanted_electronic_device", "metal_implants_or_gold_threads"}, false},
+      {"q.conditions.group.injectables",
+       {"neuromuscular_disorder", "toxin_allergy", "severe_allergies_anaphylaxis", "gram_positive_protein_allergy"}, true},
+  };
+  return groups;
+}
+
+bool offers_injectable(const ClinicConfig& clinic) {
+  return clinic.offers("neurotoxin") || clinic.offers("dermal_filler_ha");
+}
+
+void group_heading(const char* key) {
+  gap(8);
+  text(tr(key), FontRole::H3);
+  gap(2);
+}
+
+void ask_conditions(const Layout& l, Answers& a, const ClinicConfig& clinic) {
   question_header("q.conditions.title", "q.conditions.why");
-  for (std::string_view id : kConditionIds) {
-    std::string sid(id);
-    if (choice_row(("cond." + sid).c_str(), candidacy_text("condition." + sid).c_str(), nullptr, a.conditions.has(sid), true, l.target_h))
-      a.conditions.toggle(sid);
+  const bool injectables = offers_injectable(clinic);
+  for (const ConditionGroup& g : condition_groups()) {
+    if (g.injectables_only && !injectables) continue;
+    group_heading(g.title_key);
+    for (std::string_view id : g.ids) {
+      std::string sid(id);
+      if (choice_row(("cond." + sid).c_str(), candidacy_text("condition." + sid).c_str(), nullptr, a.conditions.has(sid), true, l.target_h))
+        a.conditions.toggle(sid);
+    }
   }
+  gap(8);
   list_closers(l, "cond", a.conditions);
 }
 
-void ask_meds(const Layout& l, Answers& a) {
+void ask_meds(const Layout& l, Answers& a, const ClinicConfig& clinic) {
   question_header("q.meds.title", "q.meds.why");
-  for (std::string_view id : kMedicationIds) {
+  const auto row = [&](std::string_view id) {
     std::string sid(id);
     if (choice_row(("med." + sid).c_str(), candidacy_text("medication." + sid).c_str(), nullptr, a.medications.has(sid), true, l.target_h))
       a.medications.toggle(sid);
     if (id == kIsotretinoin && a.medications.has(sid))
       timing(l, "med.iso", "q.meds.iso.when", "q.meds.iso", static_cast<int>(kIsotretinoinMonths.size()), a.medications.picked[sid]);
+  };
+  for (std::string_view id : kMedicationIds)
+    if (id != "aminoglycoside") row(id);
+  if (clinic.offers("neurotoxin")) {  // only the neurotoxin's label names them
+    group_heading("q.meds.group.injectables");
+    row("aminoglycoside");
   }
+  gap(8);
   list_closers(l, "med", a.medications);
 }
 
@@ -167,8 +218,23 @@ void ask_procedures(const Layout& l, Answers& a, Lang lang) {
     const TreatmentText* tt = content.treatment_text(lang, t.id);
     if (choice_row(("proc." + t.id).c_str(), tt ? tt->name.c_str() : t.id.c_str(), nullptr, a.procedures.has(t.id), true, l.target_h))
       a.procedures.toggle(t.id);
-    if (a.procedures.has(t.id))
+    if (a.procedures.has(t.id)) {
       timing(l, "proc." + t.id + ".when", "q.when", "q.procs", static_cast<int>(kProcedureWeeks.size()), a.procedures.picked[t.id]);
+      if (t.family == "injectable") {  // the waits after an injection apply where it was given
+        ImGui::Indent(28.0f);
+        text(tr("q.procs.area"), FontRole::Small, palette().ink_muted);
+        auto it = a.procedure_areas.find(t.id);
+        int area = it == a.procedure_areas.end() ? kUnanswered : it->second;
+        for (std::size_t i = 0; i < kAreaIds.size(); ++i)
+          single(l, "proc." + t.id + ".area." + std::string(kAreaIds[i]),
+                 candidacy_text("area." + std::string(kAreaIds[i])).c_str(), nullptr, area, static_cast<int>(i));
+        if (area != kUnanswered) a.procedure_areas[t.id] = area;
+        ImGui::Unindent(28.0f);
+        gap(6);
+      }
+    } else {
+      a.procedure_areas.erase(t.id);
+    }
   }
   list_closers(l, "proc", a.procedures);
 }
@@ -202,8 +268,8 @@ void ask(Question q, AppState& st) {
     case Pregnant: ask_pregnant(l, a); break;
     case Skin: ask_skin(l, a); break;
     case Concerns: ask_concerns(l, a, st.lang); break;
-    case Conditions: ask_conditions(l, a); break;
-    case Meds: ask_meds(l, a); break;
+    case Conditions: ask_conditions(l, a, st.clinic); break;
+    case Meds: ask_meds(l, a, st.clinic); break;
     case Procs: ask_procedures(l, a, st.lang); break;
     case Sun: ask_sun(l, a); break;
     case Prefs: ask_prefs(l, a, st.clinic); break;

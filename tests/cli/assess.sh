@@ -42,6 +42,8 @@ for tid, result in out["results"].items():
         problems.append("%s: verdict %s, expected %s" % (tid, result["verdict"], spec["verdict"]))
     if "wait" in spec and result.get("wait") != spec["wait"]:
         problems.append("%s: wait %s, expected %s" % (tid, result.get("wait"), spec["wait"]))
+    if "wait_up_to" in spec and result.get("wait_up_to", False) != spec["wait_up_to"]:
+        problems.append("%s: wait_up_to %s, expected %s" % (tid, result.get("wait_up_to"), spec["wait_up_to"]))
     rules = [r["rule"] for r in result["reasons"]]
     for rule in spec.get("rules", []):
         if rule not in rules:
@@ -132,5 +134,77 @@ expect_exit 1 "--config with errors" -- "$nav" assess --config "$tmp/broken.json
 grep -q "isotretinoin_wait_months" "$tmp/err" || fail "--config with errors: the error is not printed"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null ||
   fail "--config with errors: no assessment printed"
+
+# ---------------------------------------------------------------- issue 15: no clinic setting lowers the isotretinoin floor
+python3 - "$src/assets/clinic/demo.json" "$tmp/zero-wait.json" <<'PY'
+import json, sys
+clinic = json.load(open(sys.argv[1]))
+for t in clinic["treatments"].values():
+    t["isotretinoin_wait_months"] = 0
+json.dump(clinic, open(sys.argv[2], "w"))
+PY
+for dose in '"months_since_last_dose": 0' '"months_since_last_dose": 5' '"taking_now": true'; do
+  echo '{"age": 40, "fitzpatrick": 2, "concerns": [], "conditions": [], "pregnant_or_breastfeeding": false,
+         "recent_procedures": [], "sun": "normal", "medications": [{"id": "isotretinoin", '"$dose"'}]}' >"$tmp/iso.json"
+  expect_exit 0 "--config setting every isotretinoin wait to 0 ($dose)" -- "$nav" assess --config "$tmp/zero-wait.json" "$tmp/iso.json"
+  grep -q "isotretinoin_wait_months: is below the 6-month minimum" "$tmp/err" ||
+    fail "--config with a 0-month wait for ablative treatments: no warning naming the floor"
+  checks=$((checks + 1))
+  python3 - "$tmp/out" "$dose" <<'PY' || fail "a clinic's 0-month isotretinoin wait lowered the floor ($dose)"
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+want = {"months_since_last_dose\": 0": {"months": 6}, "months_since_last_dose\": 5": {"months": 1}}
+for tid in ("chemical_peel_deep", "laser_ablative"):
+    assert r[tid]["verdict"] == "defer", (tid, r[tid])
+    key = sys.argv[2][1:]
+    if key in want:
+        assert r[tid]["wait"] == want[key], (tid, r[tid])
+    else:
+        assert "wait" not in r[tid], (tid, r[tid])
+        assert "last dose" in r[tid]["reasons"][0]["message"], r[tid]["reasons"][0]
+assert r["microneedling"]["verdict"] == "suitable_with_precautions", r["microneedling"]
+PY
+done
+
+# ---------------------------------------------------------------- issue 15: no label contraindication is ever suitable
+checks=$((checks + 1))
+python3 - "$nav" "$tmp" <<'PY' || failures=$((failures + 1))
+import json, subprocess, sys
+nav, tmp = sys.argv[1], sys.argv[2]
+# condition or medication -> treatments whose label (or device instructions) rules it out or which must wait
+pairs = {
+    ("condition", "neuromuscular_disorder"): ["neurotoxin"],
+    ("condition", "toxin_allergy"): ["neurotoxin"],
+    ("condition", "active_infection"): ["neurotoxin", "dermal_filler_ha"],
+    ("condition", "severe_allergies_anaphylaxis"): ["dermal_filler_ha"],
+    ("condition", "gram_positive_protein_allergy"): ["dermal_filler_ha"],
+    ("condition", "anesthetic_allergy"): ["dermal_filler_ha"],
+    ("condition", "heart_liver_kidney_disease"): ["chemical_peel_deep"],
+    ("condition", "radiation_to_area"): ["chemical_peel_deep", "laser_ablative"],
+    ("condition", "recent_facial_surgery"): ["chemical_peel_deep", "laser_ablative"],
+    ("condition", "implanted_electronic_device"): ["rf_microneedling"],
+    ("condition", "metal_implants_or_gold_threads"): ["rf_microneedling"],
+    ("condition", "low_platelets_or_anemia"): ["microneedling_prp"],
+    ("condition", "cancer_treatment"): ["microneedling_prp"],
+    ("medication", "systemic_steroid"): ["microneedling_prp"],
+    ("medication", "antiplatelet_or_nsaid"): ["microneedling_prp"],
+}
+bad = []
+for (kind, id_), treatments in pairs.items():
+    for lang in ("en", "es"):
+        profile = {"age": 40, "fitzpatrick": 2, "concerns": [], "conditions": [], "medications": [],
+                   "pregnant_or_breastfeeding": False, "recent_procedures": [], "sun": "normal"}
+        profile["conditions" if kind == "condition" else "medications"].append(id_ if kind == "condition" else {"id": id_})
+        path = "%s/label-%s.json" % (tmp, id_)
+        json.dump(profile, open(path, "w"))
+        out = json.loads(subprocess.run([nav, "assess", "--lang", lang, path], capture_output=True, text=True, check=True).stdout)
+        for t in treatments:
+            v = out["results"][t]["verdict"]
+            if v not in ("defer", "not_recommended"):
+                bad.append("%s %s (%s): %s is %s" % (kind, id_, lang, t, v))
+for b in bad:
+    print("FAIL: label contraindication: %s" % b)
+sys.exit(1 if bad else 0)
+PY
 
 finish "assess: $checks checks over $profiles profiles and $bad malformed profiles, $failures failed"

@@ -2,7 +2,7 @@
 // results that explain themselves, and the browser engine agreeing with `navigator assess` on every test profile.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withBrowser, openApp, press, state, api, answerBasics, navigatorCli, ROOT, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, reveal, state, api, answerBasics, navigatorCli, ROOT, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 const profilesDir = join(ROOT, 'tests/data/profiles');
@@ -26,6 +26,8 @@ await run('candidacy questionnaire and results', (check) => withBrowser(dist, as
     assert((await state(page)).screen === 'candidacy', 'not on the candidacy screen');
     await tap('Next');
     await tap('Cold sores in the past##cond.cold_sores_history');
+    // The demo clinic offers injectables, so their labels' questions are asked too (issue 15).
+    await reveal(page, 'A nerve-muscle disease, such as myasthenia gravis, Lambert-Eaton syndrome or ALS##cond.neuromuscular_disorder', { touch: true });
     await tap('Next');
     await tap('Isotretinoin (such as Accutane)##med.isotretinoin');
     await tap('Less than 3 months ago##med.iso.1');
@@ -39,7 +41,9 @@ await run('candidacy questionnaire and results', (check) => withBrowser(dist, as
     const profile = await api(page, 'answersProfile');
     assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.pregnant_or_breastfeeding === false, JSON.stringify(profile));
     assert(profile.concerns.length === 1 && profile.concerns[0].id === 'acne_scars', JSON.stringify(profile.concerns));
-    assert(profile.medications[0].months_since_last_dose === 2, JSON.stringify(profile.medications));
+    // "Less than 3 months ago" is a range, counted as its least favourable end (issue 15).
+    const iso = profile.medications[0];
+    assert(iso.months_since_last_dose.min === 0 && iso.months_since_last_dose.max === 3, JSON.stringify(profile.medications));
     assert(Array.isArray(profile.recent_procedures) && profile.recent_procedures.length === 0, 'procedures should be "none"');
     await tap('See my results');
   });
@@ -86,6 +90,29 @@ await run('candidacy questionnaire and results', (check) => withBrowser(dist, as
     const profile = await api(page, 'answersProfile');
     assert(profile.age === 37 && profile.fitzpatrick === 4 && profile.concerns.length === 1, JSON.stringify(profile));
     assert((await state(page)).screen === 'candidacy', 'left the screen');
+  });
+
+  await check('phone: "I take isotretinoin now", tapped, explains that the wait starts at the last dose', async () => {
+    for (let i = 0; i < 5; i++) await tap('Next');  // age, pregnancy, skin, concerns, health: to the medicines
+    await tap('I take it now##med.iso.0');
+    for (let i = 0; i < 3; i++) await tap('Next');
+    await tap('See my results');
+    const profile = await api(page, 'answersProfile');
+    assert(profile.medications[0].taking_now === true && !('months_since_last_dose' in profile.medications[0]),
+      JSON.stringify(profile.medications));
+    const shown = await api(page, 'shownResults');
+    const mn = shown.results.microneedling;
+    assert(mn.verdict === 'defer' && !('wait' in mn), `microneedling while taking isotretinoin: ${JSON.stringify(mn).slice(0, 300)}`);
+    const iso = mn.reasons.find((r) => r.rule === 'medication.isotretinoin');
+    assert(iso && /counts from your last dose/.test(iso.message) && /6 months/.test(iso.message), JSON.stringify(iso));
+    const peel = shown.results.chemical_peel_superficial.reasons.find((r) => r.rule === 'medication.isotretinoin');
+    assert(peel && /while you take it/.test(peel.message), JSON.stringify(peel));
+    assert(JSON.stringify(cliAssess(profile, 'en')) === JSON.stringify(shown), 'CLI and screen differ');
+    assert(await api(page, 'loadLanguage', 'es') === 'es', 'loadLanguage(es) did not resolve');
+    const es = await api(page, 'assess', profile, 'es');
+    assert(JSON.stringify(es) === JSON.stringify(cliAssess(profile, 'es')), 'CLI and browser differ in Spanish');
+    const esIso = es.results.microneedling.reasons.find((r) => r.rule === 'medication.isotretinoin');
+    assert(/se cuenta desde su última dosis/.test(esIso.message), esIso.message);
   });
 
   await check('the browser engine agrees with navigator assess on every test profile, in both languages', async () => {

@@ -69,6 +69,7 @@ void check_expectation(const TreatmentAssessment& t, const Json& spec) {
       CHECK(t.wait->amount == amount.get<int>());
     }
   }
+  if (const auto up_to = spec.find("wait_up_to"); up_to != spec.end()) CHECK(t.wait_up_to == up_to->get<bool>());
   for (const Json& rule : spec.value("rules", Json::array())) {
     const bool found = std::any_of(t.reasons.begin(), t.reasons.end(), [&](const Reason& r) { return r.rule->id == rule; });
     CHECK_MESSAGE(found, "expected a reason from rule " << rule.get<std::string>());
@@ -98,13 +99,29 @@ class Rng {
 
 MedicationAnswer random_medication(Rng& rng, std::string id) {
   MedicationAnswer m{std::move(id), std::nullopt};
-  if (m.id == kIsotretinoin && rng.chance(85)) m.months_since_last_dose = rng.below(14);
+  if (m.id != kIsotretinoin) return m;
+  if (rng.chance(10)) {
+    m.taking_now = true;
+  } else if (rng.chance(85)) {
+    m.months_since_last_dose = rng.below(14);
+    if (rng.chance(40)) {  // a questionnaire bucket: a range, sometimes open-ended
+      m.months_range = true;
+      if (rng.chance(80)) m.months_max = *m.months_since_last_dose + rng.below(7);
+    }
+  }
   return m;
 }
 
 RecentProcedure random_procedure(Rng& rng, std::string id) {
   RecentProcedure r{std::move(id), std::nullopt};
-  if (rng.chance(90)) r.weeks_ago = rng.below(60);
+  if (rng.chance(90)) {
+    r.weeks_ago = rng.below(60);
+    if (rng.chance(40)) {
+      r.weeks_range = true;
+      if (rng.chance(80)) r.weeks_max = *r.weeks_ago + rng.below(14);
+    }
+  }
+  if (rng.chance(60)) r.area = rng.pick(kAreaIds);
   return r;
 }
 
@@ -134,6 +151,10 @@ Profile random_profile(Rng& rng) {
     for (int n = rng.below(3); n > 0; --n) p.recent_procedures->push_back(random_procedure(rng, rng.pick(kTreatmentIds)));
   }
   if (rng.chance(85)) p.sun = static_cast<Sun>(rng.below(3));
+  if (rng.chance(60)) {
+    p.areas.emplace();
+    for (int n = rng.below(3); n > 0; --n) p.areas->push_back(rng.pick(kAreaIds));
+  }
   return p;
 }
 
@@ -184,13 +205,36 @@ std::vector<std::pair<std::string, Change>> worse_changes(const Profile& p, Rng&
       const int sooner = rng.below(*months + 1);
       out.emplace_back("a more recent isotretinoin dose", [i, sooner](Profile& q) { (*q.medications)[i].months_since_last_dose = sooner; });
       out.emplace_back("an isotretinoin date forgotten", [i](Profile& q) { (*q.medications)[i].months_since_last_dose.reset(); });
+      out.emplace_back("isotretinoin taken again", [i](Profile& q) {
+        auto& m = (*q.medications)[i];
+        m = MedicationAnswer{m.id, std::nullopt};
+        m.taking_now = true;
+      });
+      out.emplace_back("an exact isotretinoin date widened into a range", [i, sooner](Profile& q) {
+        auto& m = (*q.medications)[i];
+        m.months_max = m.months_since_last_dose;
+        m.months_since_last_dose = sooner;
+        m.months_range = true;
+      });
     }
   for (std::size_t i = 0; p.recent_procedures && i < p.recent_procedures->size(); ++i)
     if (const auto weeks = (*p.recent_procedures)[i].weeks_ago) {
       const int sooner = rng.below(*weeks + 1);
       out.emplace_back("a more recent procedure", [i, sooner](Profile& q) { (*q.recent_procedures)[i].weeks_ago = sooner; });
       out.emplace_back("a procedure date forgotten", [i](Profile& q) { (*q.recent_procedures)[i].weeks_ago.reset(); });
+      out.emplace_back("a procedure date widened into a range", [i, sooner](Profile& q) {
+        auto& r = (*q.recent_procedures)[i];
+        r.weeks_max = r.weeks_ago;
+        r.weeks_ago = sooner;
+        r.weeks_range = true;
+      });
     }
+  for (std::size_t i = 0; p.recent_procedures && i < p.recent_procedures->size(); ++i)
+    if ((*p.recent_procedures)[i].area)
+      out.emplace_back("a procedure's area forgotten", [i](Profile& q) { (*q.recent_procedures)[i].area.reset(); });
+  if (p.areas)
+    for (std::string_view a : kAreaIds)
+      out.emplace_back("adding the area " + std::string(a), [a](Profile& q) { q.areas->emplace_back(a); });
   return out;
 }
 
@@ -209,6 +253,7 @@ std::vector<AnswerPair> answer_pairs() {
       {"pregnancy", [](Profile& q) { q.pregnant_or_breastfeeding.reset(); }, [](Profile& q) { q.pregnant_or_breastfeeding = false; }},
       {"recent procedures", [](Profile& q) { q.recent_procedures.reset(); }, [](Profile& q) { q.recent_procedures.emplace(); }},
       {"sun", [](Profile& q) { q.sun.reset(); }, [](Profile& q) { q.sun = Sun::normal; }},
+      {"areas", [](Profile& q) { q.areas.reset(); }, [](Profile& q) { q.areas.emplace(); }},
   };
 }
 
@@ -649,4 +694,200 @@ TEST_CASE("assess_json refuses a malformed profile with pointers") {
   REQUIRE(out["errors"].size() == 1);
   CHECK(out["errors"][0]["pointer"] == "/concerns/0/severity");
   CHECK(out["errors"][0]["message"] == "must be 1, 2 or 3");
+}
+
+// ---------------------------------------------------------------- issue 15: isotretinoin, ranges, areas, labels
+
+namespace {
+
+std::string message_of(const Assessment& a, Lang lang, std::string_view treatment, std::string_view rule) {
+  const auto out = assessment_json(a, lang, CandidacyRules::builtin(), Content::builtin());
+  for (const auto& r : out["results"][std::string(treatment)]["reasons"])
+    if (r["rule"] == rule) return r["message"].get<std::string>();
+  return {};
+}
+
+Profile on_isotretinoin(std::optional<int> months, bool taking_now = false) {
+  Profile p = clean_profile();
+  MedicationAnswer m{std::string(kIsotretinoin), months};
+  m.taking_now = taking_now;
+  p.medications = {m};
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor for fully ablative laser and deep peels") {
+  ClinicConfig clinic = demo();
+  for (auto& [id, t] : clinic.treatments) t.isotretinoin_wait_months = 0;
+  for (int months = 0; months <= 6; ++months) {
+    const Assessment a = assess(on_isotretinoin(months), clinic);
+    for (std::string_view id : kIsotretinoinFloorTreatments) {
+      CAPTURE(months);
+      CAPTURE(id);
+      if (months < 6) {
+        CHECK(result(a, id).verdict == Verdict::defer);
+        CHECK(result(a, id).wait == Duration{6 - months, TimeUnit::months});
+      } else {
+        CHECK_FALSE(reason(a, id, "medication.isotretinoin"));
+      }
+    }
+    if (months < 6) CHECK(result(a, "microneedling").verdict == Verdict::suitable_with_precautions);
+  }
+  // Above the floor, the clinic's longer wait applies.
+  clinic.treatments["laser_ablative"].isotretinoin_wait_months = 9;
+  const Assessment a = assess(on_isotretinoin(2), clinic);
+  CHECK(result(a, "laser_ablative").wait == Duration{7, TimeUnit::months});
+  CHECK(reason(a, "laser_ablative", "medication.isotretinoin")->effect->message == "medication.isotretinoin.wait");
+  CHECK(result(a, "chemical_peel_deep").wait == Duration{4, TimeUnit::months});
+  CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor");
+}
+
+TEST_CASE("the rules' isotretinoin floor and the clinic configuration's agree") {
+  const Rule* rule = CandidacyRules::builtin().rule("medication.isotretinoin");
+  REQUIRE(rule);
+  std::vector<std::string> floored;
+  for (const Effect& e : rule->effects)
+    if (e.verdict == Verdict::defer && e.within && e.within->kind == Window::Kind::fixed) {
+      CHECK(e.within->length == Duration{kIsotretinoinFloorMonths, TimeUnit::months});
+      floored.insert(floored.end(), e.treatments.begin(), e.treatments.end());
+    }
+  CHECK(floored == std::vector<std::string>(kIsotretinoinFloorTreatments.begin(), kIsotretinoinFloorTreatments.end()));
+}
+
+TEST_CASE("a clinic.json below the isotretinoin floor is raised to it, with a warning at the value") {
+  Json clinic = Json::parse(std::string(*embedded_asset("clinic/demo.json")));
+  clinic["treatments"]["laser_ablative"]["isotretinoin_wait_months"] = 0;
+  clinic["treatments"]["chemical_peel_deep"]["isotretinoin_wait_months"] = 5;
+  clinic["treatments"]["microneedling"]["isotretinoin_wait_months"] = 0;
+  const ConfigLoad load = load_clinic_config(clinic.dump());
+  CHECK(load.ok());
+  CHECK(load.config.treatment("laser_ablative")->isotretinoin_wait_months == 6);
+  CHECK(load.config.treatment("chemical_peel_deep")->isotretinoin_wait_months == 6);
+  CHECK(load.config.treatment("microneedling")->isotretinoin_wait_months == 0);
+  const auto warned = [&](const std::string& pointer) {
+    return std::any_of(load.issues.begin(), load.issues.end(), [&](const Issue& i) {
+      return i.severity == Severity::warning && i.pointer == pointer && i.message.find("6-month minimum") != std::string::npos;
+    });
+  };
+  CHECK(warned("/treatments/laser_ablative/isotretinoin_wait_months"));
+  CHECK(warned("/treatments/chemical_peel_deep/isotretinoin_wait_months"));
+  CHECK_FALSE(warned("/treatments/microneedling/isotretinoin_wait_months"));
+}
+
+TEST_CASE("taking isotretinoin now: the wait has not started, and the message says it counts from the last dose") {
+  const Assessment now = assess(on_isotretinoin(std::nullopt, true), demo());
+  for (std::string_view id : {"microneedling", "chemical_peel_deep", "laser_ablative", "chemical_peel_medium"}) {
+    CAPTURE(id);
+    CHECK(result(now, id).verdict == Verdict::defer);
+    CHECK_FALSE(result(now, id).wait);
+    const Reason* r = reason(now, id, "medication.isotretinoin");
+    REQUIRE(r);
+    CHECK(r->ongoing);
+    CHECK(r->window == Duration{6, TimeUnit::months});
+  }
+  CHECK(result(now, "chemical_peel_superficial").verdict == Verdict::suitable_with_precautions);
+  CHECK(message_of(now, Lang::en, "microneedling", "medication.isotretinoin").find("counts from your last dose") != std::string::npos);
+  CHECK(message_of(now, Lang::en, "laser_ablative", "medication.isotretinoin").find("Fractional ablative") != std::string::npos);
+  CHECK(message_of(now, Lang::es, "microneedling", "medication.isotretinoin").find("se cuenta desde su última dosis") != std::string::npos);
+  CHECK(message_of(now, Lang::en, "chemical_peel_superficial", "medication.isotretinoin").find("while you take it") != std::string::npos);
+  // Taking it now is never better than having stopped this month.
+  const Assessment stopped = assess(on_isotretinoin(0), demo());
+  for (std::size_t i = 0; i < now.treatments.size(); ++i) CHECK(now.treatments[i].verdict >= stopped.treatments[i].verdict);
+}
+
+TEST_CASE("a range answer counts as its least favourable end, and the message says 'up to'") {
+  Profile p = on_isotretinoin(3);
+  p.medications->front().months_max = 6;
+  p.medications->front().months_range = true;
+  const Assessment a = assess(p, demo());
+  CHECK(result(a, "microneedling").wait == Duration{3, TimeUnit::months});
+  CHECK(result(a, "microneedling").wait_up_to);
+  const std::string en = message_of(a, Lang::en, "microneedling", "medication.isotretinoin");
+  CHECK(en.find("3–6 months ago") != std::string::npos);
+  CHECK(en.find("up to 3 months more") != std::string::npos);
+  CHECK(message_of(a, Lang::es, "microneedling", "medication.isotretinoin").find("faltan hasta 3 meses") != std::string::npos);
+  const Json out = Json::parse(assessment_json(a, Lang::en, CandidacyRules::builtin(), Content::builtin()).dump());
+  CHECK(out["results"]["microneedling"]["wait_up_to"] == true);
+  CHECK(out["results"]["microneedling"]["reasons"][0]["wait_up_to"] == true);
+
+  Profile q = clean_profile();  // "1-3 months ago" (4-13 weeks) after a neurotoxin: counts as 4 weeks
+  q.recent_procedures = {{"neurotoxin", 4, 13, true, std::nullopt}};
+  const Assessment b = assess(q, demo());
+  CHECK(result(b, "microneedling").wait == Duration{9, TimeUnit::weeks});
+  CHECK(message_of(b, Lang::en, "microneedling", "recent.neurotoxin").find("4–13 weeks ago") != std::string::npos);
+  CHECK(message_of(b, Lang::en, "microneedling", "recent.neurotoxin").find("Some clinics") != std::string::npos);
+  q.recent_procedures = {{"chemical_peel_medium", 0, 2, true, std::nullopt}};
+  const Assessment c = assess(q, demo());
+  CHECK(message_of(c, Lang::en, "chemical_peel_medium", "recent.chemical_peel_medium").find("less than 2 weeks ago") != std::string::npos);
+  // An exact answer still says "about".
+  const Assessment d = assess(on_isotretinoin(3), demo());
+  CHECK_FALSE(result(d, "microneedling").wait_up_to);
+  CHECK(message_of(d, Lang::en, "microneedling", "medication.isotretinoin").find("about 3 months more") != std::string::npos);
+}
+
+TEST_CASE("a wait after an injectable applies where the areas overlap; an area not given counts as overlapping") {
+  const auto needling = [](std::optional<std::string> injected, std::optional<std::vector<std::string>> planned) {
+    Profile p = clean_profile();
+    p.recent_procedures = {{"dermal_filler_ha", 10, std::nullopt, false, std::move(injected)}};
+    p.areas = std::move(planned);
+    const Assessment a = assess(p, demo());
+    return result(a, "microneedling").verdict;
+  };
+  using V = std::vector<std::string>;
+  CHECK(needling("lips", V{"scalp"}) == Verdict::suitable);
+  CHECK(needling("lips", V{"body", "neck"}) == Verdict::suitable);
+  CHECK(needling("lips", V{"face"}) == Verdict::defer);
+  CHECK(needling("face", V{"lips"}) == Verdict::defer);
+  CHECK(needling("lips", V{"scalp", "lips"}) == Verdict::defer);
+  CHECK(needling("eyes", V{"lips"}) == Verdict::suitable);
+  CHECK(needling(std::nullopt, V{"scalp"}) == Verdict::defer);
+  CHECK(needling("lips", std::nullopt) == Verdict::defer);
+  CHECK(areas_overlap("face", "eyes"));
+  CHECK_FALSE(areas_overlap("neck", "face"));
+}
+
+TEST_CASE("every new condition and medication of issue 15 changes some verdict, with a sourced message in en and es") {
+  const std::vector<std::string> conditions = {
+      "neuromuscular_disorder", "toxin_allergy", "severe_allergies_anaphylaxis", "gram_positive_protein_allergy",
+      "autoimmune_systemic", "heart_liver_kidney_disease", "radiation_to_area", "recent_facial_surgery",
+      "metal_implants_or_gold_threads", "low_platelets_or_anemia", "cancer_treatment"};
+  const std::vector<std::string> medications = {"antiplatelet_or_nsaid", "aminoglycoside", "systemic_steroid"};
+  const Assessment clean = assess(clean_profile(), demo());
+  const auto check = [&](const Profile& p, const std::string& what) {
+    CAPTURE(what);
+    const Assessment a = assess(p, demo());
+    int changed = 0;
+    for (std::size_t i = 0; i < a.treatments.size(); ++i) changed += a.treatments[i].verdict != clean.treatments[i].verdict;
+    CHECK(changed > 0);
+    for (Lang lang : kLanguages) {
+      const auto out = assessment_json(a, lang, CandidacyRules::builtin(), Content::builtin());
+      for (const auto& [id, t] : out["results"].items())
+        for (const auto& r : t["reasons"]) {
+          CHECK(r["message"].get<std::string>().find('{') == std::string::npos);
+          CHECK_FALSE(r["sources"].empty());
+        }
+    }
+    CHECK(CandidacyRules::builtin().text(Lang::es, what) != CandidacyRules::builtin().text(Lang::en, what));
+  };
+  for (const std::string& c : conditions) {
+    Profile p = clean_profile();
+    p.conditions = {c};
+    check(p, "condition." + c);
+  }
+  for (const std::string& m : medications) {
+    Profile p = clean_profile();
+    p.medications = {{m, std::nullopt}};
+    check(p, "medication." + m);
+  }
+}
+
+TEST_CASE("pregnancy defers every treatment but microdermabrasion, which needs care") {
+  Profile p = clean_profile();
+  p.pregnant_or_breastfeeding = true;
+  const Assessment a = assess(p, demo());
+  for (const TreatmentAssessment& t : a.treatments) {
+    CAPTURE(t.treatment->id);
+    CHECK(t.verdict == (t.treatment->id == "microdermabrasion" ? Verdict::suitable_with_precautions : Verdict::defer));
+  }
 }

@@ -8,6 +8,7 @@
 
 #include "core/files.hpp"
 #include "core/profile.hpp"
+#include "ui/answers.hpp"
 
 using namespace mn;
 
@@ -172,6 +173,27 @@ TEST_CASE("every kind of value error is reported at its pointer") {
       {R"({"concerns": [], "max_downtime_days": 366})", "/max_downtime_days: must be a whole number of days from 0 to 365"},
       {R"({"concerns": [], "a/b": 1})", "/a~1b: unknown key 'a/b'"},
       {"", "(root): empty: there is no JSON value"},
+      // issue 15: ranges, taking_now, areas
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "months_since_last_dose": {"min": 6, "max": 3}}]})",
+       "/medications/0/months_since_last_dose/max: must be at least min (6)"},
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "months_since_last_dose": {"max": 3}}]})",
+       "/medications/0/months_since_last_dose/min: is required"},
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "months_since_last_dose": {"min": 1, "to": 3}}]})",
+       "/medications/0/months_since_last_dose/to: unknown key 'to'"},
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "months_since_last_dose": "3"}]})",
+       "/medications/0/months_since_last_dose: must be a whole number of months from 0 to 600, or a range {\"min\": N, \"max\": M}"},
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "taking_now": true, "months_since_last_dose": 1}]})",
+       "/medications/0/taking_now: cannot be true beside months_since_last_dose (the last dose is still to come)"},
+      {R"({"concerns": [], "medications": [{"id": "isotretinoin", "taking_now": "yes"}]})",
+       "/medications/0/taking_now: must be true or false"},
+      {R"({"concerns": [], "medications": [{"id": "aminoglycoside", "taking_now": true}]})",
+       "/medications/0/taking_now: is only asked for isotretinoin"},
+      {R"({"concerns": [], "recent_procedures": [{"id": "neurotoxin", "area": "forehead"}]})",
+       "/recent_procedures/0/area: unknown area 'forehead'"},
+      {R"({"concerns": [], "recent_procedures": [{"id": "neurotoxin", "weeks_ago": {"min": 4, "max": 1001}}]})",
+       "/recent_procedures/0/weeks_ago/max: must be a whole number of weeks from 0 to 1000"},
+      {R"({"concerns": [], "areas": ["face", "toes"]})", "/areas/1: unknown area 'toes'"},
+      {R"({"concerns": [], "conditions": ["myasthenia"]})", "/conditions/0: unknown condition 'myasthenia'"},
   };
   for (const auto& [json, line] : cases) {
     CAPTURE(json);
@@ -179,6 +201,39 @@ TEST_CASE("every kind of value error is reported at its pointer") {
     REQUIRE(parse.issues.size() == 1);
     CHECK(format_profile_issue(parse.issues[0]) == line);
   }
+}
+
+TEST_CASE("issue 15: ranges, taking_now, areas and the new ids are read; older profiles stay valid") {
+  const ProfileParse parse = parse_profile(R"({"concerns": [],
+    "conditions": ["neuromuscular_disorder", "toxin_allergy", "severe_allergies_anaphylaxis",
+                   "gram_positive_protein_allergy", "autoimmune_systemic", "heart_liver_kidney_disease",
+                   "radiation_to_area", "recent_facial_surgery", "metal_implants_or_gold_threads",
+                   "low_platelets_or_anemia", "cancer_treatment"],
+    "medications": [{"id": "isotretinoin", "taking_now": true}, {"id": "antiplatelet_or_nsaid"},
+                    {"id": "aminoglycoside"}, {"id": "systemic_steroid"}],
+    "recent_procedures": [{"id": "dermal_filler_ha", "weeks_ago": {"min": 4, "max": 13}, "area": "lips"},
+                          {"id": "neurotoxin", "weeks_ago": {"min": 52}}, {"id": "microneedling", "weeks_ago": 3}],
+    "areas": ["scalp", "neck"]})");
+  REQUIRE(parse.ok());
+  const Profile& p = parse.profile;
+  CHECK(p.conditions->size() == 11);
+  CHECK((*p.medications)[0].taking_now);
+  CHECK_FALSE((*p.medications)[0].months_since_last_dose);
+  const auto& filler = (*p.recent_procedures)[0];
+  CHECK(filler.weeks_ago == 4);
+  CHECK(filler.weeks_max == 13);
+  CHECK(filler.weeks_range);
+  CHECK(filler.area == std::optional<std::string>("lips"));
+  CHECK((*p.recent_procedures)[1].weeks_ago == 52);
+  CHECK_FALSE((*p.recent_procedures)[1].weeks_max);
+  CHECK((*p.recent_procedures)[1].weeks_range);
+  CHECK_FALSE((*p.recent_procedures)[2].weeks_range);
+  CHECK(*p.areas == std::vector<std::string>{"scalp", "neck"});
+  // An older profile: a plain number, 0 now meaning "less than a month ago".
+  const ProfileParse old = parse_profile(R"({"concerns": [], "medications": [{"id": "isotretinoin", "months_since_last_dose": 0}]})");
+  REQUIRE(old.ok());
+  CHECK((*old.profile.medications)[0].months_since_last_dose == 0);
+  CHECK_FALSE((*old.profile.medications)[0].taking_now);
 }
 
 TEST_CASE("parsing never throws, whatever the input") {
@@ -190,4 +245,40 @@ TEST_CASE("parsing never throws, whatever the input") {
     CHECK_NOTHROW(parse_profile(in));
     CHECK_FALSE(parse_profile(in).ok());
   }
+}
+
+TEST_CASE("the questionnaire's buckets become ranges at their least favourable end; 'I take it now' is taking_now") {
+  ui::Answers a;
+  a.medications.toggle(std::string(kIsotretinoin));
+  a.medications.picked[std::string(kIsotretinoin)] = ui::kIsotretinoinNow;
+  a.procedures.toggle("dermal_filler_ha");
+  a.procedures.picked["dermal_filler_ha"] = 2;  // "1–3 months"
+  a.procedure_areas["dermal_filler_ha"] = 1;    // lips
+  a.procedures.toggle("microneedling");
+  a.procedures.picked["microneedling"] = 5;     // "over a year"
+  a.concerns["hair_loss"] = 2;
+  a.concerns["wrinkles"] = 1;
+  Profile p = a.profile();
+  REQUIRE(p.medications);
+  CHECK((*p.medications)[0].taking_now);
+  CHECK_FALSE((*p.medications)[0].months_since_last_dose);
+  REQUIRE(p.recent_procedures);
+  const RecentProcedure& filler = (*p.recent_procedures)[0];
+  CHECK(filler.id == "dermal_filler_ha");
+  CHECK(filler.weeks_ago == 4);
+  CHECK(filler.weeks_max == 13);
+  CHECK(filler.weeks_range);
+  CHECK(filler.area == std::optional<std::string>("lips"));
+  const RecentProcedure& needling = (*p.recent_procedures)[1];
+  CHECK(needling.weeks_ago == 52);
+  CHECK_FALSE(needling.weeks_max);
+  CHECK_FALSE(needling.area);
+  CHECK(*p.areas == std::vector<std::string>{"face", "neck", "scalp"});
+  a.medications.picked[std::string(kIsotretinoin)] = 2;  // "3–6 months ago"
+  p = a.profile();
+  CHECK((*p.medications)[0].months_since_last_dose == 3);
+  CHECK((*p.medications)[0].months_max == 6);
+  CHECK_FALSE((*p.medications)[0].taking_now);
+  a.concerns.clear();
+  CHECK_FALSE(a.profile().areas);
 }

@@ -31,7 +31,15 @@ mn::Profile random_profile(std::mt19937& rng) {
     for (std::string_view id : mn::kMedicationIds)
       if (below(3) == 0) {
         mn::MedicationAnswer m{std::string(id), std::nullopt};
-        if (id == mn::kIsotretinoin && coin()) m.months_since_last_dose = below(24);
+        if (id == mn::kIsotretinoin && coin()) {
+          if (coin()) {
+            m.taking_now = true;
+          } else {
+            m.months_since_last_dose = below(24);
+            m.months_range = coin();
+            if (m.months_range && coin()) m.months_max = *m.months_since_last_dose + below(6);
+          }
+        }
         p.medications->push_back(m);
       }
   }
@@ -39,11 +47,24 @@ mn::Profile random_profile(std::mt19937& rng) {
   if (coin()) {
     p.recent_procedures.emplace();
     for (std::string_view id : mn::kTreatmentIds)
-      if (below(5) == 0) p.recent_procedures->push_back({std::string(id), coin() ? std::optional<int>(below(80)) : std::nullopt});
+      if (below(5) == 0) {
+        mn::RecentProcedure r{std::string(id), coin() ? std::optional<int>(below(80)) : std::nullopt};
+        if (r.weeks_ago && coin()) {
+          r.weeks_range = true;
+          if (coin()) r.weeks_max = *r.weeks_ago + below(20);
+        }
+        if (coin()) r.area = std::string(mn::kAreaIds[static_cast<std::size_t>(below(6))]);
+        p.recent_procedures->push_back(r);
+      }
   }
   if (coin()) p.sun = static_cast<mn::Sun>(below(3));
   if (coin()) p.max_downtime_days = below(30);
   if (coin()) p.budget = 100.0 * below(100);
+  if (coin()) {
+    p.areas.emplace();
+    for (std::string_view a : mn::kAreaIds)
+      if (coin()) p.areas->push_back(std::string(a));
+  }
   return p;
 }
 
