@@ -1,5 +1,5 @@
 // navigator estimate PROFILE --treatment ID [--start YYYY-MM-DD] [--config FILE] [--lang en|es] [--package P]
-// [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N]: sessions, dates and costs, as JSON.
+// [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N] [--area ID,...]: sessions, dates and costs, as JSON.
 #include <charconv>
 #include <ostream>
 
@@ -34,6 +34,7 @@ std::optional<WhatIf> what_if_options(const Invocation& invocation, std::ostream
   WhatIf w;
   if (const std::string* p = invocation.option(kPackageOption.name)) w.package = PackageChoice::parse(*p);
   if (const std::string* a = invocation.option(kAddonOption.name)) w.addons = split(*a);
+  if (const std::string* a = invocation.option(kAreaOption.name)) w.areas = split(*a);
   if (const std::string* s = invocation.option(kSeverityOption.name))
     for (const std::string& item : split(*s)) {
       const std::size_t eq = item.find('=');

@@ -77,7 +77,7 @@ const std::vector<Command>& commands() {
        "Low, typical and high figures throughout (docs/estimates.md). Exit status as for 'assess'; a bad option\n"
        "value gives 'POINTER: MESSAGE' lines (/treatment, /start, /package, /addons/N, /severity, ...) and exit 2.",
        {kTreatmentOption, kStartOption, kConfigOption, kLangOption, kPackageOption, kAddonOption, kSeverityOption,
-        kMaintenanceYearsOption},
+        kMaintenanceYearsOption, kAreaOption},
        1,
        1,
        run_estimate},

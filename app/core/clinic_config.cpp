@@ -205,6 +205,36 @@ std::optional<PriceRange> parse_price(const Node& n) {
   return std::nullopt;
 }
 
+// A quantity: one number (fixed), or {"low", "typical", "high"}, each from `min` to `max`; `whole`: integers only.
+auto quantity_in(double min, double max, bool whole) {
+  return [=](const Node& n) -> std::optional<QuantityRange> {
+    const auto value = [&](const Node& v) -> std::optional<double> {
+      if (whole) {
+        const auto i = v.integer(static_cast<int>(min), static_cast<int>(max));
+        return i ? std::optional<double>(*i) : std::nullopt;
+      }
+      return v.number(min, max);
+    };
+    if (n.json().is_number()) {
+      const auto v = value(n);
+      return v ? std::optional<QuantityRange>({*v, *v, *v}) : std::nullopt;
+    }
+    if (!n.json().is_object()) {
+      n.type_error("a number or an object with low, typical and high");
+      return std::nullopt;
+    }
+    const ErrorWatch watch(n);
+    ObjectReader o(n);
+    QuantityRange q;
+    read_field(o["low"], Field::required, q.low, value);
+    read_field(o["typical"], Field::required, q.typical, value);
+    read_field(o["high"], Field::required, q.high, value);
+    o.finish();
+    if (watch.clean() && ordered(n, q.low, q.typical, q.high)) return q;
+    return std::nullopt;
+  };
+}
+
 std::optional<SessionRange> parse_sessions(const Node& n) {
   if (!n.expect_object()) return std::nullopt;
   const ErrorWatch watch(n);
@@ -247,22 +277,119 @@ void read_brand(const Node& n, Brand& out) {
                     ":1 with white text; at least 4.5:1 is needed to read it");
 }
 
+// Members of an object keyed by ids that `valid_key` accepts (else `key_problem` after the quoted key), each read
+// with `parse` (Node -> optional<T>); bad entries are left out.
+template <class T, class ValidKey, class Parse>
+std::map<std::string, T, std::less<>> read_keyed(const Node& n, ValidKey valid_key, const std::string& key_problem,
+                                                 Parse parse) {
+  std::map<std::string, T, std::less<>> out;
+  if (!n.expect_object()) return out;
+  for (const auto& [key, child] : n.members()) {
+    if (!valid_key(key)) {
+      child.error(in_quotes(key) + " " + key_problem);
+      continue;
+    }
+    if (auto value = parse(child)) out[key] = std::move(*value);
+  }
+  return out;
+}
+
+PriceRange as_price(const QuantityRange& q) { return {q.low, q.typical, q.high}; }
+
+// Checks that along each chain of nested areas (face < face_neck < face_neck_chest, body sizes) no larger area is
+// priced below a smaller one, at each of low, typical and high.
+void check_area_chains(const Node& areas, const Node& multipliers, TreatmentSettings& t) {
+  for (const auto& chain : kAreaChains) {
+    std::optional<PriceRange> before;
+    std::string_view before_id;
+    for (std::string_view id : chain) {
+      const auto price = t.area_price(id);
+      if (!price) continue;
+      if (before && (price->low < before->low || price->typical < before->typical || price->high < before->high)) {
+        const Node at = t.area_prices.count(id) ? areas.member(id) : multipliers.member(id);
+        at.error("prices " + std::string(id) + " below " + std::string(before_id) +
+                 ": a larger area never costs less");
+        // Left out: the area is not offered rather than offered below a smaller one.
+        if (const auto it = t.area_prices.find(id); it != t.area_prices.end()) t.area_prices.erase(it);
+        if (const auto it = t.area_multipliers.find(id); it != t.area_multipliers.end()) t.area_multipliers.erase(it);
+        continue;
+      }
+      before = price;
+      before_id = id;
+    }
+  }
+}
+
+// The pricing fields that depend on how the treatment is priced (pricing.hpp): areas for resurfacing, units for
+// neurotoxin, syringes for filler. A field on the wrong kind of treatment is an error.
+void read_pricing(ObjectReader& o, std::string_view treatment_id, TreatmentSettings& out) {
+  const AreaKind kind = area_kind_of_treatment(treatment_id);
+  const auto only_for = [&](const Node& n, AreaKind wanted, const char* what) {
+    if (!n.present() || kind == wanted) return n.present();
+    n.error(std::string("is only for ") + what);
+    return false;
+  };
+  const Node areas = o["areas"], multipliers = o["area_multipliers"];
+  const auto surface_area = [](std::string_view id) { return area_kind_of_area(id) == AreaKind::surface && id != "face"; };
+  const std::string area_problem = "is not an area other than the face (the face's price is 'price'): use " +
+                                   std::string("face_neck, face_neck_chest, scalp, hands, body_small, body_medium or body_large");
+  if (only_for(areas, AreaKind::surface, "resurfacing treatments (not neurotoxin or filler)"))
+    out.area_prices = read_keyed<PriceRange>(areas, surface_area, area_problem, parse_price);
+  if (only_for(multipliers, AreaKind::surface, "resurfacing treatments (not neurotoxin or filler)"))
+    out.area_multipliers = read_keyed<double>(multipliers, surface_area, area_problem,
+                                              [](const Node& v) { return v.number(0.1, 20); });
+  if (kind == AreaKind::surface && out.price) check_area_chains(areas, multipliers, out);
+
+  const Node unit_price = o["unit_price"], units = o["units"];
+  if (only_for(unit_price, AreaKind::toxin, "neurotoxin")) read_field(unit_price, Field::optional, out.unit_price, parse_price);
+  if (only_for(units, AreaKind::toxin, "neurotoxin")) {
+    out.units = read_keyed<QuantityRange>(
+        units, [](std::string_view id) { return area_kind_of_area(id) == AreaKind::toxin; },
+        "is not a neurotoxin area (frown_lines, forehead, crows_feet)", quantity_in(1, 100, true));
+    if (!out.unit_price) units.warning("is used only with unit_price: the clinic prices neurotoxin per area");
+  }
+
+  const Node syringes = o["syringes"];
+  if (only_for(syringes, AreaKind::none, "dermal_filler_ha")) {
+    out.syringes = read_keyed<SyringesBySeverity>(
+        syringes, is_concern_id, "is not a concern id", [](const Node& c) -> std::optional<SyringesBySeverity> {
+          if (!c.expect_object()) return std::nullopt;
+          const ErrorWatch watch(c);
+          ObjectReader grades(c);
+          SyringesBySeverity grade;
+          for (std::size_t i = 0; i < kSeverityGrades.size(); ++i)
+            read_field(grades[kSeverityGrades[i]], Field::required, grade[i], quantity_in(1, 10, false));
+          grades.finish();
+          for (std::size_t i = 1; i < grade.size() && watch.clean(); ++i)
+            if (grade[i].low < grade[i - 1].low || grade[i].typical < grade[i - 1].typical || grade[i].high < grade[i - 1].high)
+              c.error(std::string(kSeverityGrades[i]) + " needs fewer syringes than " +
+                      std::string(kSeverityGrades[i - 1]) + ": a more severe grade never needs less");
+          return watch.clean() ? std::optional(grade) : std::nullopt;
+        });
+  }
+}
+
 // One treatment's settings; `fallback` is the built-in's for the same id (nullptr if it has none).
-void read_treatment(const Node& n, const TreatmentSettings* fallback, TreatmentSettings& out) {
+void read_treatment(const Node& n, std::string_view treatment_id, const TreatmentSettings* fallback,
+                    TreatmentSettings& out) {
   ObjectReader o(n);
   if (!o.ok()) return;  // stays disabled
   out.enabled = true;
   read_field(o["enabled"], Field::defaulted, out.enabled, boolean_of);
+  // Neurotoxin priced per unit needs no per-area price: the unit price stands in for it.
+  const bool per_unit = area_kind_of_treatment(treatment_id) == AreaKind::toxin && o["unit_price"].present();
   if (out.enabled) {
     out.price = fallback ? fallback->price : std::nullopt;
-    read_field(o["price"], Field::required, out.price, parse_price);
-    out.enabled = out.price.has_value();  // no usable price, here or built in: not offered
+    read_field(o["price"], per_unit ? Field::optional : Field::required, out.price, parse_price);
   } else {
     read_field(o["price"], Field::optional, out.price, parse_price);
   }
   read_field(o["isotretinoin_wait_months"], Field::defaulted, out.isotretinoin_wait_months,
              integer_in(0, kMaxIsotretinoinMonths));
   read_field(o["sessions"], Field::optional, out.sessions, parse_sessions);
+  read_pricing(o, treatment_id, out);
+  if (!out.price && out.unit_price) out.price = out.unit_price;
+  if (out.enabled) out.enabled = out.price.has_value();  // no usable price, here or built in: not offered
   o.finish();
 }
 
@@ -280,7 +407,7 @@ void read_treatments(const Node& n, const ClinicConfig& fallback, ClinicConfig& 
   for (const auto& [id, child] : n.members()) {
     if (is_treatment_id(id)) {
       TreatmentSettings& t = result[id];
-      read_treatment(child, fallback.treatment(id), t);
+      read_treatment(child, id, fallback.treatment(id), t);
       if (contains(kIsotretinoinFloorTreatments, id) && t.isotretinoin_wait_months < kIsotretinoinFloorMonths) {
         const Node wait = child.member("isotretinoin_wait_months");
         if (wait.present())
@@ -396,8 +523,102 @@ std::optional<Financing> parse_financing(const Node& n) {
   else if (terms.present() && f.terms_months.empty() && watch.clean())
     terms.error("must list at least one term");
   read_field(o["min_amount"], Field::optional, f.min_amount, [](const Node& v) { return v.number(0, kMaxPrice); });
+  read_field(o["promotions"], Field::optional, f.promotions, [&](const Node& list) {
+    return std::optional(read_list<FinancingPromotion>(list, kMaxTerms, [&](const Node& item) -> std::optional<FinancingPromotion> {
+      ObjectReader p(item);
+      if (!p.ok()) return std::nullopt;
+      FinancingPromotion promo;
+      read_field(p["months"], Field::required, promo.months, integer_in(1, 120));
+      const Node apr = p["apr_percent"];
+      read_field(apr, Field::required, promo.apr_percent, [](const Node& v) { return v.number(0, 100); });
+      read_field(p["min_amount"], Field::optional, promo.min_amount, [](const Node& v) { return v.number(0, kMaxPrice); });
+      read_field(p["name"], Field::optional, promo.name, localized_text(kNameText));
+      p.finish();
+      if (apr.present() && promo.apr_percent >= f.apr_percent && f.apr_percent > 0)
+        apr.warning("is not below the regular APR (" + number_text(f.apr_percent) + "): it is shown, but it is no promotion");
+      return promo;
+    }));
+  });
   o.finish();
   return watch.clean() ? std::optional(f) : std::nullopt;
+}
+
+std::optional<Consultation> parse_consultation(const Node& n) {
+  if (!n.expect_object()) return std::nullopt;
+  const ErrorWatch watch(n);
+  ObjectReader o(n);
+  Consultation c;
+  read_field(o["fee"], Field::required, c.fee, [](const Node& v) { return v.number(0, kMaxPrice); });
+  read_field(o["credited"], Field::defaulted, c.credited, boolean_of);
+  o.finish();
+  return watch.clean() ? std::optional(c) : std::nullopt;
+}
+
+std::optional<Tax> parse_tax(const Node& n) {
+  if (!n.expect_object()) return std::nullopt;
+  const ErrorWatch watch(n);
+  ObjectReader o(n);
+  Tax t;
+  read_field(o["rate_percent"], Field::required, t.rate_percent, [](const Node& v) { return v.number(0, 50); });
+  read_field(o["included"], Field::required, t.included, boolean_of);
+  read_field(o["name"], Field::optional, t.name, localized_text({20}));
+  o.finish();
+  return watch.clean() ? std::optional(t) : std::nullopt;
+}
+
+std::vector<Membership> read_memberships(const Node& n, const ClinicConfig& config) {
+  std::set<std::string> ids;
+  return read_list<Membership>(n, kMaxListEntries, [&](const Node& item) -> std::optional<Membership> {
+    ObjectReader o(item);
+    if (!o.ok()) return std::nullopt;
+    Membership m;
+    const Node id = o["id"];
+    read_field(id, Field::required, m.id, parse_id);
+    check_unique(id, m.id, ids);
+    read_field(o["name"], Field::required, m.name, localized_text(kNameText));
+    read_field(o["monthly_fee"], Field::required, m.monthly_fee, [](const Node& v) { return v.number(0.01, kMaxPrice); });
+    read_field(o["min_months"], Field::defaulted, m.min_months, integer_in(1, 36));
+    const Node percent = o["percent_off"], prices = o["member_prices"], treatments = o["treatments"];
+    if (percent.present() == prices.present()) {
+      item.error(percent.present() ? "has both percent_off and member_prices: give one"
+                                   : "needs percent_off or member_prices");
+    } else if (percent.present()) {
+      read_field(percent, Field::required, m.percent_off, [](const Node& v) { return v.number(0.01, 99.99); });
+      read_field(treatments, Field::required, m.treatments, [&](const Node& list) {
+        std::set<std::string> seen;
+        return std::optional(read_list<std::string>(list, kMaxListEntries, [&](const Node& e) {
+          auto tid = enabled_treatment(config)(e);
+          if (tid && !seen.insert(*tid).second) {
+            e.error("repeats " + in_quotes(*tid));
+            return std::optional<std::string>();
+          }
+          return tid;
+        }));
+      });
+      if (treatments.present() && m.treatments.empty()) treatments.error("must name at least one enabled treatment");
+    } else {
+      if (treatments.present()) treatments.error("is not used with member_prices: the treatments are its keys");
+      m.member_prices = read_keyed<double>(
+          prices, [&](std::string_view tid) { return config.offers(tid); }, "is not an enabled treatment",
+          [&](const Node& v) -> std::optional<double> {
+            const auto price = v.number(0, kMaxPrice);
+            const std::string tid = v.pointer().substr(v.pointer().rfind('/') + 1);
+            const TreatmentSettings* t = config.treatment(tid);
+            const std::optional<PriceRange> base = t && t->unit_price ? t->unit_price : (t ? t->price : std::nullopt);
+            if (price && base && *price >= base->low) {
+              v.error("is " + number_text(*price) + ", not below the list price (" + number_text(base->low) +
+                      "): a member price must save");
+              return std::nullopt;
+            }
+            return price;
+          });
+      for (const auto& kv : m.member_prices) m.treatments.push_back(kv.first);
+      if (m.treatments.empty() && prices.json().is_object()) prices.error("must price at least one enabled treatment");
+    }
+    o.finish();
+    if (m.treatments.empty()) return std::nullopt;
+    return m;
+  });
 }
 
 ClinicConfig read_config(const Node& root, const ClinicConfig& fallback) {
@@ -417,6 +638,10 @@ ClinicConfig read_config(const Node& root, const ClinicConfig& fallback) {
   read_field(o["addons"], Field::optional, out.addons,
              [&](const Node& n) { return std::optional(read_addons(n, out)); });
   read_field(o["financing"], Field::optional, out.financing, parse_financing);
+  read_field(o["consultation"], Field::optional, out.consultation, parse_consultation);
+  read_field(o["tax"], Field::optional, out.tax, parse_tax);
+  read_field(o["memberships"], Field::optional, out.memberships,
+             [&](const Node& n) { return std::optional(read_memberships(n, out)); });
   o.finish();
   return out;
 }
@@ -492,6 +717,25 @@ double package_total(const Package& package, double session_price) {
   return std::max(0.0, total);
 }
 
+std::optional<PriceRange> TreatmentSettings::area_price(std::string_view area) const {
+  if (!price) return std::nullopt;
+  const AreaKind kind = area_kind_of_area(area);
+  if (kind == AreaKind::toxin || area == "face") return price;
+  if (kind != AreaKind::surface) return std::nullopt;
+  if (const auto it = area_prices.find(area); it != area_prices.end()) return it->second;
+  if (const auto it = area_multipliers.find(area); it != area_multipliers.end())
+    return PriceRange{price->low * it->second, price->typical * it->second, price->high * it->second};
+  return std::nullopt;
+}
+
+std::optional<double> Membership::factor(std::string_view treatment, double list_base) const {
+  if (std::find(treatments.begin(), treatments.end(), treatment) == treatments.end()) return std::nullopt;
+  if (percent_off) return 1 - *percent_off / 100;
+  const auto it = member_prices.find(treatment);
+  if (it == member_prices.end() || list_base <= 0) return std::nullopt;
+  return std::min(1.0, it->second / list_base);
+}
+
 const TreatmentSettings* ClinicConfig::treatment(std::string_view id) const {
   const auto it = treatments.find(id);
   return it == treatments.end() ? nullptr : &it->second;
@@ -548,6 +792,12 @@ std::string to_json(const ClinicConfig& c) {
     if (t.price) e["price"] = price_json(*t.price);
     if (t.sessions)
       e["sessions"] = {{"low", t.sessions->low}, {"typical", t.sessions->typical}, {"high", t.sessions->high}};
+    for (const auto& [area, p] : t.area_prices) e["areas"][area] = price_json(p);
+    for (const auto& [area, m] : t.area_multipliers) e["area_multipliers"][area] = number_json(m);
+    if (t.unit_price) e["unit_price"] = price_json(*t.unit_price);
+    for (const auto& [area, q] : t.units) e["units"][area] = price_json(as_price(q));
+    for (const auto& [concern, grades] : t.syringes)
+      for (std::size_t i = 0; i < grades.size(); ++i) e["syringes"][concern][std::string(kSeverityGrades[i])] = price_json(as_price(grades[i]));
   }
   Json& packages = j["packages"] = Json::array();
   for (const Package& p : c.packages) {
@@ -562,10 +812,32 @@ std::string to_json(const ClinicConfig& c) {
   for (const AddOn& a : c.addons)
     addons.push_back(
         {{"id", a.id}, {"name", localized_json(a.name)}, {"price", price_json(a.price)}, {"treatments", a.treatments}});
-  if (c.financing)
+  if (c.financing) {
     j["financing"] = {{"apr_percent", number_json(c.financing->apr_percent)},
                       {"terms_months", c.financing->terms_months},
                       {"min_amount", number_json(c.financing->min_amount)}};
+    for (const FinancingPromotion& p : c.financing->promotions) {
+      Json e = {{"months", p.months}, {"apr_percent", number_json(p.apr_percent)}, {"min_amount", number_json(p.min_amount)}};
+      if (!p.name.empty()) e["name"] = localized_json(p.name);
+      j["financing"]["promotions"].push_back(std::move(e));
+    }
+  }
+  if (c.consultation) j["consultation"] = {{"fee", number_json(c.consultation->fee)}, {"credited", c.consultation->credited}};
+  if (c.tax) {
+    j["tax"] = {{"rate_percent", number_json(c.tax->rate_percent)}, {"included", c.tax->included}};
+    if (!c.tax->name.empty()) j["tax"]["name"] = localized_json(c.tax->name);
+  }
+  for (const Membership& m : c.memberships) {
+    Json e = {{"id", m.id}, {"name", localized_json(m.name)}, {"monthly_fee", number_json(m.monthly_fee)},
+              {"min_months", m.min_months}};
+    if (m.percent_off) {
+      e["percent_off"] = number_json(*m.percent_off);
+      e["treatments"] = m.treatments;
+    } else {
+      for (const auto& [tid, price] : m.member_prices) e["member_prices"][tid] = number_json(price);
+    }
+    j["memberships"].push_back(std::move(e));
+  }
   return j.dump(2);
 }
 

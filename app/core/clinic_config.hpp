@@ -12,6 +12,7 @@
 #include "core/color.hpp"
 #include "core/issues.hpp"
 #include "core/lang.hpp"
+#include "core/pricing.hpp"
 
 namespace mn {
 
@@ -45,12 +46,29 @@ struct SessionRange {
   int low = 1, typical = 1, high = 1;
 };
 
+// Syringes per visit for one concern, by severity (mild, moderate, severe).
+using SyringesBySeverity = std::array<QuantityRange, 3>;
+
 struct TreatmentSettings {
   bool enabled = false;                  // the clinic offers it
-  std::optional<PriceRange> price;       // always set when enabled
+  std::optional<PriceRange> price;       // always set when enabled: per session for the face (resurfacing),
+                                         // per area (neurotoxin), per syringe (filler)
   int isotretinoin_wait_months = 0;      // months to wait after isotretinoin before this treatment (0: none)
                                          // (never below kIsotretinoinFloorMonths for kIsotretinoinFloorTreatments)
   std::optional<SessionRange> sessions;  // the clinic's own course length, instead of the content's
+  // Resurfacing: per-session prices of areas other than the face, or multipliers of `price` (a listed price wins).
+  std::map<std::string, PriceRange, std::less<>> area_prices;
+  std::map<std::string, double, std::less<>> area_multipliers;
+  // Neurotoxin priced per unit: the price of one unit and the clinic's usual units per area (reference units of
+  // pricing.hpp for an area it does not list).
+  std::optional<PriceRange> unit_price;
+  std::map<std::string, QuantityRange, std::less<>> units;
+  // Filler: syringes per visit by concern and severity (one syringe when the concern is not listed).
+  std::map<std::string, SyringesBySeverity, std::less<>> syringes;
+
+  // The per-session price of a resurfacing area (face: `price`), or of a neurotoxin area priced per area;
+  // nullopt when the clinic prices it neither way.
+  std::optional<PriceRange> area_price(std::string_view area) const;
 };
 
 enum class DiscountKind { percent, amount };
@@ -76,10 +94,47 @@ struct AddOn {
   std::vector<std::string> treatments;  // treatment ids it can be added to
 };
 
+// A promotional financing offer, e.g. 0% APR over 12 months.
+struct FinancingPromotion {
+  int months = 12;
+  double apr_percent = 0;
+  double min_amount = 0;  // smallest total the offer takes
+  LocalizedText name;     // optional
+};
+
 struct Financing {
   double apr_percent = 0;
   std::vector<int> terms_months;  // ascending
   double min_amount = 0;          // smallest total that can be financed
+  std::vector<FinancingPromotion> promotions;
+};
+
+// A fee for the first consultation, possibly credited toward the treatment booked.
+struct Consultation {
+  double fee = 0;
+  bool credited = false;
+};
+
+// Sales tax on cosmetic services, e.g. Canada's GST. Prices either include it or have it added at checkout.
+struct Tax {
+  double rate_percent = 0;
+  bool included = false;
+  LocalizedText name;  // e.g. "GST"; optional
+};
+
+// A membership: a monthly fee for member prices on some treatments, paid for at least min_months.
+struct Membership {
+  std::string id;
+  LocalizedText name;
+  double monthly_fee = 0;
+  int min_months = 1;
+  std::optional<double> percent_off;                          // off every listed treatment's prices, or…
+  std::map<std::string, double, std::less<>> member_prices;   // …the member's base price per treatment (the face
+                                                              // session, the area or unit of toxin, the syringe)
+  std::vector<std::string> treatments;                        // ids (member_prices: its keys)
+  // The fraction of the list price a member pays for `treatment` when its base price is `list_base`; nullopt when
+  // the membership does not cover it.
+  std::optional<double> factor(std::string_view treatment, double list_base) const;
 };
 
 struct ClinicInfo {
@@ -106,6 +161,9 @@ struct ClinicConfig {
   std::vector<Package> packages;
   std::vector<AddOn> addons;
   std::optional<Financing> financing;
+  std::optional<Consultation> consultation;
+  std::optional<Tax> tax;
+  std::vector<Membership> memberships;
 
   // Settings for a treatment id; nullptr for an id that is not in catalog.hpp.
   const TreatmentSettings* treatment(std::string_view id) const;

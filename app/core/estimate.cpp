@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/civil_date.hpp"
+#include "core/pricing.hpp"
 
 namespace mn {
 namespace {
@@ -76,6 +77,17 @@ Amounts operator*(const Amounts& a, const Counts& n) {
 Amounts amounts(const PriceRange& price) { return {{price.low, price.typical, price.high}}; }
 Counts counts(const SessionRange& sessions) { return {{sessions.low, sessions.typical, sessions.high}}; }
 
+std::string_view buy_option_name(BuyOption option) {
+  constexpr std::array<std::string_view, 3> kNames = {"single", "package", "membership"};
+  return kNames[static_cast<std::size_t>(option)];
+}
+
+std::string_view line_name(LineKind kind) {
+  constexpr std::array<std::string_view, 6> kNames = {"course", "membership_fees", "addons", "consultation",
+                                                      "consultation_credit", "tax"};
+  return kNames[static_cast<std::size_t>(kind)];
+}
+
 std::string_view sessions_source_name(SessionsSource source) {
   constexpr std::array<std::string_view, 3> kNames = {"course", "severity", "clinic"};
   return kNames[static_cast<std::size_t>(source)];
@@ -111,18 +123,116 @@ CourseLength course_length(const Treatment& t, const std::vector<ConcernAnswer>&
   return out;
 }
 
-SessionPrice session_price(const Treatment& t, const ClinicConfig& clinic) {
+namespace {
+
+Amounts scaled(const QuantityRange& q) { return {{q.low, q.typical, q.high}}; }
+
+Amounts times(const Amounts& a, const Amounts& b) {
+  Amounts out;
+  for (Level l : kLevels) out[l] = a[l] * b[l];
+  return out;
+}
+
+Amounts published_price(const Treatment& t) {
+  return {{t.price_usd.low, t.price_usd.typical.value_or((t.price_usd.low + t.price_usd.high) / 2), t.price_usd.high}};
+}
+
+// The clinic's settings when it prices the treatment itself (nullptr: the published figures are used).
+const TreatmentSettings* own_prices(const Treatment& t, const ClinicConfig& clinic) {
+  const TreatmentSettings* s = clinic.treatment(t.id);
+  return s && s->price ? s : nullptr;
+}
+
+// One area's cost per session; nullopt when it has no price.
+std::optional<AreaCost> area_cost(const Treatment& t, const ClinicConfig& clinic, std::string_view area) {
+  const AreaKind kind = area_kind_of_treatment(t.id);
+  if (kind == AreaKind::none || area_kind_of_area(area) != kind) return std::nullopt;
+  AreaCost out;
+  out.id = std::string(area);
+  const TreatmentSettings* s = own_prices(t, clinic);
+  if (kind == AreaKind::toxin && (!s || s->unit_price)) {
+    Amounts unit_price = s ? amounts(*s->unit_price) : scaled(kReferenceToxinUnitPriceUsd);
+    std::optional<QuantityRange> units = reference_toxin_units(area);
+    if (s)
+      if (const auto it = s->units.find(area); it != s->units.end()) {
+        units = it->second;
+        out.units_from_clinic = true;
+      }
+    if (!units) return std::nullopt;
+    out.units = scaled(*units);
+    out.per_session = times(*out.units, unit_price);
+    return out;
+  }
+  if (!s) {
+    if (kind == AreaKind::surface && area != "face") return std::nullopt;  // published figures are for the face
+    out.per_session = published_price(t);
+    return out;
+  }
+  const auto price = s->area_price(area);
+  if (!price) return std::nullopt;
+  out.per_session = amounts(*price);
+  return out;
+}
+
+}  // namespace
+
+bool area_priced(const Treatment& t, const ClinicConfig& clinic, std::string_view area) {
+  return area_cost(t, clinic, area).has_value();
+}
+
+std::vector<std::string> priced_areas(const Treatment& t, const ClinicConfig& clinic) {
+  std::vector<std::string> out;
+  const AreaKind kind = area_kind_of_treatment(t.id);
+  const auto add_priced = [&](const auto& ids) {
+    for (std::string_view a : ids)
+      if (area_priced(t, clinic, a)) out.emplace_back(a);
+  };
+  if (kind == AreaKind::surface) add_priced(kSurfaceAreaIds);
+  if (kind == AreaKind::toxin) add_priced(kToxinAreaIds);
+  return out;
+}
+
+std::vector<std::string> default_areas_for(const Treatment& t, const std::vector<ConcernAnswer>& concerns,
+                                           const ClinicConfig& clinic) {
+  std::vector<std::string> treated;
+  for (const ConcernAnswer& c : concerns)
+    if (level_of(t.suits, c.id) >= 1) treated.push_back(c.id);
+  return default_areas(t.id, treated, [&](std::string_view a) { return area_priced(t, clinic, a); });
+}
+
+SessionPrice session_price(const Treatment& t, const ClinicConfig& clinic, const std::vector<std::string>& areas,
+                           const std::optional<ConcernAnswer>& decided_by) {
   SessionPrice out;
   out.unit = t.price_unit;
-  if (const TreatmentSettings* s = clinic.treatment(t.id); s && s->price) {
-    out.per_session = amounts(*s->price);
-    out.currency = clinic.currency;
-  } else {
-    out.per_session = {{t.price_usd.low, t.price_usd.typical.value_or((t.price_usd.low + t.price_usd.high) / 2),
-                        t.price_usd.high}};
-    out.from_clinic = false;
-    out.currency = "USD";
+  const TreatmentSettings* s = own_prices(t, clinic);
+  out.from_clinic = s != nullptr;
+  out.currency = s ? clinic.currency : "USD";
+  const AreaKind kind = area_kind_of_treatment(t.id);
+  if (kind == AreaKind::toxin && (!s || s->unit_price))
+    out.unit_price = s ? amounts(*s->unit_price) : scaled(kReferenceToxinUnitPriceUsd);
+  out.base = out.unit_price ? *out.unit_price : s ? amounts(*s->price) : published_price(t);
+  if (kind == AreaKind::none) {
+    out.syringes = Amounts{{1, 1, 1}};
+    if (s && decided_by)
+      if (const auto it = s->syringes.find(decided_by->id); it != s->syringes.end()) {
+        out.syringes = scaled(it->second[static_cast<std::size_t>(std::clamp(decided_by->severity, 1, 3) - 1)]);
+        out.syringes_from_clinic = true;
+      }
+    out.per_session = times(*out.syringes, out.base);
+    return out;
   }
+  // Each of the areas (the defaults when none are given) that has a price, in the order given.
+  std::vector<std::string> chosen = areas;
+  if (chosen.empty()) {
+    std::vector<std::string> concerns;
+    if (decided_by) concerns.push_back(decided_by->id);
+    chosen = default_areas(t.id, concerns, [&](std::string_view a) { return area_priced(t, clinic, a); });
+  }
+  for (const std::string& a : chosen)
+    if (auto cost = area_cost(t, clinic, a)) {
+      out.per_session = out.per_session + cost->per_session;
+      out.areas.push_back(std::move(*cost));
+    }
   return out;
 }
 
@@ -244,6 +354,27 @@ std::vector<Issue> check_options(const Treatment& t, const EstimateOptions& o, c
   }
   if (o.maintenance_years < 0 || o.maintenance_years > kMaxMaintenanceYears)
     error("/maintenance_years", "must be a whole number from 0 to " + std::to_string(kMaxMaintenanceYears));
+  const AreaKind kind = area_kind_of_treatment(t.id);
+  if (kind == AreaKind::none && !o.areas.empty())
+    error("/areas", t.id + " is priced by the syringe: it takes no areas");
+  else if (o.areas.size() > kMaxAreas)
+    error("/areas", "lists " + std::to_string(o.areas.size()) + " areas; at most " + std::to_string(kMaxAreas));
+  else
+    for (std::size_t i = 0; i < o.areas.size(); ++i) {
+      const std::string& a = o.areas[i];
+      const auto before = o.areas.begin() + static_cast<std::ptrdiff_t>(i);
+      const auto overlapping = std::find_if(o.areas.begin(), before, [&](const std::string& b) { return areas_overlap(a, b); });
+      std::string names;
+      for (const std::string& p : priced_areas(t, clinic)) names += (names.empty() ? "" : ", ") + p;
+      if (area_kind_of_area(a) != kind)
+        error(pointer_append("/areas", i), "'" + a + "' is not an area for " + t.id + " (" + names + ")");
+      else if (!area_priced(t, clinic, a))
+        error(pointer_append("/areas", i), "'" + a + "' has no price for " + t.id + " at this clinic (" + names + ")");
+      else if (std::find(o.areas.begin(), before, a) != before)
+        error(pointer_append("/areas", i), "'" + a + "' is listed twice");
+      else if (overlapping != before)
+        error(pointer_append("/areas", i), "'" + a + "' overlaps '" + *overlapping + "': pick one of them");
+    }
   return issues;
 }
 
@@ -279,11 +410,38 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
     e.results_last_until = {{add_months(last, months[Level::low]), add_months(last, months[Level::high])}};
   }
 
-  // ---- prices: the course with packages, add-ons
-  e.price = session_price(t, clinic);
+  // ---- prices: the areas (or syringes), the course bought the cheapest honest way, add-ons
+  e.price = session_price(t, clinic, options.areas.empty() ? default_areas_for(t, concerns, clinic) : options.areas,
+                          e.course.decided_by);
+  const auto chose = [&](std::string_view a) {
+    return std::any_of(e.price.areas.begin(), e.price.areas.end(), [&](const AreaCost& c) { return c.id == a; });
+  };
+  e.forehead_without_frown_lines = chose("forehead") && !chose(kToxinForeheadNeeds);
   const bool clinic_terms = clinic_terms_apply(e.price, clinic, t.id);
   e.course_cost = course_purchases(e.course, e.price,
                                    clinic_terms ? packages_for(clinic, t.id, options.package) : std::vector<const Package*>{});
+  for (Level l : kLevels) e.option[l] = e.course_cost[l].packages.empty() ? BuyOption::single : BuyOption::package;
+  if (clinic_terms && options.package.kind == PackageChoice::Kind::automatic) {
+    // A membership's fees run for every calendar month the course spans (from the first session), at least its
+    // minimum; its sessions are at member prices.
+    for (Level l : kLevels) {
+      const Date course_end = add_days(options.start, (sessions[l] - 1) * interval[l]);
+      int months = 1;
+      while (days_between(add_months(options.start, months), course_end) >= 0) ++months;
+      for (const Membership& m : clinic.memberships) {
+        const auto factor = m.factor(t.id, e.price.base[l]);
+        if (!factor) continue;
+        MembershipCost cost{&m, std::max(months, m.min_months), 0, 0};
+        cost.fees = cost.months * m.monthly_fee;
+        cost.sessions = sessions[l] * e.price.per_session[l] * *factor;
+        const double best = e.membership[l] ? e.membership[l]->cost() : e.course_cost[l].cost;
+        if (cheaper(cost.cost(), best)) {
+          e.membership[l] = cost;
+          e.option[l] = BuyOption::membership;
+        }
+      }
+    }
+  }
   Amounts per_session = e.price.per_session;
   for (const std::string& id : options.addons) {
     const auto it = std::find_if(clinic.addons.begin(), clinic.addons.end(), [&](const AddOn& a) { return a.id == id; });
@@ -292,12 +450,46 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
     e.addons.push_back({&*it, price, price * sessions});
     per_session = per_session + price;
   }
-  for (Level l : kLevels) e.course_total[l] = e.course_cost[l].cost;
-  for (const AddOnCost& a : e.addons) e.course_total = e.course_total + a.course;
-  e.maintenance_per_session = per_session;
 
-  // ---- maintenance after the typical course: low case every months.high, high case every months.low
+  // ---- the lines paid for the course: sessions, membership fees, add-ons, consultation (and its credit), tax
+  CostLine course{LineKind::course, {}}, fees{LineKind::membership_fees, {}}, addons{LineKind::addons, {}},
+      consultation{LineKind::consultation, {}}, credit{LineKind::consultation_credit, {}}, tax{LineKind::tax, {}};
+  for (Level l : kLevels) {
+    course.amount[l] = e.membership[l] ? e.membership[l]->sessions : e.course_cost[l].cost;
+    fees.amount[l] = e.membership[l] ? e.membership[l]->fees : 0;
+  }
+  for (const AddOnCost& a : e.addons) addons.amount = addons.amount + a.course;
+  e.lines.push_back(course);
+  if (std::any_of(e.membership.v.begin(), e.membership.v.end(), [](const auto& m) { return m.has_value(); }))
+    e.lines.push_back(fees);
+  if (!e.addons.empty()) e.lines.push_back(addons);
+  if (clinic_terms && clinic.consultation && clinic.consultation->fee > 0) {
+    for (Level l : kLevels) {
+      consultation.amount[l] = clinic.consultation->fee;
+      // Credited toward the treatment: never more than the treatment itself costs.
+      if (clinic.consultation->credited)
+        credit.amount[l] = -std::min(clinic.consultation->fee, course.amount[l] + fees.amount[l] + addons.amount[l]);
+    }
+    e.lines.push_back(consultation);
+    if (clinic.consultation->credited) e.lines.push_back(credit);
+  }
+  Amounts subtotal;
+  for (const CostLine& line : e.lines) subtotal = subtotal + line.amount;
+  const bool tax_added = clinic_terms && clinic.tax && !clinic.tax->included && clinic.tax->rate_percent > 0;
+  const double rate = clinic_terms && clinic.tax ? clinic.tax->rate_percent / 100 : 0;
+  if (tax_added) {
+    for (Level l : kLevels) tax.amount[l] = subtotal[l] * rate;
+    e.lines.push_back(tax);
+  } else if (clinic_terms && clinic.tax) {
+    for (Level l : kLevels) e.tax_included[l] = subtotal[l] * rate / (1 + rate);
+  }
+  for (const CostLine& line : e.lines) e.course_total = e.course_total + line.amount;
+  for (Level l : kLevels) e.maintenance_per_session[l] = per_session[l] * (tax_added ? 1 + rate : 1);
+
+  // ---- maintenance after each case's course at list prices: low case every months.high, high case every
+  // months.low; over maintenance_years for the total and over three years for the picture of cost over time
   e.first_year = e.total = e.course_total;
+  e.cumulative.assign(kChartMonths + 1, e.course_total);
   if (!not_applicable(t.maintenance_months)) {
     const Counts every = range_counts(t.maintenance_months);
     e.maintenance_months = Counts{{every[Level::high], every[Level::typical], every[Level::low]}};
@@ -305,27 +497,35 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
     const Date window_end = add_months(options.start, 12 * options.maintenance_years);
     for (Level l : kLevels) {
       const int months = (*e.maintenance_months)[l];
-      e.maintenance_per_year[l] = months > 0 ? per_session[l] * 12 / months : 0;
-      const auto dates = maintenance_after(last, months, window_end);
+      const double each = e.maintenance_per_session[l];
+      e.maintenance_per_year[l] = months > 0 ? each * 12 / months : 0;
+      const Date& end = last;  // every case counts from the typical course's last session
+      const auto dates = maintenance_after(end, months, window_end);
       e.maintenance_sessions[l] = static_cast<int>(dates.size());
       const auto in_first_year = std::count_if(dates.begin(), dates.end(),
                                                [&](const Date& d) { return days_between(d, year_end) > 0; });
-      e.first_year[l] += per_session[l] * static_cast<double>(in_first_year);
-      e.total[l] += per_session[l] * e.maintenance_sessions[l];
+      e.first_year[l] += each * static_cast<double>(in_first_year);
+      e.total[l] += each * e.maintenance_sessions[l];
       if (l == Level::typical) e.maintenance_dates = dates;
+      for (const Date& d : maintenance_after(end, months, add_months(options.start, kChartMonths)))
+        for (int m = 0; m <= kChartMonths; ++m)
+          if (days_between(d, add_months(options.start, m)) > 0) e.cumulative[static_cast<std::size_t>(m)][l] += each;
     }
   }
 
-  // ---- financing of the course total
+  // ---- financing of the course total: the regular terms, then each promotion
   if (clinic_terms && clinic.financing) {
     e.financing = clinic.financing;
-    for (int months : clinic.financing->terms_months) {
-      FinancingTerm term{months, {}};
+    const auto add_term = [&](int months, double apr, double min_amount, const FinancingPromotion* promo) {
+      FinancingTerm term{months, {}, apr, promo};
       for (Level l : kLevels)
-        if (e.course_total[l] >= clinic.financing->min_amount)
-          term.monthly[l] = monthly_payment(e.course_total[l], clinic.financing->apr_percent, months);
+        if (e.course_total[l] >= min_amount && e.course_total[l] > 0)
+          term.monthly[l] = monthly_payment(e.course_total[l], apr, months);
       e.payments.push_back(term);
-    }
+    };
+    for (int months : clinic.financing->terms_months)
+      add_term(months, clinic.financing->apr_percent, clinic.financing->min_amount, nullptr);
+    for (const FinancingPromotion& p : clinic.financing->promotions) add_term(p.months, p.apr_percent, p.min_amount, &p);
   }
   return e;
 }

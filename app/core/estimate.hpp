@@ -62,13 +62,38 @@ int typical_of(const Range& range);
 bool not_applicable(const Range& range);
 
 // ---------------------------------------------------------------- prices and packages
-struct SessionPrice {
+// One area's part of a session's price (resurfacing or neurotoxin).
+struct AreaCost {
+  std::string id;                      // an area id of pricing.hpp
+  std::optional<Amounts> units;        // neurotoxin priced per unit: units per session
+  bool units_from_clinic = false;      // the clinic's usual units, else the label's (pricing.hpp)
   Amounts per_session;
+};
+
+struct SessionPrice {
+  Amounts per_session;      // everything treated in one session: the sum of `areas`, or syringes × syringe price
   bool from_clinic = true;  // false: the clinic lists no price, so the content's published price_usd is shown
   std::string currency;     // the clinic's currency, or "USD" for a published price
   PriceUnit unit = PriceUnit::session;
+  Amounts base;                        // the list price of one face session, one area or unit of toxin, one syringe
+  std::vector<AreaCost> areas;         // resurfacing and neurotoxin
+  std::optional<Amounts> unit_price;   // neurotoxin priced per unit
+  std::optional<Amounts> syringes;     // filler: syringes per visit
+  bool syringes_from_clinic = false;   // the clinic's count for the concern and severity, else one
 };
-SessionPrice session_price(const Treatment& treatment, const ClinicConfig& clinic);
+// The price of one session of `areas` (resurfacing, neurotoxin; empty: the default areas for `concerns`), or of the
+// syringes that `decided_by` needs (filler). Areas without a price are left out (check_options reports them).
+SessionPrice session_price(const Treatment& treatment, const ClinicConfig& clinic,
+                           const std::vector<std::string>& areas = {},
+                           const std::optional<ConcernAnswer>& decided_by = std::nullopt);
+// Whether `area` has a price for the treatment at this clinic (its own, or the published figures when it does not
+// offer the treatment).
+bool area_priced(const Treatment& treatment, const ClinicConfig& clinic, std::string_view area);
+// The areas that can be picked for a treatment at this clinic, in catalogue order.
+std::vector<std::string> priced_areas(const Treatment& treatment, const ClinicConfig& clinic);
+// The areas an estimate starts from for these concerns (pricing.hpp's defaults, only priced ones).
+std::vector<std::string> default_areas_for(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns,
+                                           const ClinicConfig& clinic);
 // Whether the clinic's packages, add-ons and financing apply: only to its own prices for a treatment it offers.
 bool clinic_terms_apply(const SessionPrice& price, const ClinicConfig& clinic, std::string_view treatment);
 
@@ -126,10 +151,13 @@ struct EstimateOptions {
   PackageChoice package;
   std::vector<std::string> addons;  // add-on ids, each for this treatment
   int maintenance_years = kDefaultMaintenanceYears;
+  std::vector<std::string> areas;   // area ids of pricing.hpp; empty: the defaults for the concerns
 };
 
+inline constexpr std::size_t kMaxAreas = 11;
+
 // Problems with options for a treatment at a clinic, at pointers "/start", "/package", "/addons/N",
-// "/maintenance_years" (empty when all is well).
+// "/maintenance_years", "/areas/N" (empty when all is well).
 std::vector<Issue> check_options(const Treatment& treatment, const EstimateOptions& options, const ClinicConfig& clinic);
 
 struct DatedPhase {
@@ -159,7 +187,33 @@ struct AddOnCost {
 struct FinancingTerm {
   int months = 0;
   ByLevel<std::optional<double>> monthly;  // nullopt where the course total is below the clinic's minimum
+  double apr_percent = 0;
+  const FinancingPromotion* promotion = nullptr;  // a promotional offer; nullptr: the clinic's regular terms
 };
+
+// How the course is bought in one case: the cheapest of single sessions, the clinic's packages and its memberships
+// (a membership only when the package choice is automatic, and only when it costs less).
+enum class BuyOption { single, package, membership };
+std::string_view buy_option_name(BuyOption option);  // "single", "package", "membership"
+
+struct MembershipCost {
+  const Membership* membership = nullptr;
+  int months = 0;       // fees paid: the course's calendar months, at least the membership's minimum
+  double fees = 0;      // months × monthly fee
+  double sessions = 0;  // the course's sessions at member prices
+  double cost() const { return fees + sessions; }
+};
+
+// The lines of what is paid for the course, in this order; each is a sum of money in every case (0 where it does
+// not apply). Their sum is the course total.
+enum class LineKind { course, membership_fees, addons, consultation, consultation_credit, tax };
+std::string_view line_name(LineKind kind);  // "course", "membership_fees", "addons", "consultation", …
+struct CostLine {
+  LineKind kind = LineKind::course;
+  Amounts amount;
+};
+
+inline constexpr int kChartMonths = 36;  // the cost-over-time picture: three years
 
 struct Estimate {
   const Treatment* treatment = nullptr;
@@ -175,12 +229,18 @@ struct Estimate {
   Counts maintenance_sessions;               // per case, within maintenance_years of the start
   SessionPrice price;
   ByLevel<Purchase> course_cost;             // packages applied
+  ByLevel<BuyOption> option;                 // how each case is bought
+  ByLevel<std::optional<MembershipCost>> membership;  // the membership chosen, where one is
   std::vector<AddOnCost> addons;
-  Amounts course_total;                      // course + add-ons: what financing applies to
+  std::vector<CostLine> lines;               // the course's lines; their sum is course_total
+  Amounts tax_included;                      // the tax within prices that include it (0 when added or none)
+  Amounts course_total;                      // what is paid for the course: what financing applies to
   Amounts maintenance_per_session;           // price + add-ons
   Amounts maintenance_per_year;              // per_session × 12 / every-months
   Amounts first_year;                        // course total + maintenance sessions dated within 12 months
   Amounts total;                             // course total + maintenance within maintenance_years
+  std::vector<Amounts> cumulative;           // paid by the end of month 0..kChartMonths (course at month 0)
+  bool forehead_without_frown_lines = false; // neurotoxin: the label doses forehead lines only with frown lines
   std::optional<Financing> financing;        // the clinic's terms, when it offers financing and prices are its own
   std::vector<FinancingTerm> payments;
 };

@@ -83,6 +83,24 @@ OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& c
   if (e.price.unit != PriceUnit::session)
     out["unit_note"] = StringTable::compare().get(lang, "estimate.unit_note." + std::string(price_unit_name(e.price.unit)));
   out["per_session"] = amounts_json(e.price.per_session, digits);
+  out["base_price"] = amounts_json(e.price.base, digits);
+  OJson areas = OJson::array();
+  for (const AreaCost& a : e.price.areas) {
+    OJson area = {{"id", a.id}, {"name", StringTable::compare().get(lang, "estimate.area." + a.id)}};
+    if (a.units) {
+      area["units"] = amounts_json(*a.units, 0);
+      area["units_source"] = a.units_from_clinic ? "clinic" : "label";
+    }
+    area["per_session"] = amounts_json(a.per_session, digits);
+    areas.push_back(std::move(area));
+  }
+  out["areas"] = std::move(areas);
+  out["unit_price"] = e.price.unit_price ? amounts_json(*e.price.unit_price, digits) : OJson(nullptr);
+  out["syringes"] = e.price.syringes ? OJson{{"per_visit", amounts_json(*e.price.syringes, 1)},
+                                             {"source", e.price.syringes_from_clinic ? "clinic" : "one_assumed"}}
+                                     : OJson(nullptr);
+  if (e.forehead_without_frown_lines)
+    out["area_note"] = StringTable::compare().get(lang, "estimate.area_note.forehead_alone");
   out["package_choice"] = e.options.package.text();
   OJson course;
   Amounts saving;
@@ -92,6 +110,23 @@ OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& c
   }
   out["course"] = std::move(course);
   out["saving"] = amounts_json(saving, digits);
+  OJson option, membership;
+  for (Level l : kLevels) {
+    const std::string name(kLevelNames[static_cast<std::size_t>(l)]);
+    option[name] = buy_option_name(e.option[l]);
+    if (const auto& m = e.membership[l])
+      membership[name] = {{"id", m->membership->id},
+                          {"name", m->membership->name.get(lang)},
+                          {"months", m->months},
+                          {"fees", rounded_json(m->fees, digits)},
+                          {"sessions", rounded_json(m->sessions, digits)},
+                          {"cost", rounded_json(m->cost(), digits)},
+                          {"saving", rounded_json(e.course_cost[l].cost - m->cost(), digits)}};
+    else
+      membership[name] = nullptr;
+  }
+  out["option"] = std::move(option);
+  out["membership"] = std::move(membership);
   OJson addons = OJson::array();
   for (const AddOnCost& a : e.addons)
     addons.push_back({{"id", a.addon->id},
@@ -99,6 +134,20 @@ OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& c
                       {"per_session", amounts_json(a.per_session, digits)},
                       {"course", amounts_json(a.course, digits)}});
   out["addons"] = std::move(addons);
+  OJson lines = OJson::array();
+  for (const CostLine& line : e.lines) {
+    OJson l = {{"kind", line_name(line.kind)}};
+    l.update(amounts_json(line.amount, digits));
+    lines.push_back(std::move(l));
+  }
+  out["lines"] = std::move(lines);
+  const Tax* tax = e.lines.empty() || !clinic_terms_apply(e.price, clinic, e.treatment->id) || !clinic.tax ? nullptr : &*clinic.tax;
+  out["tax"] = tax ? OJson{{"rate_percent", tax->rate_percent},
+                           {"included", tax->included},
+                           {"name", tax->name.empty() ? StringTable::compare().get(lang, "estimate.tax_name")
+                                                      : tax->name.get(lang)},
+                           {"included_amount", amounts_json(e.tax_included, digits)}}
+                   : OJson(nullptr);
   out["course_total"] = amounts_json(e.course_total, digits);
   out["maintenance_per_session"] = amounts_json(e.maintenance_per_session, digits);
   out["maintenance_per_year"] = amounts_json(e.maintenance_per_year, digits);
@@ -106,10 +155,18 @@ OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& c
   OJson total = {{"years", e.options.maintenance_years}};
   total.update(amounts_json(e.total, digits));
   out["total"] = std::move(total);
+  out["three_years"] = amounts_json(e.cumulative.back(), digits);
+  OJson cumulative = OJson::array();
+  for (std::size_t m = 0; m < e.cumulative.size(); m += 3) {
+    OJson point = {{"month", m}};
+    point.update(amounts_json(e.cumulative[m], digits));
+    cumulative.push_back(std::move(point));
+  }
+  out["cumulative"] = std::move(cumulative);
   return out;
 }
 
-OJson financing_json(const Estimate& e, int digits) {
+OJson financing_json(const Estimate& e, int digits, Lang lang) {
   if (!e.financing) return nullptr;
   OJson terms = OJson::array();
   for (const FinancingTerm& t : e.payments) {
@@ -121,7 +178,11 @@ OJson financing_json(const Estimate& e, int digits) {
       monthly[name] = payment ? rounded_json(*payment, digits) : OJson(nullptr);
       paid[name] = payment ? rounded_json(*payment * t.months, digits) : OJson(nullptr);
     }
-    terms.push_back({{"months", t.months}, {"monthly", std::move(monthly)}, {"total_paid", std::move(paid)}});
+    OJson term = {{"months", t.months}, {"apr_percent", rounded_json(t.apr_percent, 2)}, {"promotion", t.promotion != nullptr}};
+    if (t.promotion && !t.promotion->name.empty()) term["name"] = t.promotion->name.get(lang);
+    term["monthly"] = std::move(monthly);
+    term["total_paid"] = std::move(paid);
+    terms.push_back(std::move(term));
   }
   return {{"apr_percent", e.financing->apr_percent},
           {"min_amount", e.financing->min_amount},
@@ -197,7 +258,7 @@ OJson estimate_to_json(const Estimate& e, const std::vector<ConcernAnswer>& conc
   out["sessions"] = std::move(sessions);
   calendar_json(e, out);
   out["costs"] = costs_json(e, digits, lang, clinic, content);
-  out["financing"] = financing_json(e, digits);
+  out["financing"] = financing_json(e, digits, lang);
   return out;
 }
 
@@ -219,7 +280,7 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
         error(issues, pointer_append("/severity", c.id), "must be 1, 2 or 3");
     }
     const EstimateOptions options{start.value_or(Date{kMinStartYear, 1, 1}), what_if.package, what_if.addons,
-                                  what_if.maintenance_years};
+                                  what_if.maintenance_years, what_if.areas};
     if (t)
       for (Issue& issue : check_options(*t, options, clinic))
         if (start || issue.pointer != "/start") issues.push_back(std::move(issue));

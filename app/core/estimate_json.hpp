@@ -19,13 +19,15 @@ struct WhatIf {
   PackageChoice package;
   std::vector<std::string> addons;
   int maintenance_years = kDefaultMaintenanceYears;
+  std::vector<std::string> areas;  // empty: the defaults for the concerns
 };
 
 nlohmann::ordered_json estimate_to_json(const Estimate& estimate, const std::vector<ConcernAnswer>& concerns, Lang lang,
                                         const ClinicConfig& clinic, const Content& content = Content::builtin());
 
 // Parses the profile, checks the request and renders the estimate (the reply's issues name "/treatment",
-// "/start", "/severity/<concern>", "/package", "/addons/N" or "/maintenance_years", or the profile's pointers).
+// "/start", "/severity/<concern>", "/package", "/addons/N", "/maintenance_years" or "/areas/N", or the profile's
+// pointers).
 // `start_date` is YYYY-MM-DD: the caller supplies today by default. Never throws.
 AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
                           Lang lang, const ClinicConfig& clinic, const WhatIf& what_if = {});

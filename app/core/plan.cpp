@@ -9,6 +9,7 @@
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
 #include "core/guarded.hpp"
+#include "core/pricing.hpp"
 
 namespace mn {
 namespace {
@@ -16,8 +17,8 @@ namespace {
 using OJson = nlohmann::ordered_json;
 using Code = PlanErrorCode;
 
-constexpr std::array<std::string_view, 7> kPlanKeys = {"treatment", "concerns", "start",    "package",
-                                                       "addons",    "maintenance_years", "lang"};
+constexpr std::array<std::string_view, 8> kPlanKeys = {"treatment", "concerns",          "start", "package",
+                                                       "addons",    "maintenance_years", "lang",  "areas"};
 constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 std::string base64url(std::string_view bytes) {
@@ -76,12 +77,12 @@ PlanRead fail(Code code, std::string pointer, std::string message) {
 // Reads a plan's JSON field by field; the first problem ends the reading.
 class PlanReader {
  public:
-  explicit PlanReader(const Json& json) : json_(json) {}
+  PlanReader(const Json& json, int version) : json_(json), version_(version) {}
 
   PlanRead read() {
     if (!json_.is_object()) return fail(Code::malformed, "", "a plan must be a JSON object");
     for (const auto& [key, value] : json_.items())
-      if (!contains(kPlanKeys, key))
+      if (!contains(kPlanKeys, key) || (key == "areas" && version_ < 2))
         return fail(Code::malformed, pointer_append("", key),
                     "unknown key '" + key + "' (a plan holds only the treatment, concerns and choices)");
     Plan& p = read_.plan;
@@ -115,6 +116,7 @@ class PlanReader {
       if (!lang) return error(Code::out_of_range, "/lang", "must be 'en' or 'es'");
       p.lang = *lang;
     });
+    if (const auto it = json_.find("areas"); it != json_.end()) read_areas(*it);
     return std::move(read_);
   }
 
@@ -172,7 +174,24 @@ class PlanReader {
     }
   }
 
+  void read_areas(const Json& list) {
+    if (read_.error) return;
+    if (!list.is_array() || list.size() > kMaxAreas)
+      return error(Code::malformed, "/areas", "must be a list of at most " + std::to_string(kMaxAreas) + " area ids");
+    for (std::size_t i = 0; i < list.size() && !read_.error; ++i) {
+      const std::string at = pointer_append("/areas", i);
+      if (!list[i].is_string() || !is_area_id(list[i].get<std::string>()))
+        return error(Code::malformed, at, "must be an area id");
+      const std::string id = list[i].get<std::string>();
+      auto& areas = read_.plan.areas;
+      if (std::find(areas.begin(), areas.end(), id) != areas.end())
+        return error(Code::malformed, at, "'" + id + "' is listed twice");
+      areas.push_back(id);
+    }
+  }
+
   const Json& json_;
+  int version_;
   PlanRead read_;
 };
 
@@ -185,7 +204,7 @@ bool Plan::operator==(const Plan& o) const {
   };
   return treatment == o.treatment && same_concerns(concerns, o.concerns) && same_day(start, o.start) &&
          package.text() == o.package.text() && addons == o.addons && maintenance_years == o.maintenance_years &&
-         lang == o.lang;
+         lang == o.lang && areas == o.areas;
 }
 
 std::string_view plan_error_name(PlanErrorCode code) {
@@ -200,18 +219,18 @@ OJson plan_to_json(const Plan& plan) {
   return {{"treatment", plan.treatment},   {"concerns", std::move(concerns)},
           {"start", iso_date(plan.start)}, {"package", plan.package.text()},
           {"addons", plan.addons},         {"maintenance_years", plan.maintenance_years},
-          {"lang", lang_code(plan.lang)}};
+          {"lang", lang_code(plan.lang)},  {"areas", plan.areas}};
 }
 
-PlanRead read_plan(const Json& json) {
-  return run_guarded([&] { return PlanReader(json).read(); },
+PlanRead read_plan(const Json& json, int version) {
+  return run_guarded([&] { return PlanReader(json, version).read(); },
                      [](const char* what) { return fail(Code::malformed, "", what); });
 }
 
-PlanRead parse_plan(std::string_view json_text) {
+PlanRead parse_plan(std::string_view json_text, int version) {
   const ParsedJson parsed = parse_json(json_text);
   if (!parsed.ok()) return fail(Code::malformed, "", parsed.error);
-  return read_plan(parsed.value);
+  return read_plan(parsed.value, version);
 }
 
 std::string encode_plan(const Plan& plan) {
@@ -219,6 +238,7 @@ std::string encode_plan(const Plan& plan) {
   if (plan.package.kind == PackageChoice::Kind::automatic) json.erase("package");
   if (plan.addons.empty()) json.erase("addons");
   if (plan.maintenance_years == kDefaultMaintenanceYears) json.erase("maintenance_years");
+  if (plan.areas.empty()) json.erase("areas");
   const std::string head = "p" + std::to_string(kPlanVersion) + "." + base64url(json.dump());
   return head + "." + checksum(head);
 }
@@ -235,7 +255,7 @@ PlanRead decode_plan(std::string_view fragment) {
     if (version.empty() || version.size() > 4 || !std::all_of(version.begin(), version.end(), is_digit))
       return fail(Code::malformed, "", "not a plan link (the version is not a number)");
     const int number = std::stoi(std::string(version));
-    if (number < kPlanVersion)
+    if (number < kOldestPlanVersion)
       return fail(Code::outdated_version, "", "made by an older version of the app (link version " + std::string(version) + ")");
     if (number > kPlanVersion)
       return fail(Code::unknown_version, "", "link version " + std::string(version) + " is not one this app reads");
@@ -243,7 +263,7 @@ PlanRead decode_plan(std::string_view fragment) {
       return fail(Code::checksum, "", "the check digits do not match: the link was changed or cut short");
     const auto payload = from_base64url(fragment.substr(first + 1, last - first - 1));
     if (!payload) return fail(Code::malformed, "", "the link's data is not base64url");
-    return parse_plan(*payload);
+    return parse_plan(*payload, number);
   }, [](const char* what) { return fail(Code::malformed, "", what); });
 }
 
@@ -254,7 +274,7 @@ PlanEstimate estimate_plan(const Plan& plan, const ClinicConfig& clinic, const C
     out.issues.push_back({Severity::error, "/treatment", "'" + plan.treatment + "' is not a treatment id", {}});
     return out;
   }
-  const EstimateOptions options{plan.start, plan.package, plan.addons, plan.maintenance_years};
+  const EstimateOptions options{plan.start, plan.package, plan.addons, plan.maintenance_years, plan.areas};
   out.issues = check_options(*t, options, clinic);
   if (out.issues.empty()) out.estimate = estimate(*t, plan.concerns, options, clinic);
   return out;

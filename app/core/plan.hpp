@@ -23,6 +23,7 @@ struct Plan {
   std::vector<std::string> addons;
   int maintenance_years = kDefaultMaintenanceYears;
   Lang lang = Lang::en;
+  std::vector<std::string> areas;  // area ids (pricing.hpp); empty: the defaults for the concerns
   bool operator==(const Plan& other) const;
   bool operator!=(const Plan& other) const { return !(*this == other); }
 };
@@ -52,17 +53,20 @@ struct PlanRead {
   bool ok() const { return !error; }
 };
 
-inline constexpr int kPlanVersion = 1;
+// Version 2 added "areas"; links of version 1 (no areas) still open.
+inline constexpr int kPlanVersion = 2;
+inline constexpr int kOldestPlanVersion = 1;
 inline constexpr std::size_t kMaxPlanLinkChars = 2048;
 inline constexpr std::size_t kMaxPlanAddons = 20;
 
 // {"treatment", "concerns": [{"id", "severity"}], "start": "YYYY-MM-DD", "package": "auto"|"none"|ID,
-//  "addons": [ID…], "maintenance_years", "lang"}. Reading refuses unknown keys and never throws.
+//  "addons": [ID…], "maintenance_years", "lang", "areas": [AREA…]}. Reading refuses unknown keys (and "areas" in a
+// version 1 link, which had none) and never throws.
 nlohmann::ordered_json plan_to_json(const Plan& plan);
-PlanRead read_plan(const Json& json);
-PlanRead parse_plan(std::string_view json_text);
+PlanRead read_plan(const Json& json, int version = kPlanVersion);
+PlanRead parse_plan(std::string_view json_text, int version = kPlanVersion);
 
-// "p1.<base64url of the plan JSON, no padding>.<FNV-1a 32 of everything before the last dot, 8 lower-case hex>".
+// "p2.<base64url of the plan JSON, no padding>.<FNV-1a 32 of everything before the last dot, 8 lower-case hex>".
 std::string encode_plan(const Plan& plan);
 // The plan of a link fragment (a leading '#' is allowed), or why it was refused. Never throws.
 PlanRead decode_plan(std::string_view fragment);

@@ -49,6 +49,9 @@ class Writer {
     return StringTable::plan().get(lang_, key, values);
   }
   std::string c(std::string_view key) const { return StringTable::compare().get(lang_, key); }
+  std::string tax_name() const {
+    return clinic_.tax && !clinic_.tax->name.empty() ? clinic_.tax->name.get(lang_) : c("estimate.tax_name");
+  }
   std::string date(const Date& d) const { return format_date(d, lang_, clinic_.locale); }
   std::string counts(const Counts& n, std::string_view key) const {
     if (n[Level::low] == n[Level::high]) return s(std::string(key) + ".fixed", {{"count", std::to_string(n[Level::low])}});
@@ -114,13 +117,20 @@ class Writer {
 
   Section costs() const {
     Section out{s("section.costs", {{"clinic", clinic_.clinic.name}}), {}};
+    if (!e_.price.areas.empty()) {
+      std::string names;
+      for (const AreaCost& a : e_.price.areas) names += (names.empty() ? "" : ", ") + c("estimate.area." + a.id);
+      out.lines.push_back({s("label.areas"), names});
+    }
     out.lines.push_back({s("label.per_session"), amounts(e_.price.per_session)});
     Amounts course, saving;
     for (Level l : kLevels) {
-      course[l] = e_.course_cost[l].cost;
+      course[l] = e_.lines.front().amount[l];
       saving[l] = e_.course_cost[l].saving();
     }
     out.lines.push_back({s("label.course"), amounts(course)});
+    if (const auto& m = e_.membership[Level::typical])
+      out.lines.push_back({s("label.membership"), m->membership->name.get(lang_)});
     const Purchase& typical = e_.course_cost[Level::typical];
     for (const PackageUse& use : typical.packages) {
       const std::string name = package_name(*use.package, lang_, clinic_, content_);
@@ -129,7 +139,17 @@ class Writer {
     }
     if (saving[Level::high] > 0) out.lines.push_back({s("label.saving"), amounts(saving)});
     for (const AddOnCost& a : e_.addons) out.lines.push_back({a.addon->name.get(lang_), amounts(a.course)});
-    if (!e_.addons.empty()) out.lines.push_back({s("label.course_total"), amounts(e_.course_total)});
+    for (const CostLine& line : e_.lines) {
+      if (line.kind == LineKind::course || line.kind == LineKind::addons) continue;
+      std::string label = c("estimate.line." + std::string(line_name(line.kind)));
+      if (line.kind == LineKind::tax)
+        label = StringTable::compare().get(lang_, "estimate.line.tax",
+                                           {{"tax", tax_name()}, {"rate", format_percent(clinic_.tax->rate_percent, money_.locale())}});
+      out.lines.push_back({label, amounts(line.amount)});
+    }
+    if (e_.lines.size() > 1) out.lines.push_back({s("label.course_total"), amounts(e_.course_total)});
+    if (e_.tax_included[Level::high] > 0)
+      out.lines.push_back({s("label.tax_included", {{"tax", tax_name()}}), amounts(e_.tax_included)});
     if (e_.maintenance_months) out.lines.push_back({s("label.maintenance_per_year"), amounts(e_.maintenance_per_year)});
     out.lines.push_back({s("label.first_year"), amounts(e_.first_year)});
     if (const int years = e_.options.maintenance_years; years > 1)  // one year: the first year's figure
@@ -139,7 +159,9 @@ class Writer {
       std::vector<double> monthly;
       for (Level l : kLevels)
         if (t.monthly[l]) monthly.push_back(*t.monthly[l]);
-      const std::string label = s("label.financing", {{"months", std::to_string(t.months)}});
+      const std::string label = t.promotion ? s("label.financing_promotion", {{"months", std::to_string(t.months)},
+                                                                              {"apr", format_percent(t.apr_percent, money_.locale())}})
+                                            : s("label.financing", {{"months", std::to_string(t.months)}});
       if (monthly.empty())
         out.lines.push_back({label, s("financing_below", {{"amount", money_(e_.financing->min_amount)}})});
       else

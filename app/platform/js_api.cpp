@@ -134,6 +134,12 @@ std::optional<mn::WhatIf> parse_what_if(const std::string& text, std::string& er
     } else if (key == "package") {
       if (!v.is_string()) return error = errors_reply(at, "must be \"auto\", \"none\" or a package id"), std::nullopt;
       w.package = mn::PackageChoice::parse(v.get<std::string>());
+    } else if (key == "areas") {
+      if (!v.is_array()) return error = errors_reply(at, "must list area ids"), std::nullopt;
+      for (const OJson& a : v) {
+        if (!a.is_string()) return error = errors_reply(at, "must list area ids"), std::nullopt;
+        w.areas.push_back(a.get<std::string>());
+      }
     } else if (key == "addons") {
       if (v.is_string()) {
         const std::string list = v.get<std::string>();
@@ -154,7 +160,7 @@ std::optional<mn::WhatIf> parse_what_if(const std::string& text, std::string& er
       if (!v.is_number_integer()) return error = errors_reply(at, "must be a whole number 0-10"), std::nullopt;
       w.maintenance_years = v.get<int>();
     } else {
-      return error = errors_reply(at, "is not a what-if option (severity, package, addons, maintenance_years)"), std::nullopt;
+      return error = errors_reply(at, "is not a what-if option (severity, package, addons, maintenance_years, areas)"), std::nullopt;
     }
   }
   return w;
@@ -163,7 +169,7 @@ std::optional<mn::WhatIf> parse_what_if(const std::string& text, std::string& er
 OJson what_if_json(const mn::WhatIf& w) {
   OJson severity = OJson::array();
   for (const auto& c : w.severities) severity.push_back({{"id", c.id}, {"severity", c.severity}});
-  return {{"severity", severity}, {"package", w.package.text()}, {"addons", w.addons}, {"maintenance_years", w.maintenance_years}};
+  return {{"severity", severity}, {"package", w.package.text()}, {"addons", w.addons}, {"maintenance_years", w.maintenance_years}, {"areas", w.areas}};
 }
 
 OJson parsed(const std::string& text) {

@@ -1,6 +1,7 @@
 #pragma once
 // Charts drawn with ImDrawList: range bars (low to high with the typical value marked), the treatment calendar,
 // the maintenance years, and the QR code of a share link.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,22 @@ struct MaintenanceData {
 };
 // The years after the course: the course, how long results last, and maintenance sessions.
 void maintenance_chart(const char* id, const char* name, const MaintenanceData& data, float width);
+
+// What has been paid by the end of each month from the start (month 0: the course), per case: the low-to-high band
+// with the usual case as a line, over `months.size() - 1` months.
+struct CostPoint {
+  double low = 0, typical = 0, high = 0;
+};
+struct CostChartData {
+  std::vector<CostPoint> months;  // index = months from the start
+  std::string year_label;         // "Year {n}"
+  std::string start_label;        // "Start"
+  std::string low_label, typical_label, high_label;
+  std::function<std::string(double)> money;  // formats an axis value (with the currency)
+};
+// The cumulative cost over time; readable at phone width (axis labels at the left, years below). Registers an
+// item named `name` (the screen mirrors the figures as a table).
+void cost_chart(const char* id, const char* name, const CostChartData& data, float width);
 
 // The QR code of `text` (error correction level M) in a white square about `size` pixels wide with its quiet zone,
 // pixel-aligned. Returns false (and draws nothing) when the text does not fit in a QR code.

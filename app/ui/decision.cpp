@@ -50,6 +50,20 @@ std::vector<std::string> usable_addons(const AppState& st) {
   return out;
 }
 
+// The picked areas for the current treatment that this clinic prices, without overlaps (a later pick that overlaps
+// an earlier one is left out); empty: the estimate uses the defaults for the concerns.
+std::vector<std::string> usable_areas(const AppState& st) {
+  std::vector<std::string> out;
+  const auto it = st.decision.areas.find(st.decision.treatment);
+  const Treatment* t = Content::builtin().treatment(st.decision.treatment);
+  if (it == st.decision.areas.end() || !t) return out;
+  for (const std::string& a : it->second) {
+    const bool clash = std::any_of(out.begin(), out.end(), [&](const std::string& b) { return b == a || areas_overlap(a, b); });
+    if (!clash && area_priced(*t, st.clinic, a) && out.size() < kMaxAreas) out.push_back(a);
+  }
+  return out;
+}
+
 PackageChoice usable_package(const AppState& st) {
   return package_allowed(st.clinic, st.decision.treatment, st.decision.package) ? st.decision.package : PackageChoice{};
 }
@@ -130,6 +144,7 @@ WhatIf decision_what_if_for(const AppState& st) {
   w.package = usable_package(st);
   w.addons = usable_addons(st);
   w.maintenance_years = st.decision.maintenance_years;
+  w.areas = usable_areas(st);
   return w;
 }
 
@@ -154,6 +169,8 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
   std::string key = profile + '|' + ds.treatment + '|' + iso_date(*ds.start) + '|' + std::string(lang_code(st.lang)) + '|' +
                     w.package.text() + '|' + std::to_string(w.maintenance_years) + '|';
   for (const std::string& a : w.addons) key += a + ',';
+  key += '|';
+  for (const std::string& a : w.areas) key += a + ',';
   key += '|';
   for (const ConcernAnswer& c : w.severities) key += c.id + '=' + std::to_string(c.severity) + ',';
   key += '|' + to_json(st.clinic);
@@ -196,6 +213,7 @@ Plan decision_plan(const AppState& st) {
   plan.addons = usable_addons(st);
   plan.maintenance_years = ds.maintenance_years;
   plan.lang = st.lang;
+  plan.areas = usable_areas(st);
   return plan;
 }
 
@@ -220,6 +238,7 @@ void open_plan_link(AppState& st, std::string_view fragment) {
     ds.package = plan.package;
     ds.addons = plan.addons;
     ds.maintenance_years = plan.maintenance_years;
+    ds.areas[plan.treatment] = plan.areas;
     ds.link.kind = PlanLinkStatus::Kind::restored;
     // Ids a link names are checked against the clinic when drawn (its configuration may still be loading).
     if (plan.package.kind == PackageChoice::Kind::specific) ds.link.dropped.push_back(plan.package.id);

@@ -2,6 +2,7 @@
 // State of the decision screens: Compare, Estimate and My plan (screen_compare.cpp, screen_estimate.cpp,
 // screen_plan.cpp; shared logic in decision.cpp). The three screens share one choice: a treatment, a start date
 // and the "what if" options. Nothing here is stored or sent anywhere; a share link holds only the plan (core/plan.hpp).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct DecisionState {
   PackageChoice package;                       // auto, none or one package
   std::vector<std::string> addons;
   int maintenance_years = kDefaultMaintenanceYears;
+  // Areas picked per treatment (areas differ between resurfacing and neurotoxin); none picked: the defaults for the
+  // concerns. Kept per treatment so switching back and forth keeps each pick.
+  std::map<std::string, std::vector<std::string>> areas;
 
   // ---- Compare
   std::string concern_filter;  // a concern id; empty: every treatment

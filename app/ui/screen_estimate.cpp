@@ -96,9 +96,7 @@ void summary(AppState& st, const Json& e) {
                                                                      {"typical", number_text(num(e["interval_days"], "typical"))}})
                              : std::string(tr("estimate.single_visit"));
   std::string sessions = number_range(s);
-  Json course_amounts = {{"low", num(costs["course"]["low"], "cost")},
-                         {"typical", num(costs["course"]["typical"], "cost")},
-                         {"high", num(costs["course"]["high"], "cost")}};
+  const Json& course_amounts = costs["course_total"];  // what is paid for the course: its lines' sum
   std::string course = money_range(money, course_amounts);
   DecisionState& ds = st.decision;
   ds.shown["sessions"] = sessions;
@@ -209,6 +207,41 @@ void what_if_concerns(AppState& st) {
   chips_end();
 }
 
+// The areas to treat: chips that toggle (the face, face and neck, and face, neck and chest replace one another).
+// Starts from the estimate's areas, which are the defaults for the concerns until the person picks.
+void area_choice(AppState& st, const Json& e) {
+  DecisionState& ds = st.decision;
+  const Treatment* t = Content::builtin().treatment(ds.treatment);
+  if (!t) return;
+  const std::vector<std::string> offered = priced_areas(*t, st.clinic);
+  if (offered.empty()) return;
+  std::vector<std::string> current;
+  for (const Json& a : e["costs"]["areas"]) current.push_back(str(a, "id"));
+  text(tr("estimate.whatif.areas"), FontRole::H3);
+  text(tr("estimate.whatif.areas_hint"), FontRole::Small, palette().ink_muted);
+  gap(4);
+  const float h = st.layout.touch ? 44.0f : 36.0f;
+  chips_begin();
+  for (const std::string& id : offered) {
+    const bool on = std::find(current.begin(), current.end(), id) != current.end();
+    const std::string chip_id = "area." + id;
+    if (!chip(chip_id.c_str(), compare_string(st, "estimate.area." + id).c_str(), on, h, mirror::Role::checkbox)) continue;
+    std::vector<std::string> next;
+    if (on) {
+      for (const std::string& a : current)
+        if (a != id) next.push_back(a);
+      if (next.empty()) continue;  // at least one area: the last one stays
+    } else {
+      for (const std::string& a : current)
+        if (!areas_overlap(a, id)) next.push_back(a);
+      next.push_back(id);
+    }
+    ds.areas[ds.treatment] = next;
+  }
+  chips_end();
+  gap(14);
+}
+
 void start_stepper(AppState& st) {
   DecisionState& ds = st.decision;
   text(tr("estimate.whatif.start"), FontRole::H3);
@@ -305,6 +338,7 @@ void what_if(AppState& st, const Json& e) {
   text(tr("estimate.whatif.title"), FontRole::H2);
   text(tr("estimate.whatif.lead"), FontRole::Body, palette().ink_muted);
   gap(12);
+  area_choice(st, e);
   what_if_concerns(st);
   gap(14);
   start_stepper(st);
@@ -530,9 +564,29 @@ void costs(AppState& st, const Json& e) {
   card_begin(card);
   const std::string cost_title = fill(tr("estimate.cost.title"), {{"clinic", st.clinic.clinic.name}});
   text(cost_title.c_str(), FontRole::H2);
+  text(fill(tr("estimate.cost.currency_note"), {{"currency", str(c, "currency")}}).c_str(), FontRole::Small, p.ink_muted);
   gap(8);
   mirror::table_begin(cost_title, {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
                       fill(tr("estimate.table.cost_announce"), {{"clinic", st.clinic.clinic.name}, {"range", range(c["first_year"])}}));
+  Json areas_shown = Json::array();
+  for (const Json& a : c["areas"]) {
+    std::string note = usually(a["per_session"]);
+    if (a.contains("units") && c["unit_price"].is_object()) {
+      const std::string units = number_range(a["units"]);
+      note = str(a, "units_source") == "clinic"
+                 ? fill(tr("estimate.cost.units"), {{"units", units}, {"price", money_range(money, c["unit_price"], MoneyPrecision::exact)}})
+                 : fill(tr("estimate.cost.units_label"), {{"units", units}});
+    }
+    money_fact(st, str(a, "name").c_str(), range(a["per_session"]), note);
+    areas_shown.push_back({{"id", str(a, "id")}, {"per_session", range(a["per_session"])}});
+  }
+  ds.shown["areas"] = areas_shown;
+  if (c["syringes"].is_object()) {
+    const Json& sy = c["syringes"];
+    money_fact(st, tr("estimate.cost.syringes"),
+               fill(tr("estimate.cost.syringes_value"), {{"range", number_range(sy["per_visit"])}, {"price", range(c["base_price"])}}),
+               str(sy, "source") == "clinic" ? std::string() : compare_string(st, "estimate.syringes_assumed"));
+  }
   std::string per_session = range(c["per_session"]);
   if (c.contains("unit_note")) per_session += " " + std::string(tr(("compare.unit." + str(c, "price_unit")).c_str()));
   money_fact(st, tr("estimate.cost.per_session"), per_session, usually(c["per_session"]));
@@ -562,22 +616,53 @@ void costs(AppState& st, const Json& e) {
   }
   if (any_saving) {
     money_fact(st, tr("estimate.cost.packages"), package_lines, "");
-    money_fact(st, tr("estimate.cost.course"), range(course), usually(course));
   } else if (str(c, "price_source") == "clinic") {
     money_fact(st, tr("estimate.cost.packages"), tr(str(c, "package_choice") == "none" ? "estimate.cost.no_package_chosen"
                                                                                        : "estimate.cost.no_saving"), "");
   }
-  for (const Json& a : c["addons"])
-    money_fact(st, fill(tr("estimate.cost.addon"), {{"name", str(a, "name")}}).c_str(), range(a["course"]), usually(a["course"]));
-  if (!c["addons"].empty()) money_fact(st, tr("estimate.cost.course_total"), range(c["course_total"]), usually(c["course_total"]), true);
-  else if (!any_saving) money_fact(st, tr("estimate.cost.course"), range(course), usually(course), true);
+  // A membership, where it is the cheapest way to pay for the usual course.
+  if (c["membership"].is_object() && c["membership"]["typical"].is_object()) {
+    const Json& m = c["membership"]["typical"];
+    std::string fee;
+    for (const Membership& ms : st.clinic.memberships)
+      if (ms.id == str(m, "id")) fee = money(ms.monthly_fee);
+    money_fact(st, tr("estimate.cost.how_bought"),
+               fill(tr("estimate.cost.membership"), {{"name", str(m, "name")}, {"months", number_text(num(m, "months"))}, {"fee", fee}}),
+               fill(tr("estimate.cost.saves"), {{"amount", money(num(m, "saving"))}}));
+  }
+  // What is paid for the course, line by line; the lines add up to the course total.
+  Json lines_shown = Json::object();
+  for (const Json& line : c["lines"]) {
+    const std::string kind = str(line, "kind");
+    std::string label = tr(("estimate.cost.line." + kind).c_str());
+    if (kind == "tax" && c["tax"].is_object())
+      label = fill(label, {{"tax", str(c["tax"], "name")}, {"rate", format_percent(num(c["tax"], "rate_percent"), money.locale())}});
+    const bool member = c["membership"].is_object() &&
+                        std::any_of(c["membership"].begin(), c["membership"].end(), [](const Json& m) { return m.is_object(); });
+    if (kind == "course" && any_saving && !member) label = tr("estimate.cost.course");
+    // Cases may be bought differently (a membership in one, a package in another): the range spans all three.
+    const double lo = std::min({num(line, "low"), num(line, "typical"), num(line, "high")});
+    const double hi = std::max({num(line, "low"), num(line, "typical"), num(line, "high")});
+    const Json span = {{"low", lo}, {"typical", num(line, "typical")}, {"high", hi}};
+    money_fact(st, label.c_str(), range(span), usually(line));
+    lines_shown[kind] = range(span);
+  }
+  money_fact(st, tr("estimate.cost.checkout"), range(c["course_total"]), usually(c["course_total"]), true);
+  if (c["tax"].is_object() && c["tax"].value("included", false)) {
+    const Json& t = c["tax"];
+    money_fact(st, fill(tr("estimate.cost.tax_included"), {{"tax", str(t, "name")}, {"rate", format_percent(num(t, "rate_percent"), money.locale())}}).c_str(),
+               range(t["included_amount"]), usually(t["included_amount"]));
+  }
   if (e["maintenance"]["every_months"].is_object())
     money_fact(st, tr("estimate.cost.maintenance_year"), range(c["maintenance_per_year"]), usually(c["maintenance_per_year"]));
   rule(6, 10);
   money_fact(st, tr("estimate.cost.first_year"), range(c["first_year"]), usually(c["first_year"]), true);
+  money_fact(st, tr("estimate.cost.three_years"), range(c["three_years"]), usually(c["three_years"]), true);
   const std::string years = number_text(num(c["total"], "years"));
-  money_fact(st, fill(tr(years == "1" ? "estimate.cost.total_one" : "estimate.cost.total"), {{"years", years}}).c_str(), range(c["total"]),
-             usually(c["total"]), true);
+  if (years != "1" && years != "3")
+    money_fact(st, fill(tr("estimate.cost.total"), {{"years", years}}).c_str(), range(c["total"]), usually(c["total"]), true);
+  ds.shown["lines"] = lines_shown;
+  ds.shown["three_years"] = range(c["three_years"]);
   ds.shown["per_session"] = range(c["per_session"]);
   ds.shown["course_list"] = range(list);
   ds.shown["course_total"] = range(c["course_total"]);
@@ -604,8 +689,11 @@ void costs(AppState& st, const Json& e) {
       } else {
         value = fill(tr("estimate.cost.from_amount"), {{"amount", money(num(f, "min_amount"))}});
       }
-      std::string label = fill(tr("estimate.cost.months"), {{"n", number_text(num(term, "months"))}});
-      monthly_shown[number_text(num(term, "months"))] = value;
+      std::string label = term.value("promotion", false)
+                              ? fill(tr("estimate.cost.promotion"), {{"n", number_text(num(term, "months"))},
+                                                                     {"apr", format_percent(num(term, "apr_percent"), money.locale())}})
+                              : fill(tr("estimate.cost.months"), {{"n", number_text(num(term, "months"))}});
+      monthly_shown[(term.value("promotion", false) ? "promo." : "") + number_text(num(term, "months"))] = value;
       money_fact(st, label.c_str(), value, "");
     }
     mirror::table_end();
@@ -613,9 +701,52 @@ void costs(AppState& st, const Json& e) {
     text(fill(tr("estimate.cost.financing_note"), {{"amount", money(num(f, "min_amount"))}}).c_str(), FontRole::Small, p.ink_muted);
   }
   gap(6);
+  if (c.contains("area_note")) text(str(c, "area_note").c_str(), FontRole::Small, p.warning);
   if (c.contains("unit_note")) text(str(c, "unit_note").c_str(), FontRole::Small, p.ink_muted);
   if (str(c, "price_source") != "clinic") text(tr("estimate.cost.published"), FontRole::Small, p.warning);
   text(tr("estimate.cost.note"), FontRole::Small, p.ink_muted);
+  card_end(card);
+  gap(16);
+}
+
+// The cumulative cost over three years: a band from the low to the high case with the usual case as a line, and the
+// same figures as a table for screen readers.
+void cost_over_time(AppState& st, const Json& e) {
+  const Json& c = e["costs"];
+  const std::string currency = str(c, "currency");
+  const MoneyFormat money = clinic_money(st, currency);
+  CardScope card;
+  card_begin(card);
+  const std::string title = tr("estimate.chart.title");
+  text(title.c_str(), FontRole::H2);
+  text(fill(tr("estimate.chart.lead"), {{"currency", currency}}).c_str(), FontRole::Body, palette().ink_muted);
+  gap(8);
+  // The JSON has every third month; the chart steps between them (payments fall on dates within the quarter).
+  CostChartData d;
+  for (const Json& point : c["cumulative"]) {
+    const CostPoint cp{num(point, "low"), num(point, "typical"), num(point, "high")};
+    while (static_cast<double>(d.months.size()) < num(point, "month")) d.months.push_back(d.months.empty() ? cp : d.months.back());
+    d.months.push_back(cp);
+  }
+  d.year_label = tr("estimate.chart.year_n");
+  d.start_label = tr("estimate.chart.start");
+  d.low_label = tr("estimate.chart.low");
+  d.typical_label = tr("estimate.chart.typical");
+  d.high_label = tr("estimate.chart.high");
+  d.money = [&money](double v) { return money(v); };
+  mirror::table_begin(title + " (" + currency + ")",
+                      {tr("estimate.chart.month"), tr("estimate.chart.low"), tr("estimate.chart.typical"), tr("estimate.chart.high")}, " ");
+  Json chart_shown = Json::array();
+  for (const Json& point : c["cumulative"]) {
+    const int m = static_cast<int>(num(point, "month"));
+    if (m % 6 != 0) continue;
+    const std::string label = m == 0 ? std::string(tr("estimate.chart.start")) : fill(tr("estimate.chart.month_n"), {{"n", std::to_string(m)}});
+    mirror::table_row({label, money(num(point, "low")), money(num(point, "typical")), money(num(point, "high"))});
+    chart_shown.push_back({{"month", m}, {"low", money(num(point, "low"))}, {"typical", money(num(point, "typical"))}, {"high", money(num(point, "high"))}});
+  }
+  mirror::table_end();
+  st.decision.shown["chart"] = chart_shown;
+  if (d.months.size() > 1) cost_chart("cost_chart", title.c_str(), d, ImGui::GetContentRegionAvail().x);
   card_end(card);
   gap(16);
 }
@@ -634,6 +765,7 @@ void draw_estimate(AppState& st) {
   calendar(st, e);
   maintenance(st, e);
   costs(st, e);
+  cost_over_time(st, e);
   const bool is_phone = phone(st);
   if (button(tr("estimate.to_plan"), ButtonKind::Primary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Plan);
   if (!is_phone) ImGui::SameLine(0, 12);

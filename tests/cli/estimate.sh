@@ -88,8 +88,23 @@ status 2 plan decode "https://clinic.example/app/"
 grep -q "(malformed)$" "$tmp/err" || fail "a link without a plan is not refused as malformed"
 status 2 plan decode "${link%?}0"
 grep -q "(checksum)$" "$tmp/err" || fail "tampered link not refused for its checksum: $(cat "$tmp/err")"
-status 2 plan decode "p0${link#p1}"
+status 2 plan decode "p0${link#p2}"
 grep -q "(outdated_version)$" "$tmp/err" || fail "old link not refused as outdated"
+[[ $link == p2.* ]] || fail "links are not version 2: $link"
+# A version 1 link (before areas) still opens, with no areas; one that holds areas was not made by the app.
+v1=$(grep '^plan-rf-decode ' "$golden/cases.txt" | awk '{print $4}')
+status 0 plan decode "$v1"
+python3 -c 'import json, sys; p = json.load(sys.stdin); sys.exit(p["areas"] != [] or p["treatment"] != "rf_microneedling")' \
+  <"$tmp/out" || fail "the version 1 link does not open as the same plan"
+# Areas travel in the link and come back; a bad area is refused.
+status 0 plan encode "$golden/plan-areas.json"
+status 0 plan decode "$(cat "$tmp/out")"
+python3 -c 'import json, sys; sys.exit(json.load(sys.stdin)["areas"] != ["body_large", "hands"])' <"$tmp/out" ||
+  fail "the areas did not survive the link"
+status 2 estimate "$profile" --treatment neurotoxin --start 2027-03-01 --area face
+grep -q "^/areas/0: 'face' is not an area for neurotoxin" "$tmp/err" || fail "wrong area not reported: $(cat "$tmp/err")"
+status 2 estimate "$profile" --treatment microneedling --start 2027-03-01 --area face,face_neck
+grep -q "^/areas/1: 'face_neck' overlaps 'face'" "$tmp/err" || fail "overlapping areas not reported"
 status 2 plan decode "not-a-link"
 grep -q "(malformed)$" "$tmp/err" || fail "garbage not refused as malformed"
 status 2 plan frobnicate "$link"

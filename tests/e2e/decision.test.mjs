@@ -17,6 +17,7 @@ function cliEstimate(shown, extra = []) {
   const args = ['estimate', '@input', '--treatment', shown.treatment, '--start', shown.start, '--lang', shown.lang,
     '--package', w.package, '--maintenance-years', String(w.maintenance_years), ...extra];
   if (w.addons.length) args.push('--addon', w.addons.join(','));
+  if (w.areas && w.areas.length) args.push('--area', w.areas.join(','));
   if (w.severity.length) args.push('--severity', w.severity.map((s) => `${s.id}=${s.severity}`).join(','));
   return cli(args, shown.profile);
 }
@@ -104,7 +105,7 @@ await run('compare, estimate and my plan', async (check) => {
       await tap('2 years##years.2');
       const shown = await api(page, 'shownEstimate');
       assert(shown.start === isoPlusDays(estimate1.start, 7), `start ${shown.start}`);
-      assert(same(shown.what_if, { severity: [{ id: 'acne_scars', severity: 3 }], package: 'none', addons: ['numbing'], maintenance_years: 2 }),
+      assert(same(shown.what_if, { severity: [{ id: 'acne_scars', severity: 3 }], package: 'none', addons: ['numbing'], maintenance_years: 2, areas: [] }),
         JSON.stringify(shown.what_if));
       assert(shown.estimate.sessions.high > estimate1.estimate.sessions.high, 'severe should mean more sessions');
       assert(shown.estimate.costs.addons.length === 1 && shown.estimate.costs.course.typical.packages.length === 0, 'extras or package ignored');
@@ -123,7 +124,7 @@ await run('compare, estimate and my plan', async (check) => {
       const decoded = cli(['plan', 'decode', plan1.fragment]);
       assert(same(decoded, plan1.plan), 'the link does not decode to the plan');
       const keys = Object.keys(plan1.plan);
-      assert(keys.every((k) => ['treatment', 'concerns', 'start', 'package', 'addons', 'maintenance_years', 'lang'].includes(k)), keys.join());
+      assert(keys.every((k) => ['treatment', 'concerns', 'start', 'package', 'addons', 'maintenance_years', 'lang', 'areas'].includes(k)), keys.join());
       const payload = JSON.parse(Buffer.from(plan1.fragment.split('.')[1], 'base64url').toString('utf8'));
       const health = ['age', 'fitzpatrick', 'fitzpatrick_quiz', 'conditions', 'medications', 'pregnant_or_breastfeeding',
         'recent_procedures', 'sun', 'max_downtime_days', 'budget'];

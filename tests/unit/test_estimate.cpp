@@ -30,13 +30,31 @@ EstimateOptions options(Date start = {2027, 3, 1}) {
 
 double cents(double amount) { return std::round(amount * 100) / 100; }
 
-// The demo clinic with every price (treatments and add-ons) multiplied by `factor`.
+// The demo clinic without a consultation fee, tax or memberships: the course is what the sessions and add-ons cost.
+ClinicConfig plain() {
+  ClinicConfig c = demo();
+  c.consultation.reset();
+  c.tax.reset();
+  c.memberships.clear();
+  return c;
+}
+
+// The demo clinic with every amount of money (treatments, areas, units, add-ons, consultation, memberships)
+// multiplied by `factor`.
 ClinicConfig scaled_prices(double factor) {
   ClinicConfig c = demo();
   auto scale = [&](PriceRange& p) { p = {p.low * factor, p.typical * factor, p.high * factor}; };
-  for (auto& [id, s] : c.treatments)
+  for (auto& [id, s] : c.treatments) {
     if (s.price) scale(*s.price);
+    if (s.unit_price) scale(*s.unit_price);
+    for (auto& [area, p] : s.area_prices) scale(p);
+  }
   for (AddOn& a : c.addons) scale(a.price);
+  if (c.consultation) c.consultation->fee *= factor;
+  for (Membership& m : c.memberships) {
+    m.monthly_fee *= factor;
+    for (auto& [tid, price] : m.member_prices) price *= factor;
+  }
   return c;
 }
 
@@ -247,7 +265,7 @@ TEST_CASE("costs scale linearly with the clinic's prices") {
 TEST_CASE("course, add-ons, maintenance and totals add up") {
   EstimateOptions o = options();
   o.addons = {"led", "numbing"};
-  const Estimate e = estimate(treatment("microneedling"), {{"acne_scars", 2}}, o, demo());
+  const Estimate e = estimate(treatment("microneedling"), {{"acne_scars", 2}}, o, plain());
   REQUIRE(e.addons.size() == 2);
   for (Level l : kLevels) {
     const int n = e.course.sessions[l];
@@ -284,7 +302,7 @@ TEST_CASE("amortisation matches known tables") {
 }
 
 TEST_CASE("financing applies to the course total, only above the clinic's minimum") {
-  ClinicConfig c = demo();
+  ClinicConfig c = plain();
   c.financing = Financing{0, {10}, 1000};
   const Estimate e = estimate(treatment("microneedling"), {{"acne_scars", 2}}, options(), c);
   REQUIRE(e.payments.size() == 1);
@@ -396,7 +414,8 @@ TEST_CASE("estimate_json: errors with pointers, or the estimate") {
   CHECK(j["sessions"]["decided_by"]["severity"] == 3);
   CHECK(j["visits"].size() == 8);
   CHECK(j["costs"]["currency"] == "CAD");
-  CHECK(j["financing"]["terms"].size() == 3);
+  CHECK(j["financing"]["terms"].size() == 4);  // 6, 12 and 24 months, and the 0 % promotion
+  CHECK(j["financing"]["terms"][3]["promotion"] == true);
 }
 
 TEST_CASE("estimate_json names the price unit when it is not a session") {

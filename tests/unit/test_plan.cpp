@@ -9,6 +9,7 @@
 
 #include "core/catalog.hpp"
 #include "core/plan.hpp"
+#include "core/pricing.hpp"
 
 using namespace mn;
 
@@ -25,7 +26,7 @@ std::string seal(const std::string& head) {
   return head + "." + hex;
 }
 
-std::string link_for_json(const std::string& json, const std::string& version = "p1") {
+std::string link_for_json(const std::string& json, const std::string& version = "p2") {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   std::string data;
   std::size_t i = 0;
@@ -69,6 +70,8 @@ Plan random_plan(std::mt19937& random) {
     if (pick(2) == 0) p.addons.push_back(a);
   p.maintenance_years = pick(kMaxMaintenanceYears + 1);
   p.lang = pick(2) == 0 ? Lang::en : Lang::es;
+  for (std::string_view a : kSurfaceAreaIds)
+    if (pick(4) == 0) p.areas.emplace_back(a);
   return p;
 }
 
@@ -88,7 +91,7 @@ TEST_CASE("share links round-trip every generated plan") {
     const std::string link = encode_plan(plan);
     INFO(link);
     CHECK(link.size() <= kMaxPlanLinkChars);
-    CHECK(link.rfind("p1.", 0) == 0);
+    CHECK(link.rfind("p2.", 0) == 0);
     CHECK(link.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos);
     const PlanRead read = decode_plan(link);
     REQUIRE_MESSAGE(read.ok(), read.error->message);
@@ -103,7 +106,7 @@ TEST_CASE("a link holds only the plan: no health answers, and other keys are ref
   const auto json = plan_to_json(sample_plan());
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"treatment", "concerns", "start", "package", "addons", "maintenance_years", "lang"});
+  CHECK(keys == std::vector<std::string>{"treatment", "concerns", "start", "package", "addons", "maintenance_years", "lang", "areas"});
   for (const char* extra : {R"("conditions": ["vitiligo"])", R"("pregnant_or_breastfeeding": true)", R"("age": 30)",
                             R"("fitzpatrick": 4)", R"("medications": [])"}) {
     const std::string link =
@@ -146,7 +149,11 @@ TEST_CASE("broken links are refused with their own code, never with an exception
   CHECK(refusal(head) == PlanErrorCode::malformed);  // no check digits at all
   // Older and newer versions, even with correct check digits.
   CHECK(refusal(seal("p0" + head.substr(2))) == PlanErrorCode::outdated_version);
-  CHECK(refusal(seal("p2" + head.substr(2))) == PlanErrorCode::unknown_version);
+  CHECK(refusal(seal("p3" + head.substr(2))) == PlanErrorCode::unknown_version);
+  // Version 1 links still open (they have no areas).
+  const PlanRead v1 = decode_plan(seal("p1" + head.substr(2)));
+  REQUIRE(v1.ok());
+  CHECK(v1.plan == sample_plan());
   CHECK(refusal(seal("p99999" + head.substr(2))) == PlanErrorCode::malformed);
   // Every truncation.
   for (std::size_t n = 0; n < link.size(); ++n) {
@@ -192,6 +199,8 @@ TEST_CASE("well-sealed links with bad values are refused by field") {
   CHECK(refused(R"({"treatment":"neurotoxin","start":"2027-03-01","concerns":[{"id":"wrinkles","severity":1},{"id":"wrinkles","severity":2}]})")
             .code == PlanErrorCode::malformed);
   CHECK(refused(R"({"start":"2027-03-01"})").code == PlanErrorCode::malformed);
+  CHECK(refused(R"({"treatment":"microneedling","start":"2027-03-01","areas":["lips"]})").pointer == "/areas/0");
+  CHECK(refused(R"({"treatment":"microneedling","start":"2027-03-01","areas":"face"})").pointer == "/areas");
   CHECK(refused(R"([1, 2])").code == PlanErrorCode::malformed);
   CHECK(refused(R"({"treatment":5,"start":"2027-03-01"})").pointer == "/treatment");
 }
