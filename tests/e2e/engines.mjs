@@ -203,9 +203,12 @@ class WebKitPage extends EnginePage {
     if (json.value && json.value.error) throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}`);
     return json.value;
   }
-  evaluate(fn, arg) {
-    const script = typeof fn === 'string' ? `return (${fn});` : `return (${fn}).apply(null, arguments);`;
-    return this.wd('POST', '/execute/sync', { script, args: arg === undefined ? [] : [arg] });
+  // The value travels as JSON text: WebKitWebDriver's own serialisation of objects does not keep their keys' order.
+  async evaluate(fn, arg) {
+    const call = typeof fn === 'string' ? `(${fn})` : `(${fn}).apply(null, arguments)`;
+    const script = `return Promise.resolve(${call}).then(function (v) { return v === undefined ? undefined : JSON.stringify(v); });`;
+    const text = await this.wd('POST', '/execute/sync', { script, args: arg === undefined ? [] : [arg] });
+    return text === null || text === undefined ? undefined : JSON.parse(text);
   }
   goto(url) { return this.wd('POST', '/url', { url }); }
   reload() { return this.wd('POST', '/refresh', {}); }
@@ -224,19 +227,40 @@ class WebKitPage extends EnginePage {
     }
     return this.viewport();
   }
-  actions(sources) { return this.wd('POST', '/actions', { actions: sources }); }
+  async actions(sources) {
+    try {
+      return await this.wd('POST', '/actions', { actions: sources });
+    } catch (e) {
+      throw new Error(`${e.message} (${JSON.stringify(sources[0].actions[0])}, viewport ${JSON.stringify(await this.viewport())})`);
+    }
+  }
   mouseSource(actions) { return { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }; }
   touchSource(actions) { return { type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' }, actions }; }
   _mouseMove(x, y) {
     return this.actions([this.mouseSource([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 }])]);
   }
-  _mouseClick(x, y) {
-    return this.actions([this.mouseSource([
-      { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 },
-      { type: 'pointerDown', button: 0 }, { type: 'pause', duration: 30 }, { type: 'pointerUp', button: 0 }])]);
+  // The move first, then the press a moment later, as a hand does (in one action list WebKit can deliver the move and
+  // the press to the same frame, where the app has not yet seen the pointer over the widget).
+  // On a busy machine the button's down and up can also land in one frame, where Dear ImGui 1.86 sees no click: each
+  // step waits (up to a second) for the app to draw a frame first.
+  async _mouseClick(x, y) {
+    const frame = () => this.evaluate(() => (window.Module && Module._mn_frame_count ? Module._mn_frame_count() : -1)).catch(() => -1);
+    const nextFrame = async (after) => {
+      for (let t = 0; t < 1000 && after >= 0; t += 20) { if ((await frame()) > after) return; await sleep(20); }
+    };
+    let n = await frame();
+    await this._mouseMove(x, y);
+    await nextFrame(n);
+    n = await frame();
+    await this.actions([this.mouseSource([{ type: 'pointerDown', button: 0 }])]);
+    await nextFrame(n);
+    return this.actions([this.mouseSource([{ type: 'pointerUp', button: 0 }])]);
   }
+  // A new wheel source each time: WebKitWebDriver delivers a source's scroll only once (a second scroll of the same
+  // source sends nothing, and releasing it scrolls back).
   _wheel(x, y, dx, dy) {
-    return this.actions([{ type: 'wheel', id: 'wheel', actions: [
+    this.wheels = (this.wheels || 0) + 1;
+    return this.actions([{ type: 'wheel', id: `wheel-${this.wheels}`, actions: [
       { type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: Math.round(dx), deltaY: Math.round(dy), origin: 'viewport', duration: 0 }] }]);
   }
   _tap(x, y) {
@@ -327,7 +351,7 @@ class FirefoxPage extends EnginePage {
   async setViewport(width, height) { await this.page.setViewport({ width, height }); return this.viewport(); }
   _mouseMove(x, y) { return this.page.mouse.move(x, y); }
   _mouseClick(x, y) { return this.page.mouse.click(x, y, { delay: 30 }); }
-  async _wheel(x, y, dx, dy) { await this.page.mouse.move(x, y); await this.page.mouse.wheel({ deltaX: dx, deltaY: dy }); }
+  async _wheel(x, y, dx, dy) { await this.page.mouse.move(x, y); await this.page.mouse.wheel({ deltaX: Math.round(dx), deltaY: Math.round(dy) }); }
   _tap(x, y) { return this.page.touchscreen.tap(x, y); }
   async _touchDrag(x, y, dy, steps, hold) {
     const t = this.page.touchscreen;
