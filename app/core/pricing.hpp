@@ -47,7 +47,7 @@ inline constexpr QuantityRange kReferenceToxinUnitPriceUsd{10, 12.5, 15};
 // Units per area per session: the Botox Cosmetic US prescribing information doses each area at fixed units
 // (glabellar lines 20, lateral canthal lines 24 for both sides, forehead lines 20, forehead always together with
 // glabellar lines); "20 to 30 units" is quoted for the glabella in practice (newyorkfacialplasticsurgery.com).
-// Source ids: ref_botox_label, ref_costs.
+// Source ids: src_botox_label, ref_costs.
 std::optional<QuantityRange> reference_toxin_units(std::string_view area_id);
 // The label doses forehead lines only together with glabellar lines (to avoid a lowered brow).
 inline constexpr std::string_view kToxinForeheadNeeds = "frown_lines";

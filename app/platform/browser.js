@@ -8,6 +8,8 @@ mergeInto(LibraryManager.library, {
      'resize', 'orientationchange'].forEach(function (type) { window.addEventListener(type, wake, opts); });
     document.addEventListener('visibilitychange', wake);
     if (window.ResizeObserver) new ResizeObserver(wake).observe(Module['canvas']);
+    // Safari's address bar collapsing and its on-screen keyboard change the visual viewport, not always the window.
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', wake, { passive: true });
     // devicePixelRatio changes without a resize when a window moves to another screen.
     var watchRatio = function () {
       var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
@@ -104,6 +106,24 @@ mergeInto(LibraryManager.library, {
       if (!navigator.clipboard || !navigator.clipboard.writeText) return done(false);
       navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(false); });
     } catch (e) { done(false); }
+  },
+  mn_js_can_share: function () { return typeof navigator.share === 'function' ? 1 : 0; },
+  // The system's share sheet for the plan link. Closed by the person (shared, or AbortError: cancelled): nothing more.
+  // Refused (no user gesture, a policy, no target): the link is copied instead, with the copy's usual answer.
+  mn_js_share_link: function (titlePtr, urlPtr) {
+    var title = UTF8ToString(titlePtr), url = UTF8ToString(urlPtr);
+    var copy = function () {
+      var done = function (ok) { Module['_mn_api_copy_done'](ok ? 1 : 0); };
+      try {
+        if (!navigator.clipboard || !navigator.clipboard.writeText) return done(false);
+        navigator.clipboard.writeText(url).then(function () { done(true); }, function () { done(false); });
+      } catch (e) { done(false); }
+    };
+    try {
+      navigator.share({ 'title': title, 'url': url }).then(function () { Module['_mn_api_share_done'](); }, function (e) {
+        if (e && e.name === 'AbortError') Module['_mn_api_share_done'](); else copy();
+      });
+    } catch (e) { copy(); }
   },
   mn_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);

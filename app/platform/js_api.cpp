@@ -81,6 +81,8 @@ char* mn_js_today_new();                                 // browser.js: "YYYY-MM
 char* mn_js_page_address_new();                          // browser.js: location.href without its fragment
 void mn_js_print_plan(const char* html, const char* extra);  // browser.js: print a DOM copy of the plan
 void mn_js_copy_text(const char* text);                  // browser.js: clipboard; answers with mn_api_copy_done
+int mn_js_can_share();                                    // browser.js: navigator.share exists
+void mn_js_share_link(const char* title, const char* url);  // browser.js: share sheet; mn_api_share_done or copy_done
 void mn_js_open_url(const char* url);                    // browser.js: a new tab, noopener
 }
 
@@ -94,6 +96,8 @@ const bool g_decision_platform = [] {
   p.page_address = [] { return mn::platform::adopt_js_string(mn_js_page_address_new()); };
   p.print = [](const std::string& html, const std::string& extra) { mn_js_print_plan(html.c_str(), extra.c_str()); };
   p.copy = [](const std::string& text) { mn_js_copy_text(text.c_str()); };
+  p.can_share = [] { return mn_js_can_share() != 0; };
+  p.share = [](const std::string& title, const std::string& url) { mn_js_share_link(title.c_str(), url.c_str()); };
   p.open = [](const std::string& url) { mn_js_open_url(url.c_str()); };
   return true;
 }();
@@ -273,6 +277,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
                                {"left_out", left_out}}},
                      {"booking_url", mn::ui::booking_address(st)},
                      {"copy", copy_status_name(st.decision.copy)},
+                     {"share_sheet", mn_js_can_share() != 0},
                      {"text", pe.estimate ? mn::plan_text(plan, *pe.estimate, st.clinic) : std::string()}}
                    .dump());
 }
@@ -288,6 +293,12 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
 // The clipboard's answer to mn_js_copy_text.
 EMSCRIPTEN_KEEPALIVE void mn_api_copy_done(int ok) {
   mn::ui::copy_finished(mn::platform::mutable_app_state(), ok != 0);
+  mn_wake();
+}
+
+// The share sheet of mn_js_share_link closed: shared or cancelled.
+EMSCRIPTEN_KEEPALIVE void mn_api_share_done() {
+  mn::ui::share_finished(mn::platform::mutable_app_state());
   mn_wake();
 }
 

@@ -286,6 +286,10 @@ void copy_finished(AppState& st, bool ok) {
   st.decision.copy_since = -1;
 }
 
+void share_finished(AppState& st) {
+  if (st.decision.copy == DecisionState::Copy::pending) st.decision.copy = DecisionState::Copy::none;
+}
+
 // ---------------------------------------------------------------- words and numbers
 
 std::string treatment_name(const AppState& st, std::string_view id) {

@@ -24,6 +24,11 @@ struct DecisionPlatform {
   // Prints the plan: `html` is core's plan_html page, `extra` JSON {"sections": [{"title", "items": […]}]}.
   void (*print)(const std::string& html, const std::string& extra) = nullptr;
   void (*copy)(const std::string& text) = nullptr;  // answers later with copy_finished()
+  // The system's share sheet (navigator.share: Safari on iPhone and iPad, Android, Windows): whether there is one, and
+  // sharing a link through it; answers later with share_finished(), or, when the sheet fails, copies the link instead
+  // and answers with copy_finished().
+  bool (*can_share)() = nullptr;
+  void (*share)(const std::string& title, const std::string& url) = nullptr;
   void (*open)(const std::string& url) = nullptr;   // a new tab, without access back to this page
 };
 DecisionPlatform& decision_platform();
@@ -72,6 +77,8 @@ std::vector<std::string> link_ids_left_out(const AppState& st);
 std::string booking_address(const AppState& st);
 // The clipboard's answer to a copy (called from JavaScript).
 void copy_finished(AppState& st, bool ok);
+// The share sheet closed (shared or cancelled): nothing more to say.
+void share_finished(AppState& st);
 
 // ---- words and numbers in the current language
 std::string treatment_name(const AppState& st, std::string_view id);

@@ -287,7 +287,22 @@ void share(AppState& st) {
   text(link.c_str(), FontRole::Small, p.primary_active);
   gap(10);
   float cw = ImGui::GetContentRegionAvail().x;
-  if (!kiosk(st) && button(tr("plan.copy_link"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) start_copy(st, "link", link);
+  // Where the device has a share sheet (Safari on iPhone and iPad, Android), the link goes through it; elsewhere, and
+  // when the sheet fails, it is copied.
+  const DecisionPlatform& platform = decision_platform();
+  const bool sheet = platform.can_share && platform.share && platform.can_share();
+  if (!kiosk(st) && button(tr(sheet ? "plan.share_link" : "plan.copy_link"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f,
+                           st.layout.target_h)) {
+    if (sheet) {
+      DecisionState& ds = st.decision;
+      ds.copy_what = "link";
+      ds.copy_since = -1;
+      ds.copy = DecisionState::Copy::pending;
+      platform.share(tr("plan.title"), link);
+    } else {
+      start_copy(st, "link", link);
+    }
+  }
   if (!kiosk(st) && !is_phone && ImGui::GetItemRectSize().x * 2 + 12 <= cw) ImGui::SameLine(0, 12);
   if (!kiosk(st) && button(tr("plan.copy_text"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) {
     Plan plan = decision_plan(st);

@@ -254,7 +254,9 @@ export async function flick(page, x, y, dy, steps = 6) {
 
 // A touch drag from (x, y) by dy CSS pixels, sent as real touch events over the DevTools protocol.
 // `hold` ms of stillness before lifting the finger ends the scroll without a fling.
+// Pages of other engines (tests/e2e/engines.mjs) send the same drag their own way.
 export async function touchDrag(page, x, y, dy, steps = 12, hold = 0) {
+  if (page.mnTouchDrag) return page.mnTouchDrag(x, y, dy, steps, hold);
   const cdp = await page.context().newCDPSession(page);
   const point = (py) => [{ x, y: py, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) });
