@@ -144,3 +144,28 @@ TEST_CASE("quoted values are JSON-escaped: no terminal escape, bidi control or b
   const std::string bad_concern = first_error(compare_json(kProfile, Lang::en, builtin_clinic_config(), "\x9b"));
   CHECK(bad_concern == "/concern: '\xef\xbf\xbd' is not a concern id");
 }
+
+TEST_CASE("a plan link for a treatment the clinic switched off: 'not offered at this clinic', no price, no booking") {
+  const ClinicConfig& clinic = builtin_clinic_config();  // the demo clinic has laser_ablative switched off
+  REQUIRE_FALSE(clinic.offers("laser_ablative"));
+  REQUIRE_FALSE(clinic.clinic.booking_url.empty());
+  const auto page = [&](const char* treatment, bool html) {
+    const PlanRead read = parse_plan(std::string(R"({"treatment": ")") + treatment +
+                                     R"(", "concerns": [{"id": "acne_scars", "severity": 2}], "start": "2027-03-01", "lang": "en"})");
+    REQUIRE(read.ok());
+    const PlanEstimate e = estimate_plan(read.plan, clinic);
+    REQUIRE(e.estimate);
+    return html ? plan_html(read.plan, *e.estimate, clinic) : plan_text(read.plan, *e.estimate, clinic);
+  };
+  for (bool html : {false, true}) {
+    CAPTURE(html);
+    const std::string off = page("laser_ablative", html), on = page("microneedling", html);
+    CHECK(off.find("Not offered at this clinic") != std::string::npos);
+    CHECK(off.find("$") == std::string::npos);                       // no price, in any form
+    CHECK(off.find(clinic.clinic.booking_url) == std::string::npos);  // no booking
+    CHECK(off.find("US dollars") == std::string::npos);
+    CHECK(on.find("Not offered at this clinic") == std::string::npos);
+    CHECK(on.find("$") != std::string::npos);
+    CHECK(on.find(clinic.clinic.booking_url) != std::string::npos);
+  }
+}
