@@ -2,7 +2,7 @@
 // context comes back with the person's answers and screen (or says plainly that it cannot); nothing of the
 // previous person survives "New patient" or a kiosk reset; the accessibility mirror's presses count as activity.
 import { readFile } from 'node:fs/promises';
-import { withBrowser, openApp, press, settle, state, api, waitForScreen, canvasStats, frames, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, settle, state, api, waitForScreen, canvasStats, frames, navigatorCli, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 const only = process.env.MN_ONLY ? new RegExp(process.env.MN_ONLY) : null;
@@ -43,6 +43,32 @@ await run('hardening', (all) => withBrowser(dist, async ({ server, browser }) =>
     assert(ms < 250, `assess() of 60k keys took ${ms.toFixed(0)} ms`);
     await alive(page);
     assert(log.errors.length === 0, log.errors.join('\n'));
+    await context.close();
+  });
+
+  await check('a link for a treatment the clinic switched off: not offered, no price, no booking; the CLI agrees', async () => {
+    const { context, page } = await openApp(browser, 'desktop', server.url);
+    const cli = navigatorCli('mn-harden-');
+    const fragment = cli(['plan', 'encode', '@input'], { treatment: 'laser_ablative', concerns: [{ id: 'acne_scars', severity: 2 }],
+      start: '2027-03-01', lang: 'en' }).trim();
+    await page.evaluate((f) => { location.hash = 'plan=' + f; }, fragment);
+    await waitForScreen(page, 'plan');
+    await settle(page);
+    const shown = await api(page, 'shownPlan');
+    assert(shown.link.status === 'restored', JSON.stringify(shown.link));
+    assert(shown.plan.treatment === 'laser_ablative' && shown.booking_url === '', JSON.stringify(shown).slice(0, 300));
+    assert(/Not offered at this clinic/.test(shown.text) && !/\$/.test(shown.text), shown.text);
+    assert(shown.text === cli(['plan', 'text', fragment]), 'the app and navigator plan text differ');
+    const buttons = await page.evaluate(() => Array.from(document.querySelectorAll('#mn-mirror button')).map((b) => b.textContent));
+    assert(!buttons.some((b) => /^Book at/.test(b)), `a Book button is offered: ${buttons.join(' | ')}`);
+    assert((await page.locator('#mn-mirror').textContent()).includes('Not offered at this clinic'), 'no "not offered" on screen');
+    // A damaged link after it: the earlier link's plan goes, and the plan starts from today, as the message says.
+    await page.evaluate(() => { location.hash = 'plan=p1.bad.00000000'; });
+    await page.waitForFunction(() => window.MicroneedlingNavigator.shownPlan().link.status === 'refused', null, { timeout: 5000 });
+    const after = await api(page, 'shownPlan');
+    assert(after.link.status === 'refused' && after.plan.treatment !== 'laser_ablative', JSON.stringify(after.plan));
+    assert(after.plan.start === await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }),
+      `the plan does not start today: ${after.plan.start}`);
     await context.close();
   });
 
