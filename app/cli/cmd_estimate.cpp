@@ -8,6 +8,7 @@
 #include "core/civil_date.hpp"
 #include "core/estimate_json.hpp"
 #include "core/profile.hpp"
+#include "core/text.hpp"
 
 namespace mn::cli {
 namespace {
@@ -40,7 +41,7 @@ std::optional<WhatIf> what_if_options(const Invocation& invocation, std::ostream
       const std::size_t eq = item.find('=');
       const auto level = eq == std::string::npos ? std::nullopt : whole_number(std::string_view(item).substr(eq + 1));
       if (!level) {
-        err << "navigator: --severity wants CONCERN=N, e.g. acne_scars=3 (got '" << item << "')\n";
+        err << "navigator: --severity wants CONCERN=N, e.g. acne_scars=3 (got " << quoted_value(item) << ")\n";
         return std::nullopt;
       }
       w.severities.push_back({item.substr(0, eq), *level});
@@ -48,7 +49,7 @@ std::optional<WhatIf> what_if_options(const Invocation& invocation, std::ostream
   if (const std::string* y = invocation.option(kMaintenanceYearsOption.name)) {
     const auto years = whole_number(*y);
     if (!years) {
-      err << "navigator: --maintenance-years wants a whole number (got '" << *y << "')\n";
+      err << "navigator: --maintenance-years wants a whole number (got " << quoted_value(*y) << ")\n";
       return std::nullopt;
     }
     w.maintenance_years = *years;

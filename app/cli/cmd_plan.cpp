@@ -7,6 +7,7 @@
 #include "cli/planner_options.hpp"
 #include "core/plan.hpp"
 #include "core/profile.hpp"
+#include "core/text.hpp"
 
 namespace mn::cli {
 namespace {
@@ -42,7 +43,7 @@ int run_plan(const Invocation& invocation, std::ostream& out, std::ostream& err)
     return kExitOk;
   }
   if (action != "decode" && action != "text" && action != "html") {
-    err << "navigator: unknown plan action '" << action << "' (use encode, decode, text or html)\n";
+    err << "navigator: unknown plan action " << quoted_value(action) << " (use encode, decode, text or html)\n";
     return kExitUsage;
   }
   PlanRead read = decode_plan(plan_code(input));

@@ -6,6 +6,7 @@
 
 #include "core/files.hpp"
 #include "core/json_parse.hpp"
+#include "core/text.hpp"
 
 namespace mn::cli {
 namespace {
@@ -20,7 +21,7 @@ std::optional<std::string> read_input(const std::string& path, std::ostream& err
   errno = 0;
   auto text = read_file(path, kMaxJsonBytes + 1);
   if (!text)
-    err << "navigator: cannot read '" << path << "'" << (errno ? std::string(": ") + std::strerror(errno) : "") << "\n";
+    err << "navigator: cannot read " << quoted_value(path, 200) << (errno ? std::string(": ") + std::strerror(errno) : "") << "\n";
   return text;
 }
 
@@ -48,7 +49,7 @@ std::optional<Lang> lang_option(const Invocation& invocation, Lang fallback, std
   const std::string* code = invocation.option(kLangOption.name);
   if (!code) return fallback;
   const auto lang = parse_lang(*code);
-  if (!lang) err << "navigator: unknown language '" << *code << "' (use en or es)\n";
+  if (!lang) err << "navigator: unknown language " << quoted_value(*code) << " (use en or es)\n";
   return lang;
 }
 
@@ -64,7 +65,7 @@ std::optional<ProfileInput> read_profile_input(const Invocation& invocation, std
 
 int finish_reply(const AssessReply& reply, const ConfigLoad& config, std::ostream& out, std::ostream& err) {
   if (!reply.ok()) {
-    for (const Issue& issue : reply.issues) err << format_profile_issue(issue) << "\n";
+    for (const Issue& issue : reply.issues) err << escape_controls(format_profile_issue(issue)) << "\n";
     return kExitUsage;
   }
   out << reply.json << "\n";

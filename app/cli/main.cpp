@@ -1,5 +1,8 @@
 // navigator: the command-line companion of the app. `navigator --help` lists the subcommands (commands.cpp).
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <optional>
 
@@ -64,7 +67,7 @@ std::optional<std::string> parse_arguments(const Command& command, const std::ve
     const std::string name = arg.substr(0, arg.find('='));
     const auto known =
         std::find_if(command.options.begin(), command.options.end(), [&](const Option& o) { return o.name == name; });
-    if (known == command.options.end()) return "unknown option '" + name + "' for '" + std::string(command.name) + "'";
+    if (known == command.options.end()) return "unknown option " + quoted_value(name) + " for '" + std::string(command.name) + "'";
     if (name.size() < arg.size())
       invocation.options[name] = arg.substr(name.size() + 1);
     else if (i + 1 < args.size())
@@ -95,7 +98,7 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (!command) {
     std::vector<std::string_view> names;
     for (const Command& c : commands()) names.push_back(c.name);
-    return usage_error(with_hint("unknown command '" + args[0] + "'", args[0], names), nullptr, err);
+    return usage_error(with_hint("unknown command " + quoted_value(args[0]), args[0], names), nullptr, err);
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (std::any_of(rest.begin(), rest.end(), [](const std::string& a) { return is_help(a); })) {
@@ -111,5 +114,12 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
 }  // namespace mn::cli
 
 int main(int argc, char** argv) {
-  return mn::cli::dispatch(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+  const int status = mn::cli::dispatch(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+  // A reply that could not be written (a full disk, a closed pipe) is no reply: say so and fail, never exit 0.
+  std::cout.flush();
+  if (!std::cout || std::ferror(stdout) || std::fflush(stdout) != 0) {
+    std::cerr << "navigator: cannot write the output" << (errno ? std::string(": ") + std::strerror(errno) : "") << "\n";
+    return mn::cli::kExitUsage;
+  }
+  return status;
 }

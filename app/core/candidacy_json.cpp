@@ -126,7 +126,7 @@ OJson profile_errors_json(const std::vector<Issue>& issues) {
 
 AssessReply assess_json(std::string_view profile_json, Lang lang, const ClinicConfig& clinic) {
   // Invalid UTF-8 (e.g. quoted from broken input in a parse error) is replaced rather than thrown on.
-  const auto text = [](const OJson& j) { return j.dump(2, ' ', false, OJson::error_handler_t::replace); };
+  const auto text = [](const OJson& j) { return safe_dump(j, 2); };
   ProfileParse parse = parse_profile(profile_json);
   if (!parse.ok()) return {text(profile_errors_json(parse.issues)), std::move(parse.issues)};
   const Assessment a = assess(parse.profile, clinic);

@@ -25,7 +25,7 @@ constexpr TextRule kMessageText{600};
 
 using Groups = std::map<std::string, std::vector<std::string>, std::less<>>;
 
-std::string quote(std::string_view s) { return "'" + truncate_utf8(s, 40) + "'"; }
+std::string quote(std::string_view s) { return quoted_value(s, 40); }
 
 // One parsed file and the issues found in it.
 struct Document {
@@ -47,7 +47,7 @@ Document open(const AssetReader& read, std::string path) {
   ParsedJson parsed = parse_json(*text);
   doc.parsed = parsed.ok();
   if (doc.parsed) doc.json = std::move(parsed.value);
-  else doc.log.add(Severity::error, "", parsed.error);
+  else doc.log.add(Severity::error, parsed.pointer, parsed.error);
   return doc;
 }
 

@@ -648,7 +648,7 @@ ClinicConfig read_config(const Node& root, const ClinicConfig& fallback) {
 
 ConfigLoad load_with_fallback(std::string_view text, const ClinicConfig& fallback) {
   ParsedJson parsed = parse_json(text);
-  if (!parsed.ok()) return {fallback, {Issue{Severity::error, "", parsed.error, {}}}};
+  if (!parsed.ok()) return {fallback, {Issue{Severity::error, parsed.pointer, parsed.error, {}}}};
   IssueLog log;
   const Node root(&parsed.value, "", log);
   if (!root.expect_object()) return {fallback, log.take()};

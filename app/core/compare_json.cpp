@@ -6,6 +6,7 @@
 #include "core/estimate_json.hpp"
 #include "core/guarded.hpp"
 #include "core/string_table.hpp"
+#include "core/text.hpp"
 
 namespace mn {
 namespace {
@@ -122,15 +123,15 @@ AssessReply compare_json(std::string_view profile_json, Lang lang, const ClinicC
     ProfileParse parse = parse_profile(profile_json);
     if (!concern.empty() && !is_concern_id(concern))
       parse.issues.push_back({Severity::error, "/concern",
-                              with_hint("'" + std::string(concern) + "' is not a concern id", concern, kConcernIds), {}});
-    if (!parse.ok()) return {profile_errors_json(parse.issues).dump(2), std::move(parse.issues)};
+                              with_hint(quoted_value(concern) + " is not a concern id", concern, kConcernIds), {}});
+    if (!parse.ok()) return {safe_dump(profile_errors_json(parse.issues), 2), std::move(parse.issues)};
     const Content& content = Content::builtin();
     const Assessment assessment = assess(parse.profile, clinic);
     const Comparison c = compare(parse.profile, clinic, assessment, content.treatments(), concern);
-    return {comparison_to_json(c, lang, clinic, content).dump(2), {}};
+    return {safe_dump(comparison_to_json(c, lang, clinic, content), 2), {}};
   }, [](const char* what) -> AssessReply {
     std::vector<Issue> issues = {{Severity::error, "", std::string("the comparison failed: ") + what, {}}};
-    return {profile_errors_json(issues).dump(2), std::move(issues)};
+    return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};
   });
 }
 

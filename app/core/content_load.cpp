@@ -48,7 +48,7 @@ Document open_document(const AssetReader& read, std::string path) {
   if (doc.parsed)
     doc.json = std::move(parsed.value);
   else
-    doc.log.add(Severity::error, "", parsed.error);
+    doc.log.add(Severity::error, parsed.pointer, parsed.error);
   return doc;
 }
 

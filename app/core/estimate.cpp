@@ -6,6 +6,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/pricing.hpp"
+#include "core/text.hpp"
 
 namespace mn {
 namespace {
@@ -337,20 +338,20 @@ std::vector<Issue> check_options(const Treatment& t, const EstimateOptions& o, c
     const auto it = std::find_if(clinic.packages.begin(), clinic.packages.end(),
                                  [&](const Package& p) { return p.id == o.package.id; });
     if (it == clinic.packages.end())
-      error("/package", "'" + o.package.id + "' is not one of the clinic's packages (or 'auto', 'none')");
+      error("/package", quoted_value(o.package.id) + " is not one of the clinic's packages (or 'auto', 'none')");
     else if (it->treatment != t.id)
-      error("/package", "'" + o.package.id + "' is a package for " + it->treatment + ", not " + t.id);
+      error("/package", quoted_value(o.package.id) + " is a package for " + it->treatment + ", not " + t.id);
   }
   for (std::size_t i = 0; i < o.addons.size(); ++i) {
     const std::string& id = o.addons[i];
     const auto it = std::find_if(clinic.addons.begin(), clinic.addons.end(), [&](const AddOn& a) { return a.id == id; });
     if (it == clinic.addons.end())
-      error(pointer_append("/addons", i), "'" + id + "' is not one of the clinic's add-ons");
+      error(pointer_append("/addons", i), quoted_value(id) + " is not one of the clinic's add-ons");
     else if (std::find(it->treatments.begin(), it->treatments.end(), t.id) == it->treatments.end())
-      error(pointer_append("/addons", i), "'" + id + "' cannot be added to " + t.id);
+      error(pointer_append("/addons", i), quoted_value(id) + " cannot be added to " + t.id);
     else if (std::find(o.addons.begin(), o.addons.begin() + static_cast<std::ptrdiff_t>(i), id) !=
              o.addons.begin() + static_cast<std::ptrdiff_t>(i))
-      error(pointer_append("/addons", i), "'" + id + "' is listed twice");
+      error(pointer_append("/addons", i), quoted_value(id) + " is listed twice");
   }
   if (o.maintenance_years < 0 || o.maintenance_years > kMaxMaintenanceYears)
     error("/maintenance_years", "must be a whole number from 0 to " + std::to_string(kMaxMaintenanceYears));

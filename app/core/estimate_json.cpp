@@ -8,6 +8,7 @@
 #include "core/guarded.hpp"
 #include "core/locale.hpp"
 #include "core/string_table.hpp"
+#include "core/text.hpp"
 
 namespace mn {
 namespace {
@@ -194,7 +195,101 @@ void error(std::vector<Issue>& issues, std::string pointer, std::string message)
   issues.push_back({Severity::error, std::move(pointer), std::move(message), {}});
 }
 
+std::string errors_reply(const std::string& pointer, const std::string& message) {
+  return safe_dump(OJson{{"errors", OJson::array({OJson{{"pointer", pointer}, {"message", message}}})}}, 2);
+}
+
+// A whole number within [min, max], read from any JSON number without narrowing it first.
+std::optional<int> whole_in(const OJson& v, int min, int max) {
+  if (v.is_number_unsigned()) {
+    const auto n = v.get<std::uint64_t>();
+    if (n <= static_cast<std::uint64_t>(max) && static_cast<std::int64_t>(n) >= min) return static_cast<int>(n);
+  } else if (v.is_number_integer()) {
+    const auto n = v.get<std::int64_t>();
+    if (n >= min && n <= max) return static_cast<int>(n);
+  }
+  return std::nullopt;
+}
+
+// The value as written, for a message: 1099511627777, "3", an object.
+std::string found(const OJson& v) {
+  if (v.is_object()) return "an object";
+  if (v.is_array()) return "an array";
+  if (v.is_string()) return quoted_value(v.get_ref<const std::string&>());
+  return escape_controls(safe_dump(v));
+}
+
 }  // namespace
+
+std::optional<WhatIf> parse_what_if(std::string_view text, std::string& error) {
+  WhatIf w;
+  if (text.empty()) return w;
+  const auto fail = [&](const std::string& pointer, const std::string& message) -> std::optional<WhatIf> {
+    error = errors_reply(pointer, message);
+    return std::nullopt;
+  };
+  const ParsedJson parsed = parse_json(text);
+  if (!parsed.ok()) return fail("/what_if" + parsed.pointer, parsed.error);
+  const OJson& j = parsed.value;
+  if (!j.is_object()) return fail("/what_if", "must be a JSON object");
+  for (const auto& [key, v] : j.items()) {
+    const std::string at = pointer_append("/what_if", key);
+    if (key == "severity") {
+      if (v.is_object()) {
+        for (const auto& [id, level] : v.items()) {
+          const auto n = whole_in(level, 1, 3);
+          if (!n) return fail(pointer_append(at, id), "must be 1, 2 or 3, found " + found(level));
+          w.severities.push_back({id, *n});
+        }
+      } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          const OJson& s = v[i];
+          const auto id = s.is_object() ? s.find("id") : s.end();
+          const auto level = s.is_object() ? s.find("severity") : s.end();
+          if (!s.is_object() || s.size() != 2 || id == s.end() || !id->is_string() || level == s.end())
+            return fail(pointer_append(at, i), "wants {\"id\": CONCERN, \"severity\": 1-3} entries");
+          const auto n = whole_in(*level, 1, 3);
+          if (!n) return fail(pointer_append(pointer_append(at, i), "severity"), "must be 1, 2 or 3, found " + found(*level));
+          w.severities.push_back({id->get<std::string>(), *n});
+        }
+      } else {
+        return fail(at, "must be an object {concern: severity} or a list");
+      }
+    } else if (key == "package") {
+      if (!v.is_string()) return fail(at, "must be \"auto\", \"none\" or a package id");
+      w.package = PackageChoice::parse(v.get<std::string>());
+    } else if (key == "areas") {
+      if (!v.is_array()) return fail(at, "must list area ids");
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_string()) return fail(pointer_append(at, i), "must be an area id, found " + found(v[i]));
+        w.areas.push_back(v[i].get<std::string>());
+      }
+    } else if (key == "addons") {
+      if (v.is_string()) {
+        const std::string& list = v.get_ref<const std::string&>();
+        for (std::size_t from = 0; from <= list.size();) {
+          const std::size_t comma = std::min(list.find(',', from), list.size());
+          if (comma > from) w.addons.push_back(list.substr(from, comma - from));
+          from = comma + 1;
+        }
+      } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          if (!v[i].is_string()) return fail(pointer_append(at, i), "must be an add-on id, found " + found(v[i]));
+          w.addons.push_back(v[i].get<std::string>());
+        }
+      } else {
+        return fail(at, "must list add-on ids");
+      }
+    } else if (key == "maintenance_years") {
+      const auto n = whole_in(v, 0, kMaxMaintenanceYears);
+      if (!n) return fail(at, "must be a whole number from 0 to " + std::to_string(kMaxMaintenanceYears) + ", found " + found(v));
+      w.maintenance_years = *n;
+    } else {
+      return fail(at, "is not a what-if option (severity, package, areas, addons, maintenance_years)");
+    }
+  }
+  return w;
+}
 
 OJson rounded_json(double value, int digits) {
   const double r = rounded(value, digits);
@@ -269,13 +364,13 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
     std::vector<Issue> issues = std::move(parse.issues);
     const Content& content = Content::builtin();
     const Treatment* t = content.treatment(treatment_id);
-    if (!t) error(issues, "/treatment", with_hint("'" + std::string(treatment_id) + "' is not a treatment id",
+    if (!t) error(issues, "/treatment", with_hint(quoted_value(treatment_id) + " is not a treatment id",
                                                    treatment_id, kTreatmentIds));
     const auto start = parse_iso_date(start_date);
-    if (!start) error(issues, "/start", "'" + std::string(start_date) + "' is not a date YYYY-MM-DD");
+    if (!start) error(issues, "/start", quoted_value(start_date) + " is not a date YYYY-MM-DD");
     for (const ConcernAnswer& c : what_if.severities) {
       if (!is_concern_id(c.id))
-        error(issues, "/severity", with_hint("'" + c.id + "' is not a concern id", c.id, kConcernIds));
+        error(issues, "/severity", with_hint(quoted_value(c.id) + " is not a concern id", c.id, kConcernIds));
       else if (c.severity < 1 || c.severity > 3)
         error(issues, pointer_append("/severity", c.id), "must be 1, 2 or 3");
     }
@@ -284,13 +379,13 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
     if (t)
       for (Issue& issue : check_options(*t, options, clinic))
         if (start || issue.pointer != "/start") issues.push_back(std::move(issue));
-    if (!issues.empty()) return {profile_errors_json(issues).dump(2), std::move(issues)};
+    if (!issues.empty()) return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};
     const auto concerns = with_overrides(parse.profile.concerns, what_if.severities);
     const Estimate e = estimate(*t, concerns, options, clinic);
-    return {estimate_to_json(e, concerns, lang, clinic, content).dump(2), {}};
+    return {safe_dump(estimate_to_json(e, concerns, lang, clinic, content), 2), {}};
   }, [](const char* what) -> AssessReply {
     std::vector<Issue> issues = {{Severity::error, "", std::string("the estimate failed: ") + what, {}}};
-    return {profile_errors_json(issues).dump(2), std::move(issues)};
+    return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};
   });
 }
 

@@ -2,6 +2,7 @@
 // The estimator as JSON in, JSON out: one entry point for `navigator estimate` and the browser's JavaScript API,
 // so both show the same figures. Output format: docs/estimates.md. Money is in the clinic's currency, rounded to
 // its minor units; the UI formats it (core/format.hpp).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,12 @@ struct WhatIf {
   int maintenance_years = kDefaultMaintenanceYears;
   std::vector<std::string> areas;  // empty: the defaults for the concerns
 };
+
+// The JavaScript API's what-if JSON: {"severity": {"acne_scars": 3} | [{"id", "severity"}], "package": "auto" |
+// "none" | ID, "addons": ["led"] | "led,numbing", "maintenance_years": 3}; "" is no what-if. Numbers are checked
+// as they are written (1099511627777 is not a severity, though its low 32 bits read 1). nullopt when the text is
+// not shaped so, with `error` set to the {"errors": [{"pointer", "message"}]} reply. Never throws.
+std::optional<WhatIf> parse_what_if(std::string_view text, std::string& error);
 
 nlohmann::ordered_json estimate_to_json(const Estimate& estimate, const std::vector<ConcernAnswer>& concerns, Lang lang,
                                         const ClinicConfig& clinic, const Content& content = Content::builtin());

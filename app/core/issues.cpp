@@ -2,19 +2,22 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace mn {
 
 std::string_view severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
 
 std::string display_pointer(std::string_view pointer) {
-  return pointer.empty() ? std::string("(root)") : std::string(pointer);
+  return pointer.empty() ? std::string("(root)") : escape_controls(pointer);  // keys from the input may hold controls
 }
 
 std::string format_issue(const Issue& issue) {
   std::string line(severity_name(issue.severity));
   line += ": ";
   if (!issue.document.empty()) line += issue.document + ": ";
-  line += display_pointer(issue.pointer) + ": " + issue.message;
+  // Pointers and messages may quote what a file or a link holds: nothing in them reaches a terminal as a control.
+  line += display_pointer(issue.pointer) + ": " + escape_controls(issue.message);
   return line;
 }
 

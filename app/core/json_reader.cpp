@@ -13,7 +13,8 @@ constexpr std::size_t kQuotedChars = 40;
 std::string describe(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string:
-      return Json(truncate_utf8(value.get_ref<const std::string&>(), kQuotedChars)).dump();
+      return Json(truncate_utf8(value.get_ref<const std::string&>(), kQuotedChars))
+          .dump(-1, ' ', false, Json::error_handler_t::replace);
     case Json::value_t::array:
       return "an array";
     case Json::value_t::object:
@@ -35,7 +36,7 @@ bool has_control_character(std::string_view text, bool multiline) {
 
 }  // namespace
 
-std::string in_quotes(std::string_view text) { return "'" + truncate_utf8(text, kQuotedChars) + "'"; }
+std::string in_quotes(std::string_view text) { return quoted_value(text, kQuotedChars); }
 
 void IssueLog::add(Severity severity, std::string pointer, std::string message) {
   if (severity == Severity::error) ++errors_;

@@ -10,6 +10,7 @@
 #include "core/civil_date.hpp"
 #include "core/guarded.hpp"
 #include "core/pricing.hpp"
+#include "core/text.hpp"
 
 namespace mn {
 namespace {
@@ -87,7 +88,7 @@ class PlanReader {
                     "unknown key '" + key + "' (a plan holds only the treatment, concerns and choices)");
     Plan& p = read_.plan;
     text("/treatment", json_.find("treatment"), true, [&](const std::string& v) {
-      if (!is_treatment_id(v)) return error(Code::unknown_treatment, "/treatment", "'" + v + "' is not a treatment id");
+      if (!is_treatment_id(v)) return error(Code::unknown_treatment, "/treatment", quoted_value(v) + " is not a treatment id");
       p.treatment = v;
     });
     if (const auto it = json_.find("concerns"); it != json_.end()) read_concerns(*it);
@@ -150,10 +151,10 @@ class PlanReader {
       if (!shaped) return error(Code::malformed, at, "must be {\"id\": CONCERN, \"severity\": 1|2|3}");
       const std::string name = c["id"].get<std::string>();
       const Json& severity = c["severity"];
-      if (!is_concern_id(name)) return error(Code::unknown_concern, at + "/id", "'" + name + "' is not a concern id");
+      if (!is_concern_id(name)) return error(Code::unknown_concern, at + "/id", quoted_value(name) + " is not a concern id");
       if (severity < 1 || severity > 3) return error(Code::out_of_range, at + "/severity", "must be 1, 2 or 3");
       for (const ConcernAnswer& seen : read_.plan.concerns)
-        if (seen.id == name) return error(Code::malformed, at + "/id", "'" + name + "' is listed twice");
+        if (seen.id == name) return error(Code::malformed, at + "/id", quoted_value(name) + " is listed twice");
       read_.plan.concerns.push_back({name, severity.get<int>()});
     }
   }
@@ -169,7 +170,7 @@ class PlanReader {
       const std::string id = list[i].get<std::string>();
       auto& addons = read_.plan.addons;
       if (std::find(addons.begin(), addons.end(), id) != addons.end())
-        return error(Code::malformed, at, "'" + id + "' is listed twice");
+        return error(Code::malformed, at, quoted_value(id) + " is listed twice");
       addons.push_back(id);
     }
   }
@@ -229,7 +230,7 @@ PlanRead read_plan(const Json& json, int version) {
 
 PlanRead parse_plan(std::string_view json_text, int version) {
   const ParsedJson parsed = parse_json(json_text);
-  if (!parsed.ok()) return fail(Code::malformed, "", parsed.error);
+  if (!parsed.ok()) return fail(Code::malformed, parsed.pointer, parsed.error);
   return read_plan(parsed.value, version);
 }
 
@@ -271,7 +272,7 @@ PlanEstimate estimate_plan(const Plan& plan, const ClinicConfig& clinic, const C
   PlanEstimate out;
   const Treatment* t = content.treatment(plan.treatment);
   if (!t) {
-    out.issues.push_back({Severity::error, "/treatment", "'" + plan.treatment + "' is not a treatment id", {}});
+    out.issues.push_back({Severity::error, "/treatment", quoted_value(plan.treatment) + " is not a treatment id", {}});
     return out;
   }
   const EstimateOptions options{plan.start, plan.package, plan.addons, plan.maintenance_years, plan.areas};

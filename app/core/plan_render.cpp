@@ -36,6 +36,13 @@ class Writer {
     Page p;
     p.title = s("title");
     p.subtitle = s("subtitle", {{"clinic", clinic_.clinic.name}});
+    // A treatment the clinic has switched off (a link made elsewhere, or before it was switched off): said so
+    // plainly, with no price (the clinic has none for it) and no booking for it.
+    if (!e_.offered) {
+      p.sections = {treatment(), schedule(), maintenance(), not_offered(), contact()};
+      p.notes.push_back(s("note.estimate"));
+      return p;
+    }
     p.sections = {treatment(), schedule(), maintenance(), costs(), contact()};
     if (e_.price.unit != PriceUnit::session)
       p.notes.push_back(StringTable::compare().get(lang_, "estimate.unit_note." + std::string(price_unit_name(e_.price.unit))));
@@ -171,6 +178,12 @@ class Writer {
     return out;
   }
 
+  Section not_offered() const {
+    return {s("section.not_offered"),
+            {{s("label.availability"), s("not_offered", {{"treatment", treatment_display_name(content_, lang_, e_.treatment->id)},
+                                                        {"clinic", clinic_.clinic.name}})}}};
+  }
+
   Section contact() const {
     Section out{s("section.contact"), {{s("label.clinic"), clinic_.clinic.name}}};
     const std::pair<const char*, const std::string*> details[] = {{"label.phone", &clinic_.clinic.phone},
@@ -178,7 +191,7 @@ class Writer {
                                                                   {"label.address", &clinic_.clinic.address},
                                                                   {"label.booking", &clinic_.clinic.booking_url}};
     for (const auto& [key, value] : details)
-      if (!value->empty()) out.lines.push_back({s(key), *value});
+      if (!value->empty() && (e_.offered || value != &clinic_.clinic.booking_url)) out.lines.push_back({s(key), *value});
     return out;
   }
 

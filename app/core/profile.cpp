@@ -21,7 +21,7 @@ constexpr std::size_t kQuotedChars = 40;
 // Upper score of each band of the 8-item quiz, type I first (domain-facts §4.2).
 constexpr std::array<int, 5> kQuizBandTops = {6, 12, 18, 24, 30};
 
-std::string quote(std::string_view s) { return "'" + truncate_utf8(s, kQuotedChars) + "'"; }
+std::string quote(std::string_view s) { return quoted_value(s, kQuotedChars); }
 
 // "must be a whole number of weeks from 0 to 1000" (`unit` may be empty).
 std::string whole_range(std::string_view unit, int min, int max) {
@@ -398,7 +398,7 @@ ProfileParse read_profile(const Json& json) {
 
 ProfileParse parse_profile(std::string_view json_text) {
   const ParsedJson parsed = parse_json(json_text);
-  if (!parsed.ok()) return {Profile{}, {{Severity::error, "", parsed.error, {}}}};
+  if (!parsed.ok()) return {Profile{}, {{Severity::error, parsed.pointer, parsed.error, {}}}};
   return read_profile(parsed.value);
 }
 

@@ -30,7 +30,7 @@ StringTable StringTable::load(const AssetReader& read, std::string_view file, co
         }
         root.finish();
       } else {
-        log.add(Severity::error, "", parsed.error);
+        log.add(Severity::error, parsed.pointer, parsed.error);
       }
     } else {
       log.add(Severity::error, "", "the file is missing");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace mn {
 namespace {
@@ -53,6 +54,88 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
     i += len;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// The code point at text[i] (well-formed or not) and its length; malformed bytes read as U+FFFD, one byte each.
+std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {c, 1};
+  const std::string_view rest = text.substr(i, 4);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (len > rest.size() || invalid_utf8_offset(rest.substr(0, len)) || c < 0xC2) return {0xFFFD, 1};
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(rest[k]) & 0x3F);
+  return {cp, len};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Characters a terminal or a page may act on rather than show.
+bool is_control(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view text) {
+  if (!invalid_utf8_offset(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [cp, len] = decode_at(text, i);
+    if (cp == 0xFFFD && len == 1) append_utf8(out, cp);
+    else out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string escape_controls(std::string_view text, bool backslashes) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [cp, len] = decode_at(text, i);
+    if (cp == '\\' && backslashes) {
+      out += "\\\\";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (is_control(cp)) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
+      out += buffer;
+    } else if (cp == 0xFFFD && len == 1) {
+      append_utf8(out, cp);
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string quoted_value(std::string_view text, std::size_t max_chars) {
+  return "'" + escape_controls(truncate_utf8(valid_utf8(text), max_chars), true) + "'";
 }
 
 std::size_t utf8_length(std::string_view text) {

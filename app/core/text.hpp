@@ -24,6 +24,17 @@ std::size_t utf8_length(std::string_view text);
 // At most `max_chars` code points of well-formed UTF-8 text, with "..." appended when it was cut.
 std::string truncate_utf8(std::string_view text, std::size_t max_chars);
 
+// `text` with every byte sequence that breaks UTF-8 replaced by U+FFFD, so it can always be written as JSON.
+std::string valid_utf8(std::string_view text);
+
+// `text` safe to show in a message on a terminal or a page: invalid UTF-8 becomes U+FFFD, and control characters
+// (C0, DEL, C1), line/paragraph separators and bidirectional controls are written as JSON escapes (\u001b, \n).
+// With `backslashes`, a backslash is doubled too, so the result is the body of a JSON string (less its quotes).
+std::string escape_controls(std::string_view text, bool backslashes = false);
+
+// A value quoted for a message: 'abc', JSON-escaped (escape_controls with backslashes), long ones shortened.
+std::string quoted_value(std::string_view text, std::size_t max_chars = 40);
+
 // A number as people write it: "300", "9.99", "1e+300" (up to 15 significant digits).
 std::string number_text(double value);
 

@@ -8,6 +8,9 @@ void mn_js_install_listeners();                        // wake the paused main l
 void mn_js_install_api();                              // window.MicroneedlingNavigator (js_api.cpp)
 void mn_js_first_frame();                              // hide the loading screen
 void mn_js_fatal(const char* what, const char* detail);  // show a readable error instead of a blank canvas
+// The WebGL context is lost: if it is not back soon, show `message` with a reload button labelled `reload`.
+void mn_js_gl_lost(const char* message, const char* reload);
+void mn_js_gl_restored();                                // it is back: the app draws again
 char* mn_js_query_param_new(const char* name);         // malloc'd UTF-8 or null
 char* mn_js_language_preference_new();                 // ?lang=, else the remembered choice; malloc'd or null
 void mn_js_remember_language(const char* code);        // the only thing stored, and only when a person picks it

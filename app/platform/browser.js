@@ -29,7 +29,16 @@ mergeInto(LibraryManager.library, {
   // window.MicroneedlingNavigator: the engine's JSON calls for tests and for clinics' own pages (README).
   mn_js_install_api__deps: ['$mnNewString', 'free', '$mnToday', 'mn_language_ready'],
   mn_js_install_api: function () {
+    // A NUL would end the C string early and the rest would be dropped without a word: refused instead.
+    var argNames = { '_mn_api_assess': ['profile', 'lang'], '_mn_api_compare': ['profile', 'lang', 'concern'],
+      '_mn_api_estimate': ['profile', 'treatment', 'start', 'lang', 'what_if'] };
     function call(name, args) {
+      for (var i = 0; i < args.length; i++) {
+        if (typeof args[i] === 'string' && args[i].indexOf('\u0000') >= 0) {
+          var arg = (argNames[name] || [])[i] || String(i);
+          return { 'errors': [{ 'pointer': '/' + arg, 'message': 'contains a NUL character (U+0000), which is not allowed' }] };
+        }
+      }
       var sp = stackSave();
       var ptrs = args.map(function (a) { return mnNewString(a === undefined || a === null ? '' : String(a)); });
       try { return JSON.parse(UTF8ToString(Module[name].apply(null, ptrs))); }
@@ -102,6 +111,7 @@ mergeInto(LibraryManager.library, {
   mn_js_copy_text: function (ptr) {
     var value = UTF8ToString(ptr);
     var done = function (ok) { Module['_mn_api_copy_done'](ok ? 1 : 0); };
+    window.mnCopiedText = true;  // mn_js_forget_person overwrites it for the next person
     try {
       if (!navigator.clipboard || !navigator.clipboard.writeText) return done(false);
       navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(false); });
@@ -348,6 +358,43 @@ mergeInto(LibraryManager.library, {
     }
   },
   mn_js_abort: function () { throw new Error('abort() in the app'); },
+  // WebGL context loss: give the browser a few seconds to restore it (on_gl_restored in main_web.cpp); if it does
+  // not, a readable message with a reload button replaces the blank canvas.
+  mn_js_gl_lost: function (message, reload) {
+    var text = UTF8ToString(message), label = UTF8ToString(reload);
+    document.documentElement.setAttribute('data-gl', 'lost');
+    clearTimeout(window.mnGlTimer);
+    window.mnGlTimer = setTimeout(function () {
+      var box = document.getElementById('mn-gl-lost');
+      if (box) return;
+      box = document.createElement('div');
+      box.id = 'mn-gl-lost';
+      box.setAttribute('role', 'alert');
+      var s = box.style;
+      s.position = 'fixed'; s.left = '0'; s.right = '0'; s.top = '0'; s.bottom = '0'; s.display = 'flex';
+      s.flexDirection = 'column'; s.alignItems = 'center'; s.justifyContent = 'center'; s.padding = '2rem';
+      s.background = '#fff'; s.color = '#1a1a1a'; s.font = '1.1rem/1.5 system-ui, sans-serif'; s.textAlign = 'center';
+      s.zIndex = '10';
+      var p = document.createElement('p');
+      p.textContent = text;
+      p.style.maxWidth = '32rem';
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.style.font = 'inherit'; button.style.padding = '.6rem 1.2rem'; button.style.minHeight = '44px';
+      button.addEventListener('click', function () { location.reload(); });
+      box.appendChild(p);
+      box.appendChild(button);
+      document.body.appendChild(box);
+      button.focus();
+    }, Number(window['mnGlLostWaitMs']) || 4000);
+  },
+  mn_js_gl_restored: function () {
+    clearTimeout(window.mnGlTimer);
+    document.documentElement.setAttribute('data-gl', 'ok');
+    var box = document.getElementById('mn-gl-lost');
+    if (box) box.parentNode.removeChild(box);
+  },
   mn_js_fatal: function (what, detail) {
     if (window['mnShowError']) window['mnShowError'](UTF8ToString(what), UTF8ToString(detail));  // set by web/loader.js
   },
@@ -368,7 +415,17 @@ mergeInto(LibraryManager.library, {
   mn_js_remember_language: function (code) {
     try { window.localStorage.setItem('mn-lang', UTF8ToString(code)); } catch (e) { /* storage may be off */ }
   },
+  // The next person must find nothing of this one: the printable copy of the plan, the plan text the app put on
+  // the clipboard (overwritten where the browser lets the page write it), the kept URL and storage.
   mn_js_forget_person: function () {
+    var print = document.getElementById('mn-print');
+    if (print) { while (print.firstChild) print.removeChild(print.firstChild); print.style.display = 'none'; }
+    if (window.mnCopiedText) {
+      window.mnCopiedText = false;
+      try {
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText('').catch(function () { /* not allowed */ });
+      } catch (e) { /* not allowed */ }
+    }
     try { history.replaceState(null, '', location.pathname + location.search.replace(/([?&])(lang)=[^&]*&?/, '$1').replace(/[?&]$/, '')); } catch (e) { /* file:// */ }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
     try { window.localStorage.removeItem('mn-lang'); } catch (e) { /* storage may be off */ }

@@ -38,7 +38,7 @@ std::optional<std::string> not_loaded(mn::Lang lang) {
   if (mn::ui::want_language(lang)) return std::nullopt;
   const std::string code(mn::lang_code(lang));
   return mn::Json{{"errors", {"the " + code + " content is still loading: await MicroneedlingNavigator.loadLanguage('" +
-                                  code + "') first"}}}.dump();
+                                  code + "') first"}}}.dump(-1, ' ', false, mn::Json::error_handler_t::replace);
 }
 }  // namespace
 
@@ -61,13 +61,12 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_assess(const char* profile_json, const c
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_results() {
   const auto& cs = mn::platform::current_app_state().candidacy;
   if (!cs.show_results || !cs.results_lang) return reply("null");
-  return reply(mn::assessment_json(cs.assessment, *cs.results_lang, mn::CandidacyRules::builtin(), mn::Content::builtin())
-                   .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  return reply(mn::safe_dump(mn::assessment_json(cs.assessment, *cs.results_lang, mn::CandidacyRules::builtin(), mn::Content::builtin())));
 }
 
 // The profile the questionnaire's answers describe so far, in the shared contract.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_answers_profile() {
-  return reply(mn::profile_json(mn::platform::current_app_state().candidacy.answers.profile()).dump());
+  return reply(mn::safe_dump(mn::profile_json(mn::platform::current_app_state().candidacy.answers.profile())));
 }
 
 }  // extern "C"
@@ -102,74 +101,6 @@ const bool g_decision_platform = [] {
   return true;
 }();
 
-std::string errors_reply(const std::string& pointer, const std::string& message) {
-  return OJson{{"errors", OJson::array({OJson{{"pointer", pointer}, {"message", message}}})}}.dump(2);
-}
-
-// whatIf: {"severity": {"acne_scars": 3} | [{"id", "severity"}], "package": "auto"|"none"|ID,
-//          "addons": ["led"] | "led,numbing", "maintenance_years": 3}; anything else is an error.
-std::optional<mn::WhatIf> parse_what_if(const std::string& text, std::string& error) {
-  mn::WhatIf w;
-  if (text.empty()) return w;
-  OJson j = OJson::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    error = errors_reply("/what_if", "must be a JSON object");
-    return std::nullopt;
-  }
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string& key = it.key();
-    const OJson& v = it.value();
-    const std::string at = "/what_if/" + key;
-    if (key == "severity") {
-      if (v.is_object()) {
-        for (auto s = v.begin(); s != v.end(); ++s) {
-          if (!s.value().is_number_integer()) return error = errors_reply(at + "/" + s.key(), "must be 1, 2 or 3"), std::nullopt;
-          w.severities.push_back({s.key(), s.value().get<int>()});
-        }
-      } else if (v.is_array()) {
-        for (const OJson& s : v) {
-          if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("severity") || !s["severity"].is_number_integer())
-            return error = errors_reply(at, "wants {\"id\": CONCERN, \"severity\": 1-3} entries"), std::nullopt;
-          w.severities.push_back({s["id"].get<std::string>(), s["severity"].get<int>()});
-        }
-      } else {
-        return error = errors_reply(at, "must be an object {concern: severity} or a list"), std::nullopt;
-      }
-    } else if (key == "package") {
-      if (!v.is_string()) return error = errors_reply(at, "must be \"auto\", \"none\" or a package id"), std::nullopt;
-      w.package = mn::PackageChoice::parse(v.get<std::string>());
-    } else if (key == "areas") {
-      if (!v.is_array()) return error = errors_reply(at, "must list area ids"), std::nullopt;
-      for (const OJson& a : v) {
-        if (!a.is_string()) return error = errors_reply(at, "must list area ids"), std::nullopt;
-        w.areas.push_back(a.get<std::string>());
-      }
-    } else if (key == "addons") {
-      if (v.is_string()) {
-        const std::string list = v.get<std::string>();
-        for (std::size_t from = 0; from <= list.size();) {
-          const std::size_t comma = std::min(list.find(',', from), list.size());
-          if (comma > from) w.addons.push_back(list.substr(from, comma - from));
-          from = comma + 1;
-        }
-      } else if (v.is_array()) {
-        for (const OJson& a : v) {
-          if (!a.is_string()) return error = errors_reply(at, "must list add-on ids"), std::nullopt;
-          w.addons.push_back(a.get<std::string>());
-        }
-      } else {
-        return error = errors_reply(at, "must list add-on ids"), std::nullopt;
-      }
-    } else if (key == "maintenance_years") {
-      if (!v.is_number_integer()) return error = errors_reply(at, "must be a whole number 0-10"), std::nullopt;
-      w.maintenance_years = v.get<int>();
-    } else {
-      return error = errors_reply(at, "is not a what-if option (severity, package, addons, maintenance_years, areas)"), std::nullopt;
-    }
-  }
-  return w;
-}
-
 OJson what_if_json(const mn::WhatIf& w) {
   OJson severity = OJson::array();
   for (const auto& c : w.severities) severity.push_back({{"id", c.id}, {"severity", c.severity}});
@@ -177,8 +108,8 @@ OJson what_if_json(const mn::WhatIf& w) {
 }
 
 OJson parsed(const std::string& text) {
-  OJson j = OJson::parse(text, nullptr, false);
-  return j.is_discarded() ? OJson(nullptr) : j;
+  mn::ParsedJson j = mn::parse_json(text);
+  return j.ok() ? std::move(j.value) : OJson(nullptr);
 }
 
 const char* link_status_name(mn::ui::PlanLinkStatus::Kind kind) {
@@ -216,7 +147,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_compare(const char* profile_json, const 
 EMSCRIPTEN_KEEPALIVE const char* mn_api_estimate(const char* profile_json, const char* treatment, const char* start,
                                                  const char* lang, const char* what_if) {
   std::string error;
-  auto w = parse_what_if(what_if ? what_if : "", error);
+  auto w = mn::parse_what_if(what_if ? what_if : "", error);
   if (!w) return reply(error);
   if (auto wait = not_loaded(lang_or_app(lang))) return reply(*wait);
   std::string day = start && *start ? start : mn::platform::adopt_js_string(mn_js_today_new());
@@ -230,7 +161,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_plan_link() {
   mn::ui::AppState& st = mn::platform::mutable_app_state();
   mn::ui::decision_prepare(st);
   const mn::Plan plan = mn::ui::decision_plan(st);
-  return reply(OJson{{"fragment", mn::encode_plan(plan)}, {"url", mn::ui::plan_link(st)}, {"plan", mn::plan_to_json(plan)}}.dump());
+  return reply(OJson{{"fragment", mn::encode_plan(plan)}, {"url", mn::ui::plan_link(st)}, {"plan", mn::plan_to_json(plan)}}.dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
 // What Compare shows now: the profile it ranked, the filter, and compare_json()'s reply ("null" before it was drawn).
@@ -240,7 +171,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_compare() {
   return reply(OJson{{"profile", parsed(ds.compare_profile)},
                      {"concern", ds.concern_filter.empty() ? OJson(nullptr) : OJson(ds.concern_filter)},
                      {"compare", ds.compare}}
-                   .dump());
+                   .dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
 // What Estimate (and My plan) show now: the request (profile, treatment, start, lang, what-if), estimate_json()'s
@@ -256,7 +187,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
                      {"what_if", what_if_json(mn::ui::decision_what_if_for(st))},
                      {"estimate", ds.estimate},
                      {"shown", ds.shown}}
-                   .dump());
+                   .dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
 // What My plan holds: the plan, its link and QR code size, what became of an opened link, and the plan as text.
@@ -279,7 +210,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
                      {"copy", copy_status_name(st.decision.copy)},
                      {"share_sheet", mn_js_can_share() != 0},
                      {"text", pe.estimate ? mn::plan_text(plan, *pe.estimate, st.clinic) : std::string()}}
-                   .dump());
+                   .dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
 // Opens a share link's plan (the text after "#plan="): called by browser.js at start-up and on hashchange.
@@ -287,7 +218,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
   mn::ui::AppState& st = mn::platform::mutable_app_state();
   mn::ui::open_plan_link(st, fragment ? fragment : "");
   mn_wake();
-  return reply(OJson{{"status", link_status_name(st.decision.link.kind)}, {"code", st.decision.link.code}}.dump());
+  return reply(OJson{{"status", link_status_name(st.decision.link.kind)}, {"code", st.decision.link.code}}.dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
 // The clipboard's answer to mn_js_copy_text.

@@ -26,6 +26,9 @@
 #include "ui/app.hpp"
 #include "ui/mirror.hpp"
 #include "ui/strings.hpp"
+#include "ui/theme.hpp"
+
+extern "C" void mn_wake();  // below
 
 namespace {
 
@@ -58,6 +61,7 @@ struct Runtime {
   int crash_test = 0;             // tests: make the next UI pass stop half-way (1: abort(), 2: a trap)
   mn::AssetFiles incoming;        // content packs received, not yet added (their JSON is parsed first, see below)
   std::size_t incoming_parsed = 0;
+  bool gl_lost = false;           // the WebGL context is lost: nothing is drawn until it is restored
 };
 Runtime* rt = nullptr;
 
@@ -134,7 +138,30 @@ void crash_for_test() {
   if (kind == 2) __builtin_trap();
 }
 
+// WebGL context loss (a phone puts a background tab's GPU memory to other use; a driver resets): the app's state
+// stays as it is, nothing is drawn meanwhile, and on restore every GL object and font texture is made again. The
+// lost event is cancelled (returning true), without which the browser would never restore the context.
+EM_BOOL on_gl_lost(int, const void*, void*) {
+  rt->gl_lost = true;
+  mn_js_gl_lost(mn::ui::tr("gl.lost"), mn::ui::tr("gl.reload"));
+  return EM_TRUE;
+}
+
+EM_BOOL on_gl_restored(int, const void*, void*) {
+  rt->gl_lost = false;
+  rt->renderer.restore();
+  mn::ui::forget_fonts();
+  mn_js_gl_restored();
+  mn_wake();
+  return EM_TRUE;
+}
+
 void frame() {
+  if (rt->gl_lost) {  // wait for webglcontextrestored (on_gl_restored wakes the loop)
+    rt->paused = true;
+    emscripten_pause_main_loop();
+    return;
+  }
   if (starting_up()) return;
   const bool taking_in = taking_in_content();
   ImGuiIO& io = ImGui::GetIO();
@@ -306,6 +333,7 @@ EMSCRIPTEN_KEEPALIVE void mn_kiosk_tick() {
 
 // A control of the accessibility mirror was activated (a screen reader's button): press it in the app.
 EMSCRIPTEN_KEEPALIVE void mn_mirror_activate(unsigned id) {
+  if (rt) rt->last_input_ms = emscripten_get_now();  // a press is activity: the kiosk's idle clock starts over
   mn::ui::mirror::request_activation(id);
   mn_wake();
 }
@@ -414,6 +442,8 @@ int main() {
   mn::platform::Input::configure(ImGui::GetIO());
   mn::platform::item_registry_enable();
   rt->renderer.init();
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_gl_restored);
   emscripten_set_main_loop(guarded_frame, 0, false);
   return 0;
 }

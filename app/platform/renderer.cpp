@@ -150,6 +150,13 @@ void Renderer::init() {
   io.BackendRendererName = "mn_webgl2";
 }
 
+void Renderer::restore() {
+  program_ = vao_ = vertex_buffer_ = index_buffer_ = vertex_shader_ = fragment_shader_ = 0;
+  font_textures_.clear();
+  shown_ = 0;
+  init();
+}
+
 bool Renderer::check(std::string& error) {
   if (!vertex_shader_) return true;  // checked before
   GLint linked = GL_FALSE;

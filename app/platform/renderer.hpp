@@ -35,6 +35,10 @@ class Renderer {
   bool render(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear);
   // The drawing buffer lost what it showed (the canvas was resized): the next render() draws whatever it gets.
   void invalidate() { shown_ = 0; }
+  // The WebGL context was lost and is back: every GL object is gone. Forgets them (without deleting: their names
+  // mean nothing now) and creates the program and buffers again; the font textures come back through
+  // upload_fonts() once the fonts are built again (ui::forget_fonts()).
+  void restore();
 
  private:
   GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0;

@@ -225,11 +225,23 @@ std::string plan_link(const AppState& st) {
 void open_plan_link(AppState& st, std::string_view fragment) {
   decision_prepare(st);
   DecisionState& ds = st.decision;
+  const bool shown_from_link = ds.link.kind == PlanLinkStatus::Kind::restored;
   ds.link = PlanLinkStatus{};
   PlanRead read = decode_plan(fragment);
   if (!read.ok()) {
     ds.link.kind = PlanLinkStatus::Kind::refused;
     ds.link.code = std::string(plan_error_name(read.error->code));
+    // The refusal says "the plan below starts from today": so it must. A plan an earlier link put on screen is not
+    // this person's and goes; choices the person made here stay, except the start date.
+    if (shown_from_link) {
+      const DecisionState defaults;
+      ds.treatment = defaults.treatment;
+      ds.severities = defaults.severities;
+      ds.package = defaults.package;
+      ds.addons = defaults.addons;
+      ds.maintenance_years = defaults.maintenance_years;
+    }
+    ds.start = ds.today;
   } else {
     const Plan& plan = read.plan;
     ds.treatment = plan.treatment;
@@ -268,6 +280,7 @@ std::string booking_address(const AppState& st) {
   const std::string& base = st.clinic.clinic.booking_url;
   if (base.empty()) return {};
   const Plan plan = decision_plan(st);
+  if (!st.clinic.offers(plan.treatment)) return {};  // switched off at this clinic: nothing to book
   std::string sessions;
   const auto& e = st.decision.estimate;
   if (st.decision.estimate_ok && e.contains("sessions")) sessions = number_text(num(field(e, "sessions"), "typical"));

@@ -62,6 +62,10 @@ void link_banner(AppState& st) {
     edge = p.danger;
   } else {
     body = tr("plan.link.restored");
+    if (!st.clinic.offers(ds.treatment)) {
+      body += "\n\n" + std::string(tr("r.not_offered"));
+      edge = p.warning;
+    }
     std::vector<std::string> left_out = link_ids_left_out(st);
     if (!left_out.empty()) {
       std::string list;
@@ -104,6 +108,11 @@ void summary(AppState& st, const Json& e) {
                  {"high", num(field(field(c, "course"), "high"), "cost")}};
   const Json& total_course = field(c, "addons").empty() ? course : field(c, "course_total");
   struct Item { std::string label, value, note; };
+  const bool offered = e.value("offered", true);
+  if (!offered) {  // switched off at this clinic (a link made elsewhere, or before): no price, no booking
+    callout(fill(tr("plan.not_offered"), {{"treatment", str(e, "name")}, {"clinic", st.clinic.clinic.name}}).c_str(), p.warning);
+    gap(8);
+  }
   std::vector<Item> items = {
       {tr("plan.sessions"), fill(tr("plan.sessions_value"), {{"range", number_range(field(e, "sessions"))}, {"typical", number_text(num(field(e, "sessions"), "typical"))}}), ""},
       {tr("plan.first_session"), date_text(st, str(e, "start")), ""},
@@ -113,6 +122,7 @@ void summary(AppState& st, const Json& e) {
       {fill(tr("estimate.cost.total"), {{"years", number_text(num(field(c, "total"), "years"))}}), money_range(money, field(c, "total")),
        money_usually(money, field(c, "total"))},
   };
+  if (!offered) items.resize(3);  // the sessions and dates; none of the prices
   if (field(e, "results_last_until").is_object())
     items.push_back({tr("plan.lasts"), fill(tr("plan.lasts_value"), {{"from", date_text(st, str(field(e, "results_last_until"), "low"))},
                                                                      {"to", date_text(st, str(field(e, "results_last_until"), "high"))}}), ""});
@@ -359,6 +369,9 @@ void booking(AppState& st) {
     std::string label = fill(tr("plan.book.button"), {{"clinic", clinic.name}}) + "##book";
     if (button(label.c_str(), ButtonKind::Primary, phone(st) ? -1.0f : 0.0f, st.layout.target_h)) ds.confirm_booking = true;
     gap(8);
+  } else if (!st.clinic.offers(decision_plan(st).treatment)) {
+    text(tr("r.not_offered"), FontRole::Body, p.ink_muted);
+    gap(6);
   } else {
     text(tr(kiosk(st) ? "plan.kiosk.book" : "plan.book.no_site"), FontRole::Body, p.ink_muted);
     gap(6);

@@ -86,6 +86,8 @@ ImFontAtlas* build_next_font(float dpr) {
   return &atlas;
 }
 
+void forget_fonts() { g_built_for.fill(0.0f); }
+
 void apply_style(bool touch) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();

@@ -19,6 +19,8 @@ enum class FontRole { Body, Small, Button, H1, H2, H3, Count };
 // times that on a phone. Builds the next role not yet built for `dpr` and returns its atlas (to upload as a
 // texture), or nullptr once every role is ready for `dpr`.
 ImFontAtlas* build_next_font(float dpr);
+// Makes build_next_font() build every role again (their textures were lost with the WebGL context).
+void forget_fonts();
 ImFont* font(FontRole role);
 
 // Applies the palette and spacing to ImGui's style; `touch` gets larger targets.

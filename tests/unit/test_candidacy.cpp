@@ -64,7 +64,10 @@ void check_expectation(const TreatmentAssessment& t, const Json& spec) {
       CHECK_FALSE(t.wait);
     } else {
       REQUIRE(t.wait);
-      const auto& [unit, amount] = *wait->items().begin();
+      // The first member, read through a real iterator (a structured binding to *items().begin() would bind to a
+      // temporary that is gone by the next line: ASan's stack-use-after-scope).
+      const std::string unit = wait->begin().key();
+      const Json& amount = wait->begin().value();
       CHECK(time_unit_name(t.wait->unit) == unit);
       CHECK(t.wait->amount == amount.get<int>());
     }
