@@ -46,7 +46,7 @@ void suitability_note(AppState& st, const Json& e) {
   if (!e.value("offered", true)) callout(fill(tr("estimate.not_offered"), {{"treatment", str(e, "name")}}).c_str(), p.warning);
   const Json& comparison = decision_compare(st);
   if (!comparison.contains("treatments")) return;
-  for (const Json& r : comparison["treatments"]) {
+  for (const Json& r : field(comparison, "treatments")) {
     if (str(r, "id") != st.decision.treatment) continue;
     const std::string verdict = str(r, "verdict");
     if (verdict == "defer" || verdict == "not_recommended") {
@@ -73,30 +73,30 @@ void stat_tile(const char* label, const std::string& value, const std::string& n
 
 std::string sessions_reason(const AppState& st, const Json& s) {
   const std::string source = str(s, "source");
-  if (source == "severity" && s.contains("decided_by") && s["decided_by"].is_object())
-    return fill(tr("estimate.sessions.severity"), {{"concern", concern_name(st, str(s["decided_by"], "concern"))},
-                                                    {"severity", severity_words(static_cast<int>(num(s["decided_by"], "severity")))}});
+  if (source == "severity" && s.contains("decided_by") && field(s, "decided_by").is_object())
+    return fill(tr("estimate.sessions.severity"), {{"concern", concern_name(st, str(field(s, "decided_by"), "concern"))},
+                                                    {"severity", severity_words(static_cast<int>(num(field(s, "decided_by"), "severity")))}});
   if (source == "clinic") return tr("estimate.sessions.clinic");
   return tr(effective_concerns(st).empty() ? "estimate.sessions.no_concerns" : "estimate.sessions.course");
 }
 
 Date course_end(const Json& e) {
   Date end = date_of(e, "start");
-  for (const Json& v : e["visits"])
+  for (const Json& v : field(e, "visits"))
     if (!v.value("beyond_typical", false)) end = date_of(v, "date");
   return end;
 }
 
 void summary(AppState& st, const Json& e) {
-  const Json& s = e["sessions"];
-  const Json& costs = e["costs"];
+  const Json& s = field(e, "sessions");
+  const Json& costs = field(e, "costs");
   MoneyFormat money = clinic_money(st, str(costs, "currency"));
-  std::string interval = e["interval_days"].is_object()
-                             ? fill(tr("estimate.interval_value"), {{"range", days_text(e["interval_days"])},
-                                                                     {"typical", number_text(num(e["interval_days"], "typical"))}})
+  std::string interval = field(e, "interval_days").is_object()
+                             ? fill(tr("estimate.interval_value"), {{"range", days_text(field(e, "interval_days"))},
+                                                                     {"typical", number_text(num(field(e, "interval_days"), "typical"))}})
                              : std::string(tr("estimate.single_visit"));
   std::string sessions = number_range(s);
-  const Json& course_amounts = costs["course_total"];  // what is paid for the course: its lines' sum
+  const Json& course_amounts = field(costs, "course_total");  // what is paid for the course: its lines' sum
   std::string course = money_range(money, course_amounts);
   DecisionState& ds = st.decision;
   ds.shown["sessions"] = sessions;
@@ -216,7 +216,7 @@ void area_choice(AppState& st, const Json& e) {
   const std::vector<std::string> offered = priced_areas(*t, st.clinic);
   if (offered.empty()) return;
   std::vector<std::string> current;
-  for (const Json& a : e["costs"]["areas"]) current.push_back(str(a, "id"));
+  for (const Json& a : field(field(e, "costs"), "areas")) current.push_back(str(a, "id"));
   text(tr("estimate.whatif.areas"), FontRole::H3);
   text(tr("estimate.whatif.areas_hint"), FontRole::Small, palette().ink_muted);
   gap(4);
@@ -276,7 +276,7 @@ void package_choice(AppState& st, const Json& e) {
   std::vector<const Package*> packages;
   for (const Package& pk : st.clinic.packages)
     if (pk.treatment == ds.treatment) packages.push_back(&pk);
-  if (packages.empty() || str(e["costs"], "price_source") != "clinic") return;
+  if (packages.empty() || str(field(e, "costs"), "price_source") != "clinic") return;
   gap(14);
   text(tr("estimate.whatif.package"), FontRole::H3);
   gap(4);
@@ -317,7 +317,7 @@ void addon_choice(AppState& st) {
 
 void years_choice(AppState& st, const Json& e) {
   DecisionState& ds = st.decision;
-  if (!e["maintenance"]["every_months"].is_object()) return;
+  if (!field(field(e, "maintenance"), "every_months").is_object()) return;
   gap(14);
   text(tr("estimate.whatif.years"), FontRole::H3);
   gap(4);
@@ -392,10 +392,10 @@ void calendar(AppState& st, const Json& e) {
   d.results_label = tr("estimate.cal.results");
   d.today_label = tr("estimate.cal.today");
   d.lane_labels_left = !phone(st);
-  for (const Json& v : e["visits"]) {
+  for (const Json& v : field(e, "visits")) {
     d.visits.push_back({static_cast<int>(num(v, "number")), date_of(v, "date"), date_of(v, "earliest"), date_of(v, "latest"),
                         v.value("beyond_typical", false)});
-    for (const Json& ph : v["phases"]) {
+    for (const Json& ph : field(v, "phases")) {
       std::string key = str(ph, "key");
       auto it = std::find(d.lanes.begin(), d.lanes.end(), key);
       if (it == d.lanes.end()) {
@@ -406,7 +406,7 @@ void calendar(AppState& st, const Json& e) {
       d.phases.push_back({static_cast<int>(it - d.lanes.begin()), date_of(ph, "from"), date_of(ph, "to")});
     }
   }
-  for (const Json& m : e["milestones"]) d.milestones.push_back({compare_string(st, "milestone." + str(m, "key")), date_of(m, "date")});
+  for (const Json& m : field(e, "milestones")) d.milestones.push_back({compare_string(st, "milestone." + str(m, "key")), date_of(m, "date")});
 
   CardScope card;
   card_begin(card);
@@ -450,7 +450,7 @@ void calendar(AppState& st, const Json& e) {
   float value_x = phone(st) ? 118.0f : 190.0f;
   struct Entry { std::string iso, label, note; FontRole role; };
   std::vector<Entry> agenda;
-  for (const Json& v : e["visits"]) {
+  for (const Json& v : field(e, "visits")) {
     std::string label = fill(tr("estimate.cal.session_n"), {{"n", number_text(num(v, "number"))}});
     std::string note;
     if (v.value("beyond_typical", false)) note = tr("estimate.cal.only_if_needed");
@@ -460,7 +460,7 @@ void calendar(AppState& st, const Json& e) {
     }
     agenda.push_back({str(v, "date"), label, note, FontRole::Button});
   }
-  for (const Json& m : e["milestones"])
+  for (const Json& m : field(e, "milestones"))
     agenda.push_back({str(m, "date"), fill(tr("estimate.cal.from_about"), {{"milestone", compare_string(st, "milestone." + str(m, "key"))}}),
                       "", FontRole::Body});
   std::stable_sort(agenda.begin(), agenda.end(), [](const Entry& a, const Entry& b) { return a.iso < b.iso; });
@@ -469,9 +469,9 @@ void calendar(AppState& st, const Json& e) {
     gap(6);
     // What the days after each session look like, from the first session's phases.
     std::string list;
-    const Json& first = e["visits"][0];
+    const Json& first = item(field(e, "visits"), 0);
     Date visit = date_of(first, "date");
-    for (const Json& ph : first["phases"]) {
+    for (const Json& ph : field(first, "phases")) {
       if (!list.empty()) list += ", ";
       list += fill(tr("estimate.cal.phase_days"),
                    {{"phase", compare_string(st, "phase." + str(ph, "key"))},
@@ -486,22 +486,22 @@ void calendar(AppState& st, const Json& e) {
 
 void maintenance(AppState& st, const Json& e) {
   const Palette& p = palette();
-  const Json& m = e["maintenance"];
+  const Json& m = field(e, "maintenance");
   CardScope card;
   card_begin(card);
   text(tr("estimate.after.title"), FontRole::H2);
   gap(4);
-  const Json& lasts = e["results_last_until"];
+  const Json& lasts = field(e, "results_last_until");
   if (lasts.is_object())
     text(fill(tr("estimate.after.lasts"), {{"from", date_text(st, str(lasts, "low"))}, {"to", date_text(st, str(lasts, "high"))}}).c_str());
-  if (!m["every_months"].is_object()) {
+  if (!field(m, "every_months").is_object()) {
     text(tr("estimate.after.none"), FontRole::Body, p.ink_muted);
   } else {
-    const Json& every = m["every_months"];
+    const Json& every = field(m, "every_months");
     // every_months: the low case is maintained least often, so its "low" is the largest number.
     Json span = {{"low", num(every, "high")}, {"high", num(every, "low")}};
     text(fill(tr("estimate.after.every"), {{"range", months_text(span)}, {"typical", number_text(num(every, "typical"))}}).c_str());
-    text(fill(tr("estimate.after.count"), {{"range", number_range(m["sessions"])}, {"years", number_text(num(m, "years"))}}).c_str(),
+    text(fill(tr("estimate.after.count"), {{"range", number_range(field(m, "sessions"))}, {"years", number_text(num(m, "years"))}}).c_str(),
          FontRole::Body, p.ink_muted);
     gap(10);
     MaintenanceData d;
@@ -512,7 +512,7 @@ void maintenance(AppState& st, const Json& e) {
       d.lasts_low = date_of(lasts, "low");
       d.lasts_high = date_of(lasts, "high");
     }
-    for (const Json& s : m["dates"]) d.sessions.push_back(parse_iso_date(s.get<std::string>()).value_or(Date{}));
+    for (const Json& s : field(m, "dates")) d.sessions.push_back(parse_iso_date(s.is_string() ? s.get<std::string>() : std::string()).value_or(Date{}));
     d.years = static_cast<int>(num(m, "years"));
     d.course_label = tr("estimate.after.course");
     d.lasts_label = tr("estimate.after.lasting");
@@ -551,14 +551,14 @@ void money_fact(AppState& st, const char* label, const std::string& value, const
 void costs(AppState& st, const Json& e) {
   const Palette& p = palette();
   DecisionState& ds = st.decision;
-  const Json& c = e["costs"];
+  const Json& c = field(e, "costs");
   const MoneyFormat money = clinic_money(st, str(c, "currency"));
   auto range = [&](const Json& a) { return money_range(money, a); };
   auto usually = [&](const Json& a) { return money_usually(money, a); };
-  Json course = {{"low", num(c["course"]["low"], "cost")}, {"typical", num(c["course"]["typical"], "cost")},
-                 {"high", num(c["course"]["high"], "cost")}};
-  Json list = {{"low", num(c["course"]["low"], "list")}, {"typical", num(c["course"]["typical"], "list")},
-               {"high", num(c["course"]["high"], "list")}};
+  Json course = {{"low", num(field(field(c, "course"), "low"), "cost")}, {"typical", num(field(field(c, "course"), "typical"), "cost")},
+                 {"high", num(field(field(c, "course"), "high"), "cost")}};
+  Json list = {{"low", num(field(field(c, "course"), "low"), "list")}, {"typical", num(field(field(c, "course"), "typical"), "list")},
+               {"high", num(field(field(c, "course"), "high"), "list")}};
 
   CardScope card;
   card_begin(card);
@@ -567,30 +567,30 @@ void costs(AppState& st, const Json& e) {
   text(fill(tr("estimate.cost.currency_note"), {{"currency", str(c, "currency")}}).c_str(), FontRole::Small, p.ink_muted);
   gap(8);
   mirror::table_begin(cost_title, {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
-                      fill(tr("estimate.table.cost_announce"), {{"clinic", st.clinic.clinic.name}, {"range", range(c["first_year"])}}));
+                      fill(tr("estimate.table.cost_announce"), {{"clinic", st.clinic.clinic.name}, {"range", range(field(c, "first_year"))}}));
   Json areas_shown = Json::array();
-  for (const Json& a : c["areas"]) {
-    std::string note = usually(a["per_session"]);
-    if (a.contains("units") && c["unit_price"].is_object()) {
-      const std::string units = number_range(a["units"]);
+  for (const Json& a : field(c, "areas")) {
+    std::string note = usually(field(a, "per_session"));
+    if (a.contains("units") && field(c, "unit_price").is_object()) {
+      const std::string units = number_range(field(a, "units"));
       note = str(a, "units_source") == "clinic"
-                 ? fill(tr("estimate.cost.units"), {{"units", units}, {"price", money_range(money, c["unit_price"], MoneyPrecision::exact)}})
+                 ? fill(tr("estimate.cost.units"), {{"units", units}, {"price", money_range(money, field(c, "unit_price"), MoneyPrecision::exact)}})
                  : fill(tr("estimate.cost.units_label"), {{"units", units}});
     }
-    money_fact(st, str(a, "name").c_str(), range(a["per_session"]), note);
-    areas_shown.push_back({{"id", str(a, "id")}, {"per_session", range(a["per_session"])}});
+    money_fact(st, str(a, "name").c_str(), range(field(a, "per_session")), note);
+    areas_shown.push_back({{"id", str(a, "id")}, {"per_session", range(field(a, "per_session"))}});
   }
   ds.shown["areas"] = areas_shown;
-  if (c["syringes"].is_object()) {
-    const Json& sy = c["syringes"];
+  if (field(c, "syringes").is_object()) {
+    const Json& sy = field(c, "syringes");
     money_fact(st, tr("estimate.cost.syringes"),
-               fill(tr("estimate.cost.syringes_value"), {{"range", number_range(sy["per_visit"])}, {"price", range(c["base_price"])}}),
+               fill(tr("estimate.cost.syringes_value"), {{"range", number_range(field(sy, "per_visit"))}, {"price", range(field(c, "base_price"))}}),
                str(sy, "source") == "clinic" ? std::string() : compare_string(st, "estimate.syringes_assumed"));
   }
-  std::string per_session = range(c["per_session"]);
+  std::string per_session = range(field(c, "per_session"));
   if (c.contains("unit_note")) per_session += " " + std::string(tr(("compare.unit." + str(c, "price_unit")).c_str()));
-  money_fact(st, tr("estimate.cost.per_session"), per_session, usually(c["per_session"]));
-  money_fact(st, fill(tr("estimate.cost.course_list"), {{"sessions", number_range(e["sessions"])}}).c_str(), range(list), usually(list));
+  money_fact(st, tr("estimate.cost.per_session"), per_session, usually(field(c, "per_session")));
+  money_fact(st, fill(tr("estimate.cost.course_list"), {{"sessions", number_range(field(e, "sessions"))}}).c_str(), range(list), usually(list));
 
   // Packages: which, and how much they save, case by case.
   bool any_saving = false;
@@ -598,11 +598,11 @@ void costs(AppState& st, const Json& e) {
   const char* case_keys[3] = {"estimate.cost.case_low", "estimate.cost.case_typical", "estimate.cost.case_high"};
   const char* cases[3] = {"low", "typical", "high"};
   for (int i = 0; i < 3; ++i) {
-    const Json& pc = c["course"][cases[i]];
+    const Json& pc = field(field(c, "course"), cases[i]);
     if (num(pc, "saving") <= 0) continue;
     any_saving = true;
     std::string used;
-    for (const Json& pk : pc["packages"]) {
+    for (const Json& pk : field(pc, "packages")) {
       if (!used.empty()) used += " + ";
       used += str(pk, "name");
       if (num(pk, "count") > 1) used += " × " + number_text(num(pk, "count"));
@@ -621,8 +621,8 @@ void costs(AppState& st, const Json& e) {
                                                                                        : "estimate.cost.no_saving"), "");
   }
   // A membership, where it is the cheapest way to pay for the usual course.
-  if (c["membership"].is_object() && c["membership"]["typical"].is_object()) {
-    const Json& m = c["membership"]["typical"];
+  if (field(c, "membership").is_object() && field(field(c, "membership"), "typical").is_object()) {
+    const Json& m = field(field(c, "membership"), "typical");
     std::string fee;
     for (const Membership& ms : st.clinic.memberships)
       if (ms.id == str(m, "id")) fee = money(ms.monthly_fee);
@@ -632,13 +632,13 @@ void costs(AppState& st, const Json& e) {
   }
   // What is paid for the course, line by line; the lines add up to the course total.
   Json lines_shown = Json::object();
-  for (const Json& line : c["lines"]) {
+  for (const Json& line : field(c, "lines")) {
     const std::string kind = str(line, "kind");
     std::string label = tr(("estimate.cost.line." + kind).c_str());
-    if (kind == "tax" && c["tax"].is_object())
-      label = fill(label, {{"tax", str(c["tax"], "name")}, {"rate", format_percent(num(c["tax"], "rate_percent"), money.locale())}});
-    const bool member = c["membership"].is_object() &&
-                        std::any_of(c["membership"].begin(), c["membership"].end(), [](const Json& m) { return m.is_object(); });
+    if (kind == "tax" && field(c, "tax").is_object())
+      label = fill(label, {{"tax", str(field(c, "tax"), "name")}, {"rate", format_percent(num(field(c, "tax"), "rate_percent"), money.locale())}});
+    const bool member = field(c, "membership").is_object() &&
+                        std::any_of(field(c, "membership").begin(), field(c, "membership").end(), [](const Json& m) { return m.is_object(); });
     if (kind == "course" && any_saving && !member) label = tr("estimate.cost.course");
     // Cases may be bought differently (a membership in one, a package in another): the range spans all three.
     const double lo = std::min({num(line, "low"), num(line, "typical"), num(line, "high")});
@@ -647,20 +647,20 @@ void costs(AppState& st, const Json& e) {
     money_fact(st, label.c_str(), range(span), usually(line));
     lines_shown[kind] = range(span);
   }
-  money_fact(st, tr("estimate.cost.checkout"), range(c["course_total"]), usually(c["course_total"]), true);
-  if (c["tax"].is_object() && c["tax"].value("included", false)) {
-    const Json& t = c["tax"];
+  money_fact(st, tr("estimate.cost.checkout"), range(field(c, "course_total")), usually(field(c, "course_total")), true);
+  if (field(c, "tax").is_object() && field(c, "tax").value("included", false)) {
+    const Json& t = field(c, "tax");
     money_fact(st, fill(tr("estimate.cost.tax_included"), {{"tax", str(t, "name")}, {"rate", format_percent(num(t, "rate_percent"), money.locale())}}).c_str(),
-               range(t["included_amount"]), usually(t["included_amount"]));
+               range(field(t, "included_amount")), usually(field(t, "included_amount")));
   }
-  if (e["maintenance"]["every_months"].is_object())
-    money_fact(st, tr("estimate.cost.maintenance_year"), range(c["maintenance_per_year"]), usually(c["maintenance_per_year"]));
+  if (field(field(e, "maintenance"), "every_months").is_object())
+    money_fact(st, tr("estimate.cost.maintenance_year"), range(field(c, "maintenance_per_year")), usually(field(c, "maintenance_per_year")));
   rule(6, 10);
-  money_fact(st, tr("estimate.cost.first_year"), range(c["first_year"]), usually(c["first_year"]), true);
-  money_fact(st, tr("estimate.cost.three_years"), range(c["three_years"]), usually(c["three_years"]), true);
-  const std::string years = number_text(num(c["total"], "years"));
+  money_fact(st, tr("estimate.cost.first_year"), range(field(c, "first_year")), usually(field(c, "first_year")), true);
+  money_fact(st, tr("estimate.cost.three_years"), range(field(c, "three_years")), usually(field(c, "three_years")), true);
+  const std::string years = number_text(num(field(c, "total"), "years"));
   if (years != "1" && years != "3")
-    money_fact(st, fill(tr("estimate.cost.total"), {{"years", years}}).c_str(), range(c["total"]), usually(c["total"]), true);
+    money_fact(st, fill(tr("estimate.cost.total"), {{"years", years}}).c_str(), range(field(c, "total")), usually(field(c, "total")), true);
   ds.shown["lines"] = lines_shown;
   ds.shown["three_years"] = range(c["three_years"]);
   ds.shown["per_session"] = range(c["per_session"]);
@@ -671,7 +671,7 @@ void costs(AppState& st, const Json& e) {
   mirror::table_end();
 
   // Financing.
-  const Json& f = e["financing"];
+  const Json& f = field(e, "financing");
   if (f.is_object()) {
     rule(6, 10);
     const std::string financing = fill(tr("estimate.cost.financing"), {{"apr", format_percent(num(f, "apr_percent"), money.locale())}});
@@ -679,12 +679,12 @@ void costs(AppState& st, const Json& e) {
     gap(4);
     mirror::table_begin(financing, {tr("estimate.table.term"), tr("estimate.table.monthly")}, " ");
     Json monthly_shown = Json::object();
-    for (const Json& term : f["terms"]) {
-      const Json& mo = term["monthly"];
+    for (const Json& term : field(f, "terms")) {
+      const Json& mo = field(term, "monthly");
       std::string value;
-      if (mo["low"].is_number() && mo["high"].is_number()) {
+      if (field(mo, "low").is_number() && field(mo, "high").is_number()) {
         value = fill(tr("estimate.cost.per_month"), {{"range", money_range(money, mo, MoneyPrecision::exact)}});
-      } else if (mo["high"].is_number()) {
+      } else if (field(mo, "high").is_number()) {
         value = fill(tr("estimate.cost.per_month_up_to"), {{"amount", money(num(mo, "high"), MoneyPrecision::exact)}});
       } else {
         value = fill(tr("estimate.cost.from_amount"), {{"amount", money(num(f, "min_amount"))}});
@@ -712,7 +712,7 @@ void costs(AppState& st, const Json& e) {
 // The cumulative cost over three years: a band from the low to the high case with the usual case as a line, and the
 // same figures as a table for screen readers.
 void cost_over_time(AppState& st, const Json& e) {
-  const Json& c = e["costs"];
+  const Json& c = field(e, "costs");
   const std::string currency = str(c, "currency");
   const MoneyFormat money = clinic_money(st, currency);
   CardScope card;
@@ -723,7 +723,7 @@ void cost_over_time(AppState& st, const Json& e) {
   gap(8);
   // The JSON has every third month; the chart steps between them (payments fall on dates within the quarter).
   CostChartData d;
-  for (const Json& point : c["cumulative"]) {
+  for (const Json& point : field(c, "cumulative")) {
     const CostPoint cp{num(point, "low"), num(point, "typical"), num(point, "high")};
     while (static_cast<double>(d.months.size()) < num(point, "month")) d.months.push_back(d.months.empty() ? cp : d.months.back());
     d.months.push_back(cp);
@@ -737,7 +737,7 @@ void cost_over_time(AppState& st, const Json& e) {
   mirror::table_begin(title + " (" + currency + ")",
                       {tr("estimate.chart.month"), tr("estimate.chart.low"), tr("estimate.chart.typical"), tr("estimate.chart.high")}, " ");
   Json chart_shown = Json::array();
-  for (const Json& point : c["cumulative"]) {
+  for (const Json& point : field(c, "cumulative")) {
     const int m = static_cast<int>(num(point, "month"));
     if (m % 6 != 0) continue;
     const std::string label = m == 0 ? std::string(tr("estimate.chart.start")) : fill(tr("estimate.chart.month_n"), {{"n", std::to_string(m)}});
