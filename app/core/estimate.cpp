@@ -364,7 +364,7 @@ std::vector<Issue> check_options(const Treatment& t, const EstimateOptions& o, c
     for (std::size_t i = 0; i < o.areas.size(); ++i) {
       const std::string& a = o.areas[i];
       const auto before = o.areas.begin() + static_cast<std::ptrdiff_t>(i);
-      const auto overlapping = std::find_if(o.areas.begin(), before, [&](const std::string& b) { return areas_overlap(a, b); });
+      const auto overlapping = std::find_if(o.areas.begin(), before, [&](const std::string& b) { return price_areas_overlap(a, b); });
       std::string names;
       for (const std::string& p : priced_areas(t, clinic)) names += (names.empty() ? "" : ", ") + p;
       if (area_kind_of_area(a) != kind)

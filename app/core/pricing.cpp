@@ -18,7 +18,7 @@ AreaKind area_kind_of_area(std::string_view id) {
 
 bool is_area_id(std::string_view id) { return area_kind_of_area(id) != AreaKind::none; }
 
-bool areas_overlap(std::string_view a, std::string_view b) {
+bool price_areas_overlap(std::string_view a, std::string_view b) {
   const auto& face = kAreaChains[0];
   const auto in_face = [&](std::string_view x) { return std::find(face.begin(), face.end(), x) != face.end(); };
   return a != b && in_face(a) && in_face(b);

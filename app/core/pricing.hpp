@@ -33,7 +33,7 @@ bool is_area_id(std::string_view id);
 inline constexpr std::array<std::array<std::string_view, 3>, 2> kAreaChains = {{
     {"face", "face_neck", "face_neck_chest"}, {"body_small", "body_medium", "body_large"}}};
 // Whether two areas cannot be picked together (one contains the other: face / face_neck / face_neck_chest).
-bool areas_overlap(std::string_view a, std::string_view b);
+bool price_areas_overlap(std::string_view a, std::string_view b);
 
 // A quantity per session as a range: units of toxin, syringes of filler, or a price.
 struct QuantityRange {

@@ -267,7 +267,7 @@ void guarded_frame() {
 
 // abort() (nlohmann/json's "throw" without exceptions, libc++'s, ours) unwinds to the frame's guard instead of ending
 // the runtime (Emscripten's own abort() stops every later frame and call for good).
-extern "C" [[noreturn]] void abort() {
+extern "C" void abort() {  // (declared noreturn by the C library)
   mn_js_abort();
   __builtin_unreachable();  // mn_js_abort throws; in the warm-up worker (stub imports) this traps instead
 }

@@ -58,7 +58,7 @@ std::vector<std::string> usable_areas(const AppState& st) {
   const Treatment* t = Content::builtin().treatment(st.decision.treatment);
   if (it == st.decision.areas.end() || !t) return out;
   for (const std::string& a : it->second) {
-    const bool clash = std::any_of(out.begin(), out.end(), [&](const std::string& b) { return b == a || areas_overlap(a, b); });
+    const bool clash = std::any_of(out.begin(), out.end(), [&](const std::string& b) { return b == a || price_areas_overlap(a, b); });
     if (!clash && area_priced(*t, st.clinic, a) && out.size() < kMaxAreas) out.push_back(a);
   }
   return out;

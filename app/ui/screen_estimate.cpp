@@ -233,7 +233,7 @@ void area_choice(AppState& st, const Json& e) {
       if (next.empty()) continue;  // at least one area: the last one stays
     } else {
       for (const std::string& a : current)
-        if (!areas_overlap(a, id)) next.push_back(a);
+        if (!price_areas_overlap(a, id)) next.push_back(a);
       next.push_back(id);
     }
     ds.areas[ds.treatment] = next;

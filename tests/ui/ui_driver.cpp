@@ -17,7 +17,6 @@ void ensure_context() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   platform::item_registry_enable();
 }
 

@@ -119,9 +119,9 @@ TEST_CASE("areas: kinds, overlaps, defaults from concerns") {
   CHECK(area_kind_of_treatment("microneedling") == AreaKind::surface);
   CHECK(area_kind_of_treatment("neurotoxin") == AreaKind::toxin);
   CHECK(area_kind_of_treatment("dermal_filler_ha") == AreaKind::none);
-  CHECK(areas_overlap("face", "face_neck"));
-  CHECK(!areas_overlap("face", "scalp"));
-  CHECK(!areas_overlap("face", "face"));
+  CHECK(price_areas_overlap("face", "face_neck"));
+  CHECK(!price_areas_overlap("face", "scalp"));
+  CHECK(!price_areas_overlap("face", "face"));
   const auto priced = [](std::string_view) { return true; };
   CHECK(default_areas("microneedling", {"acne_scars"}, priced) == std::vector<std::string>{"face"});
   CHECK(default_areas("microneedling", {"stretch_marks"}, priced) == std::vector<std::string>{"body_medium"});
