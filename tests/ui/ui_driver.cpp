@@ -64,7 +64,7 @@ void UiDriver::frame() {
   if (dd)
     for (int l = 0; l < dd->CmdListsCount; ++l) {
       unsigned long h = 0;
-      for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) h = h * 31 + static_cast<unsigned long>(v.pos.x * 4 + v.pos.y * 8) + v.col;
+      for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) h = h * 31 + static_cast<unsigned long>(std::lround(v.pos.x * 4 + v.pos.y * 8)) + v.col;
       drawn_ += "/" + std::to_string(h);
     }
   for (int l = 0; dd && l < dd->CmdListsCount && problem_.empty(); ++l)
