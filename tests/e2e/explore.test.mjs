@@ -54,10 +54,11 @@ async function pressables(page) {
 
 // What a press can change that a person (or the page) would notice.
 async function fingerprint(page) {
-  const [s, all, outside, profile] = await Promise.all([state(page), items(page),
-    page.evaluate(() => window.__mnOutside), api(page, 'answersProfile').catch(() => null)]);
+  const [s, all, outside, profile, said] = await Promise.all([state(page), items(page),
+    page.evaluate(() => window.__mnOutside), api(page, 'answersProfile').catch(() => null),
+    page.evaluate(() => (document.getElementById('mn-mirror') || {}).textContent || '')]);
   const widgets = all.filter((i) => i.name).map((i) => i.label + (i.checked ? '*' : '')).join('|');
-  return { key: `${s.place}|${s.lang}|${s.mode}|${widgets}`, all: `${s.place}|${s.lang}|${s.banner}|${JSON.stringify(profile)}|${outside}|${widgets}` };
+  return { key: `${s.place}|${s.lang}|${s.mode}|${widgets}`, all: `${s.place}|${s.lang}|${s.banner}|${JSON.stringify(profile)}|${outside}|${widgets}|${said}` };
 }
 
 async function checkPrivacy(page, where) {
@@ -107,7 +108,8 @@ async function explore(browser, server, { device, mode, lang }, totals) {
       if (!shot.has(here.place)) {
         shot.add(here.place);
         const c = await canvasStats(page);
-        if (c.differing < 0.02 || c.colours < 4) fail(here.place, `the canvas looks blank (${JSON.stringify(c)})`);
+        // Blank: one flat colour (a calm screen such as the kiosk's attract screen still has hundreds of colours).
+        if (c.differing < 0.005 || c.colours < 4) fail(here.place, `the canvas looks blank (${JSON.stringify(c)})`);
       }
       const list = await pressables(page);
       if (!list.length) fail(here.place, 'nothing to press: no way onward or back');
