@@ -46,4 +46,17 @@ std::string pointer_append(std::string_view pointer, std::size_t index) {
   return pointer_append(pointer, std::to_string(index));
 }
 
+void add_capped(std::vector<Issue>& list, Issue issue, std::size_t& unlisted) {
+  if (list.size() < kMaxIssuesListed) {
+    list.push_back(std::move(issue));
+    return;
+  }
+  if (unlisted == 0) list.push_back({Severity::warning, "", "", issue.document});
+  Issue& more = list.back();
+  if (issue.severity == Severity::error) more.severity = Severity::error;
+  ++unlisted;
+  more.message = std::to_string(unlisted) + (unlisted == 1 ? " more problem is" : " more problems are") +
+                 " not listed: fix the ones above and check again";
+}
+
 }  // namespace mn

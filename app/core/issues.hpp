@@ -27,6 +27,14 @@ std::string display_pointer(std::string_view pointer);
 std::string format_issue(const Issue& issue);
 
 bool has_errors(const std::vector<Issue>& issues);
+
+// At most this many issues are listed for one document; past it, one last issue says how many more there are (so a
+// hostile file with 100,000 bad keys costs no more to report, or to read, than one with a hundred).
+inline constexpr std::size_t kMaxIssuesListed = 100;
+
+// Appends `issue` to `list`, or once `list` is full counts it in a closing "N more problems are not listed" issue,
+// which is an error if any issue it stands for is one (has_errors() stays true). `unlisted` is the caller's count.
+void add_capped(std::vector<Issue>& list, Issue issue, std::size_t& unlisted);
 std::size_t count(const std::vector<Issue>& issues, Severity severity);
 
 // `pointer` extended by one reference token, escaped per RFC 6901 ("a/b" becomes "a~1b", "~" becomes "~0").

@@ -12,7 +12,9 @@ using Json = nlohmann::ordered_json;  // one json type in the whole app (each ty
 
 inline constexpr std::size_t kMaxJsonBytes = 1024 * 1024;  // larger input is refused unread
 inline constexpr int kMaxJsonDepth = 32;                   // deeper arrays/objects are refused
-inline constexpr std::size_t kMaxJsonObjectMembers = 10000;  // objects with more members are refused
+// Objects with more members are refused. The largest real object (a language's strings) has under 500; each member
+// may cost the reader a lookup and an issue, so a bound well above real use keeps every API call short.
+inline constexpr std::size_t kMaxJsonObjectMembers = 2000;
 inline constexpr std::size_t kMaxJsonValues = 200000;        // documents with more values (in all) are refused
 
 struct ParsedJson {

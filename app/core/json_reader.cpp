@@ -40,7 +40,7 @@ std::string in_quotes(std::string_view text) { return quoted_value(text, kQuoted
 
 void IssueLog::add(Severity severity, std::string pointer, std::string message) {
   if (severity == Severity::error) ++errors_;
-  issues_.push_back({severity, std::move(pointer), std::move(message), document_});
+  add_capped(issues_, {severity, std::move(pointer), std::move(message), document_}, unlisted_);
 }
 
 void Node::missing() const {

@@ -25,8 +25,9 @@ class IssueLog {
 
  private:
   std::string document_;
-  std::vector<Issue> issues_;
-  std::size_t errors_ = 0;
+  std::vector<Issue> issues_;  // at most kMaxIssuesListed, then one that counts the rest
+  std::size_t unlisted_ = 0;
+  std::size_t errors_ = 0;   // all of them, listed or not
 };
 
 // What a text value may hold. Control characters are never allowed (line breaks only if `multiline`), nor are

@@ -42,7 +42,7 @@ class Reader {
   std::vector<Issue> take() { return std::move(issues_); }
 
   void error(const std::string& pointer, std::string message) {
-    issues_.push_back({Severity::error, pointer, std::move(message), {}});
+    add_capped(issues_, {Severity::error, pointer, std::move(message), {}}, unlisted_);
   }
 
   // The member, or nullptr when it is missing or null (an unknown answer).
@@ -128,6 +128,7 @@ class Reader {
 
  private:
   std::vector<Issue> issues_;
+  std::size_t unlisted_ = 0;
 };
 
 std::optional<QuizAnswers> read_quiz(Reader& r, const Json& value, const std::string& pointer) {

@@ -76,13 +76,37 @@ TEST_CASE("profiles, configurations and plan links all refuse repeated keys") {
 TEST_CASE("objects and documents with too many members are refused with a pointer, not slowly parsed") {
   CHECK(parse_json(object_of(kMaxJsonObjectMembers)).ok());
   const ParsedJson wide = parse_json(R"({"a": )" + object_of(kMaxJsonObjectMembers + 1) + "}");
-  CHECK(wide.error == "has more than 10000 members");
+  CHECK(wide.error == "has more than " + std::to_string(kMaxJsonObjectMembers) + " members");
   CHECK(wide.pointer == "/a");
   std::string many = "[";
   for (std::size_t i = 0; i < kMaxJsonValues; ++i) many += i ? ",0" : "0";
   many += "]";
   const ParsedJson values = parse_json(many);  // the array itself is one more value than the limit
   CHECK(values.error == "holds more than 200000 values in all");
+}
+
+TEST_CASE("a document with thousands of problems lists the first hundred and counts the rest") {
+  // Before: every unknown key became an issue (with a spelling hint), so assess() on a profile of a few thousand
+  // unknown keys blocked the page for up to a quarter of a second just writing them out.
+  std::string profile = R"({"concerns": [])";
+  for (int i = 0; i < 1500; ++i) profile += ",\"k" + std::to_string(i) + "\": 1";
+  profile += "}";
+  const ProfileParse parsed = parse_profile(profile);
+  REQUIRE(parsed.issues.size() == kMaxIssuesListed + 1);
+  CHECK(parsed.issues[0].pointer == "/k0");
+  CHECK(parsed.issues.back().pointer.empty());
+  CHECK(parsed.issues.back().message == "1400 more problems are not listed: fix the ones above and check again");
+  CHECK(has_errors(parsed.issues));
+
+  // A configuration: the closing issue is an error whenever one it stands for is, even after a hundred warnings.
+  std::vector<Issue> list;
+  std::size_t unlisted = 0;
+  for (std::size_t i = 0; i < kMaxIssuesListed; ++i) add_capped(list, {Severity::warning, "/w", "w", ""}, unlisted);
+  CHECK_FALSE(has_errors(list));
+  add_capped(list, {Severity::error, "/e", "e", ""}, unlisted);
+  REQUIRE(list.size() == kMaxIssuesListed + 1);
+  CHECK(has_errors(list));
+  CHECK(list.back().message == "1 more problem is not listed: fix the ones above and check again");
 }
 
 TEST_CASE("a parse error that quotes half a UTF-8 character still gives a well-formed reply") {
