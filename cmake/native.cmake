@@ -38,6 +38,9 @@ target_include_directories(mn_ui_driver PUBLIC "${CMAKE_SOURCE_DIR}/tests/ui")
 add_executable(ui_walk "${CMAKE_SOURCE_DIR}/tests/ui/ui_walk.cpp")
 target_link_libraries(ui_walk PRIVATE mn_ui_driver)
 add_test(NAME ui_walk COMMAND ui_walk)
+add_executable(ui_screens "${CMAKE_SOURCE_DIR}/tests/ui/test_screens.cpp")
+target_link_libraries(ui_screens PRIVATE mn_ui_driver)
+add_test(NAME ui_screens COMMAND ui_screens)
 
 # Fuzz target (libFuzzer needs clang): configured when the compiler is clang.
 # Run them with scripts/fuzz. The code under test is optimised (-O2 after the Debug flags): at -O0 nlohmann/json

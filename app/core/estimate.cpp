@@ -432,7 +432,7 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
       for (const Membership& m : clinic.memberships) {
         const auto factor = m.factor(t.id, e.price.base[l]);
         if (!factor) continue;
-        MembershipCost cost{&m, std::max(months, m.min_months), 0, 0};
+        MembershipCost cost{&m, std::max(months, m.min_months), 0, 0, *factor};
         cost.fees = cost.months * m.monthly_fee;
         cost.sessions = sessions[l] * e.price.per_session[l] * *factor;
         const double best = e.membership[l] ? e.membership[l]->cost() : e.course_cost[l].cost;
@@ -487,8 +487,10 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
   for (const CostLine& line : e.lines) e.course_total = e.course_total + line.amount;
   for (Level l : kLevels) e.maintenance_per_session[l] = per_session[l] * (tax_added ? 1 + rate : 1);
 
-  // ---- maintenance after each case's course at list prices: low case every months.high, high case every
-  // months.low; over maintenance_years for the total and over three years for the picture of cost over time
+  // ---- maintenance after each case's course: low case every months.high, high case every months.low; over
+  // maintenance_years for the total and over three years for the picture of cost over time. A top-up falls at member
+  // price while the membership the course was bought with is still paid for (its minimum months may outlast the
+  // course), at list price after.
   e.first_year = e.total = e.course_total;
   e.cumulative.assign(kChartMonths + 1, e.course_total);
   if (!not_applicable(t.maintenance_months)) {
@@ -499,18 +501,23 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
     for (Level l : kLevels) {
       const int months = (*e.maintenance_months)[l];
       const double each = e.maintenance_per_session[l];
+      const std::optional<MembershipCost>& member = e.membership[l];
+      const double member_each =
+          member ? (per_session[l] - e.price.per_session[l] * (1 - member->factor)) * (tax_added ? 1 + rate : 1) : each;
+      const Date member_until = member ? add_months(options.start, member->months) : options.start;
+      const auto price_on = [&](const Date& d) { return days_between(d, member_until) > 0 ? member_each : each; };
       e.maintenance_per_year[l] = months > 0 ? each * 12 / months : 0;
       const Date& end = last;  // every case counts from the typical course's last session
       const auto dates = maintenance_after(end, months, window_end);
       e.maintenance_sessions[l] = static_cast<int>(dates.size());
-      const auto in_first_year = std::count_if(dates.begin(), dates.end(),
-                                               [&](const Date& d) { return days_between(d, year_end) > 0; });
-      e.first_year[l] += each * static_cast<double>(in_first_year);
-      e.total[l] += each * e.maintenance_sessions[l];
+      for (const Date& d : dates) {
+        if (days_between(d, year_end) > 0) e.first_year[l] += price_on(d);
+        e.total[l] += price_on(d);
+      }
       if (l == Level::typical) e.maintenance_dates = dates;
       for (const Date& d : maintenance_after(end, months, add_months(options.start, kChartMonths)))
         for (int m = 0; m <= kChartMonths; ++m)
-          if (days_between(d, add_months(options.start, m)) > 0) e.cumulative[static_cast<std::size_t>(m)][l] += each;
+          if (days_between(d, add_months(options.start, m)) > 0) e.cumulative[static_cast<std::size_t>(m)][l] += price_on(d);
     }
   }
 

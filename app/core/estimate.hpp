@@ -201,6 +201,7 @@ struct MembershipCost {
   int months = 0;       // fees paid: the course's calendar months, at least the membership's minimum
   double fees = 0;      // months × monthly fee
   double sessions = 0;  // the course's sessions at member prices
+  double factor = 1;    // member price ÷ list price of a session (top-ups while the fees run are at it too)
   double cost() const { return fees + sessions; }
 };
 

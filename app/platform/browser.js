@@ -21,6 +21,13 @@ mergeInto(LibraryManager.library, {
     setInterval(function () {
       if (window.devicePixelRatio !== lastRatio) { lastRatio = window.devicePixelRatio; wake(); }
     }, 500);
+    // A release (click, tap, Enter or Space) runs the app's frames at once, inside the event: a button that copies to
+    // the clipboard or opens the share sheet then does so during the person's gesture, which Safari (WebKit) requires
+    // (it refuses a copy made in the next animation frame; Chromium and Firefox allow a few seconds). Listening on the
+    // window in the bubbling phase runs after SDL's own listeners on the canvas and the document have queued the
+    // event.
+    var now = function () { Module['_mn_frame_in_gesture'](); };
+    ['mouseup', 'touchend', 'keyup'].forEach(function (type) { window.addEventListener(type, now, { passive: true }); });
     // SDL swallows every Ctrl/Cmd key: let browser zoom through (WCAG 1.4.4).
     window.addEventListener('keydown', function (e) {
       if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0'].indexOf(e.key) >= 0) e.stopImmediatePropagation();

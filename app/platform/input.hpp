@@ -29,6 +29,7 @@ class Input {
   void update_scroll(float dt);
 
   // True while something still has to be delivered or animated: keep drawing frames.
+  bool pending() const { return !queue_.empty(); }  // input not yet handed to ImGui
   bool busy() const { return !queue_.empty() || scroll_mode_ || scroll_begin_ || pending_dy_ != 0.0f || inertia_ != 0.0f; }
 
   bool last_input_was_touch() const { return last_touch_; }

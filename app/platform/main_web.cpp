@@ -324,6 +324,17 @@ EMSCRIPTEN_KEEPALIVE void mn_wake() {
   }
 }
 
+// A release event is being handled (browser.js): draw now, in the event, until its input is taken in (a tap's
+// release lands a frame after its position), so whatever the press does (copy, share) happens within the gesture.
+EMSCRIPTEN_KEEPALIVE void mn_frame_in_gesture() {
+  if (!rt || !rt->app || rt->gl_lost || rt->startup_step < 3) return;
+  mn_wake();
+  for (int i = 0; i < 3; ++i) {
+    guarded_frame();
+    if (!rt->input.pending()) break;
+  }
+}
+
 // Once a second in kiosk mode (browser.js): starts over after the clinic's idle timeout.
 EMSCRIPTEN_KEEPALIVE void mn_kiosk_tick() {
   if (!rt || !rt->app) return;

@@ -222,6 +222,16 @@ std::string plan_link(const AppState& st) {
   return (p.page_address ? p.page_address() : std::string()) + "#plan=" + encode_plan(decision_plan(st));
 }
 
+// The choices a plan is made of, put on the decision screens (a link's, or the defaults after a refused link).
+static void apply_choice(DecisionState& ds, std::string treatment, std::vector<ConcernAnswer> severities,
+                         PackageChoice package, std::vector<std::string> addons, int maintenance_years) {
+  ds.treatment = std::move(treatment);
+  ds.severities = std::move(severities);
+  ds.package = std::move(package);
+  ds.addons = std::move(addons);
+  ds.maintenance_years = maintenance_years;
+}
+
 void open_plan_link(AppState& st, std::string_view fragment) {
   decision_prepare(st);
   DecisionState& ds = st.decision;
@@ -234,22 +244,14 @@ void open_plan_link(AppState& st, std::string_view fragment) {
     // The refusal says "the plan below starts from today": so it must. A plan an earlier link put on screen is not
     // this person's and goes; choices the person made here stay, except the start date.
     if (shown_from_link) {
-      const DecisionState defaults;
-      ds.treatment = defaults.treatment;
-      ds.severities = defaults.severities;
-      ds.package = defaults.package;
-      ds.addons = defaults.addons;
-      ds.maintenance_years = defaults.maintenance_years;
+      const DecisionState d;
+      apply_choice(ds, d.treatment, d.severities, d.package, d.addons, d.maintenance_years);
     }
     ds.start = ds.today;
   } else {
     const Plan& plan = read.plan;
-    ds.treatment = plan.treatment;
+    apply_choice(ds, plan.treatment, plan.concerns, plan.package, plan.addons, plan.maintenance_years);
     ds.start = plan.start;
-    ds.severities = plan.concerns;
-    ds.package = plan.package;
-    ds.addons = plan.addons;
-    ds.maintenance_years = plan.maintenance_years;
     ds.areas[plan.treatment] = plan.areas;
     ds.link.kind = PlanLinkStatus::Kind::restored;
     // Ids a link names are checked against the clinic when drawn (its configuration may still be loading).

@@ -335,7 +335,6 @@ void share(AppState& st) {
   if (button(tr("plan.print"), ButtonKind::Primary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) {
     Plan plan = decision_plan(st);
     PlanEstimate pe = estimate_plan(plan, st.clinic);
-    const DecisionPlatform& platform = decision_platform();
     if (pe.estimate && platform.print) {
       const Aftercare a = aftercare_for(st);
       Json sections = Json::array();

@@ -1,6 +1,7 @@
 // The candidacy results: every treatment with its verdict as a badge, the reasons under it, what to ask the
 // clinician, and links into Compare and Estimate. The words come from the core's reason_text() & co., the same
 // functions assessment_json() writes for the CLI and the JS API.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -131,16 +132,28 @@ void draw_results(AppState& st) {
   gap(14);
 
   // Screen readers get the cards as one table (the mirror); the cards' own text is left out of it.
-  mirror::table_begin(fill(tr("r.table.caption"), {{"count", std::to_string(cs.assessment.treatments.size())}}),
+  // Only what this clinic offers gets a verdict card: the questionnaire leaves out the questions of treatments the
+  // clinic does not offer (an injectable's own contraindications, say), so a verdict for one of them would rest on
+  // questions never asked. They are named once, below the cards.
+  std::size_t offered = 0;
+  std::string not_offered;
+  const std::size_t n = std::min(cs.assessment.treatments.size(), cs.results.cards.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cs.assessment.treatments[i].offered) ++offered;
+    else not_offered += (not_offered.empty() ? "" : ", ") + cs.results.cards[i].name;
+  }
+  mirror::table_begin(fill(tr("r.table.caption"), {{"count", std::to_string(offered)}}),
                       {tr("r.table.treatment"), tr("r.table.verdict"), tr("r.table.reasons")});
-  for (std::size_t i = 0; i < cs.assessment.treatments.size() && i < cs.results.cards.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const TreatmentAssessment& t = cs.assessment.treatments[i];
+    if (!t.offered) continue;
     mirror::table_row(mirror_row(t, cs.results.cards[i], st));
     mirror::mute_begin();
     treatment_card(t, cs.results.cards[i], st);
     mirror::mute_end();
   }
   mirror::table_end();
+  if (!not_offered.empty()) text(fill(tr("r.not_offered_list"), {{"list", not_offered}}).c_str(), FontRole::Small, p.ink_muted);
 
   gap(8);
   const float spacing = 12.0f;

@@ -1,8 +1,7 @@
 // Hostile and careless use (issue 20): the JavaScript API never stops the app whatever it is given; a lost WebGL
 // context comes back with the person's answers and screen (or says plainly that it cannot); nothing of the
 // previous person survives "New patient" or a kiosk reset; the accessibility mirror's presses count as activity.
-import { readFile } from 'node:fs/promises';
-import { withBrowser, openApp, press, settle, state, api, waitForScreen, canvasStats, frames, navigatorCli, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, settle, state, api, waitForScreen, canvasStats, frames, navigatorCli, run, assert, openKiosk } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 const only = process.env.MN_ONLY ? new RegExp(process.env.MN_ONLY) : null;
@@ -142,14 +141,7 @@ await run('hardening', (all) => withBrowser(dist, async ({ server, browser }) =>
   });
 
   await check('kiosk: a press through the accessibility mirror counts as activity; the idle reset empties the print section', async () => {
-    const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.route((u) => u.pathname.endsWith('/clinic.json'), (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...demo, default_mode: 'kiosk', kiosk_idle_seconds: 30 }) }));
-    await page.goto(server.url);
-    await page.waitForFunction(() => { try { return Module._mn_frame_count() > 0; } catch { return false; } });
-    await settle(page);
+    const { context, page } = await openKiosk(browser, server);
     assert((await state(page)).attract, 'no attract screen');
     await page.waitForTimeout(31000);  // idle for longer than the clinic's timeout, on the attract screen
     // A screen reader presses "Touch to start" in the mirror (a click on its real button).

@@ -318,3 +318,18 @@ export async function run(name, fn) {
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
+
+// A tablet page of a kiosk (the demo clinic with default_mode "kiosk" and the given idle timeout, served as its
+// clinic.json), drawn and settled on its attract screen.
+export async function openKiosk(browser, server, idleSeconds = 30) {
+  const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.route((u) => u.pathname.endsWith('/clinic.json'), (route) => route.fulfill({ status: 200,
+    contentType: 'application/json', body: JSON.stringify({ ...demo, default_mode: 'kiosk', kiosk_idle_seconds: idleSeconds }) }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => { try { return Module._mn_frame_count() > 0; } catch { return false; } });
+  await page.waitForTimeout(500);
+  await settle(page);
+  return { context, page };
+}

@@ -1,7 +1,6 @@
 // The three modes: patient (default), consult (a tablet between clinician and patient, "New patient" wipes
 // everything), kiosk (attract screen, idle reset, no context menu or text selection).
-import { readFile } from 'node:fs/promises';
-import { withBrowser, openApp, press, settle, state, items, api, waitForScreen, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, settle, state, items, api, waitForScreen, run, assert, openKiosk } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 
@@ -67,15 +66,7 @@ await run('patient, consult and kiosk modes', (check) => withBrowser(dist, async
   });
 
   await check('kiosk: attract screen, then an idle reset that forgets the visitor', async () => {
-    const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.route((u) => u.pathname.endsWith('/clinic.json'), (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...demo, default_mode: 'kiosk', kiosk_idle_seconds: 30 }) }));
-    await page.goto(server.url);
-    await page.waitForFunction(() => { try { return Module._mn_frame_count() > 0; } catch { return false; } });
-    await page.waitForTimeout(500);
-    await settle(page);
+    const { context, page } = await openKiosk(browser, server);
     assert((await state(page)).attract, 'no attract screen');
     await press(page, 'Touch to start', { touch: true });
     assert(!(await state(page)).attract, 'attract screen did not give way');

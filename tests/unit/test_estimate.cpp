@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "builtin_fixture.hpp"
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
 #include "core/estimate.hpp"
@@ -13,14 +14,10 @@
 
 using namespace mn;
 
-namespace {
+using mn::test::demo;
+using mn::test::treatment;
 
-const ClinicConfig& demo() { return builtin_clinic_config(); }
-const Treatment& treatment(std::string_view id) {
-  const Treatment* t = Content::builtin().treatment(id);
-  REQUIRE_MESSAGE(t, "no treatment " << id);
-  return *t;
-}
+namespace {
 
 EstimateOptions options(Date start = {2027, 3, 1}) {
   EstimateOptions o;

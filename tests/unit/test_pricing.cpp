@@ -8,20 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "builtin_fixture.hpp"
 #include "core/catalog.hpp"
+#include "core/civil_date.hpp"
 #include "core/estimate.hpp"
 #include "core/plan.hpp"
 
 using namespace mn;
 
-namespace {
+using mn::test::demo;
+using mn::test::treatment;
 
-const ClinicConfig& demo() { return builtin_clinic_config(); }
-const Treatment& treatment(std::string_view id) {
-  const Treatment* t = Content::builtin().treatment(id);
-  REQUIRE_MESSAGE(t, "no treatment " << id);
-  return *t;
-}
+namespace {
 
 EstimateOptions with_areas(std::vector<std::string> areas, Date start = {2027, 3, 1}) {
   EstimateOptions o;
@@ -222,6 +220,35 @@ TEST_CASE("worked example: abdomen stretch marks, microneedling at the demo clin
   // consultation 75 credited, then GST 5 % on 2716: 135.80 → 2851.80
   CHECK(e.course_total[Level::typical] == doctest::Approx((2716 + 75 - 75) * 1.05));
   for (Level l : kLevels) CHECK(e.course_total[l] == doctest::Approx(sum_of_lines(e, l)));
+}
+
+TEST_CASE("a membership still paid for prices the top-ups at member price; after it ends, list price") {
+  // Before: every top-up was at list price, even while the person was still paying the membership's fees.
+  ClinicConfig c = demo();
+  c.consultation.reset();
+  for (Membership& m : c.memberships)
+    if (m.id == "renew") {
+      m.monthly_fee = 10;
+      m.min_months = 24;  // 24 × 10 + 4 × 600 = 2640, below the 3-pack + single (2775): chosen
+    }
+  EstimateOptions o = with_areas({"body_large"});
+  o.maintenance_years = 3;
+  const Estimate e = estimate(treatment("microneedling"), {{"stretch_marks", 2}}, o, c);
+  REQUIRE(e.option[Level::typical] == BuyOption::membership);
+  REQUIRE(e.membership[Level::typical]->months == 24);
+  REQUIRE(e.maintenance_dates.size() >= 2);
+  const Date member_until = add_months(o.start, 24);
+  double expected = e.course_total[Level::typical];
+  int at_member_price = 0, at_list_price = 0;
+  for (const Date& d : e.maintenance_dates) {
+    const bool member = days_between(d, member_until) > 0;
+    (member ? at_member_price : at_list_price)++;
+    expected += (member ? 750 * 0.8 : 750) * 1.05;  // GST 5 % added
+  }
+  CHECK(at_member_price > 0);
+  CHECK(at_list_price > 0);
+  CHECK(e.total[Level::typical] == doctest::Approx(expected));
+  CHECK(e.cumulative.back()[Level::typical] == doctest::Approx(expected));  // 3 years: the same window
 }
 
 TEST_CASE("tax included: nothing is added, and the estimate says how much of the total is tax") {

@@ -1,0 +1,84 @@
+// Screens checked natively through the UI driver: what a person sees (the accessibility mirror's model of the
+// frame) for a given clinic and set of answers.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/clinic_config.hpp"
+#include "ui/mirror.hpp"
+#include "ui_driver.hpp"
+
+using namespace mn;
+using namespace mn::test;
+
+namespace {
+
+// Every text and table cell of the last frame, one per line.
+std::string shown() {
+  std::string out;
+  for (const ui::mirror::Node& n : ui::mirror::nodes()) {
+    out += n.text + "\n";
+    for (const auto& row : n.rows)
+      for (const std::string& cell : row) out += cell + "\n";
+  }
+  return out;
+}
+
+const ui::mirror::Node* results_table() {
+  for (const ui::mirror::Node& n : ui::mirror::nodes())
+    if (n.role == ui::mirror::Role::table) return &n;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("results give verdicts only for what the clinic offers; the rest are named as not screened") {
+  UiDriver ui(kDesktop, "patient", "en");
+  // The demo clinic without its injectables: the questionnaire leaves out their own questions, so no verdict.
+  ui.state().clinic.treatments["neurotoxin"].enabled = false;
+  ui.state().clinic.treatments["dermal_filler_ha"].enabled = false;
+  ui.state().candidacy.show_results = true;
+  ui.state().go(ui::Screen::Candidacy);
+  ui.frame();
+  ui.frame();
+  const ui::mirror::Node* table = results_table();
+  REQUIRE(table);
+  // The demo clinic offers 9 of the 11 (no deep peel, no fully ablative laser); without its 2 injectables, 7.
+  CHECK(table->text == "Verdict for each of 7 treatments");
+  for (const auto& row : table->rows) {
+    CHECK(row[0].find("Neurotoxin") == std::string::npos);
+    CHECK(row[0].find("filler") == std::string::npos);
+  }
+  const std::string text = shown();
+  CHECK(text.find("Not offered at this clinic, so not screened here:") != std::string::npos);
+  for (const char* name : {"Neurotoxin", "filler", "Deep chemical peel", "laser"}) {
+    CAPTURE(name);
+    const auto line = text.find("so not screened here:");
+    CHECK(text.find(name, line) < text.find('\n', line));
+  }
+}
+
+TEST_CASE("the demo clinic: a verdict for each of its 9 treatments, the other 2 named once (Spanish)") {
+  UiDriver ui(kPhone, "patient", "es");
+  ui.state().candidacy.show_results = true;
+  ui.state().go(ui::Screen::Candidacy);
+  ui.frame();
+  ui.frame();
+  const ui::mirror::Node* table = results_table();
+  REQUIRE(table);
+  CHECK(table->rows.size() == 9);
+  const std::string text = shown();
+  const auto line = text.find("No se ofrecen en esta clínica, por lo que aquí no se evalúan:");
+  REQUIRE(line != std::string::npos);
+  CHECK(text.find("Neurotoxina", line) > text.find('\n', line));
+
+  // Every clinic's offer is honoured: with all 11 offered, nothing is listed.
+  for (auto& [id, t] : ui.state().clinic.treatments) t.enabled = t.price.has_value();
+  ui.state().candidacy.results_lang.reset();
+  ui.frame();
+  ui.frame();
+  REQUIRE(results_table());
+  CHECK(results_table()->rows.size() == ui.state().clinic.enabled_treatments().size());
+  CHECK(shown().find("No se ofrecen en esta clínica") == std::string::npos);
+}
