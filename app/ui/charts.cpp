@@ -302,15 +302,23 @@ void cost_chart(const char* id, const char* name, const CostChartData& d, float 
   const Palette& p = palette();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const int months = std::max(static_cast<int>(d.months.size()) - 1, 1);
+  // One series (Estimate) or several (Compare); each is a band from low to high with the usual case as a line.
+  std::vector<CostSeries> single;
+  if (d.series.empty()) single.push_back({d.typical_label, p.primary, d.months});
+  const std::vector<CostSeries>& series = d.series.empty() ? single : d.series;
+  std::size_t points = 0;
   double top = 0;
-  for (const CostPoint& c : d.months) top = std::max(top, c.high);
+  for (const CostSeries& s : series) {
+    points = std::max(points, s.months.size());
+    for (const CostPoint& c : s.months) top = std::max(top, c.high);
+  }
+  const int months = std::max(static_cast<int>(points) - 1, 1);
   const double axis_max = nice_axis_max(top);
   // The axis labels take the widest of their texts; the plot takes the rest.
   float label_w = 0;
   for (int k = 0; k <= 4; ++k) label_w = std::max(label_w, measure(FontRole::Small, d.money(axis_max * k / 4)).x);
   const float left = label_w + 8, plot_w = std::max(width - left - 8, 60.0f);
-  const float plot_h = std::clamp(width * 0.45f, 150.0f, 240.0f), below = 24, legend_h = 26;
+  const float plot_h = std::clamp(width * 0.45f, 150.0f, 240.0f), below = 24;
   const float x0 = origin.x + left, y0 = origin.y + 8, y1 = y0 + plot_h;
   auto x_of = [&](double month) { return x0 + static_cast<float>(month / months) * plot_w; };
   auto y_of = [&](double v) { return y1 - static_cast<float>(std::clamp(v / axis_max, 0.0, 1.0)) * plot_h; };
@@ -332,37 +340,47 @@ void cost_chart(const char* id, const char* name, const CostChartData& d, float 
     const float lx = std::clamp(x - ts.x * 0.5f, origin.x, x0 + plot_w - ts.x);
     draw_text(dl, FontRole::Small, ImVec2(lx, y1 + 6), p.ink_muted, label);
   }
-  // The band from low to high, as steps (payments fall on dates), then the usual case as a line over it.
-  const ImU32 band = with_alpha(p.primary, 60);
-  for (int m = 0; m < months; ++m) {
-    const CostPoint& c = d.months[static_cast<std::size_t>(m)];
-    dl->AddRectFilled(ImVec2(x_of(m), y_of(c.high)), ImVec2(x_of(m + 1), y_of(c.low)), band);
+  // The bands from low to high, as steps (payments fall on dates); lighter where several overlap.
+  const int band_alpha = series.size() > 1 ? 40 : 60;
+  for (const CostSeries& s : series)
+    for (int m = 0; m < months && m + 1 < static_cast<int>(s.months.size()); ++m) {
+      const CostPoint& c = s.months[static_cast<std::size_t>(m)];
+      dl->AddRectFilled(ImVec2(x_of(m), y_of(c.high)), ImVec2(x_of(m + 1), y_of(c.low)), with_alpha(s.colour, band_alpha));
+    }
+  // The usual cases as lines over them. Corners only: repeated or collinear points make a thick anti-aliased line
+  // bulge.
+  for (const CostSeries& s : series) {
+    if (s.months.empty()) continue;
+    std::vector<ImVec2> line = {ImVec2(x_of(0), y_of(s.months[0].typical))};
+    for (int m = 1; m < static_cast<int>(s.months.size()) && m <= months; ++m) {
+      const float y = y_of(s.months[static_cast<std::size_t>(m)].typical);
+      if (y == line.back().y) continue;
+      line.push_back(ImVec2(x_of(m), line.back().y));
+      line.push_back(ImVec2(x_of(m), y));
+    }
+    if (line.back().x < x_of(months)) line.push_back(ImVec2(x_of(months), line.back().y));
+    dl->AddPolyline(line.data(), static_cast<int>(line.size()), s.colour, ImDrawFlags_None, 2.5f);
+    dl->AddCircleFilled(line.back(), 4.0f, s.colour);
   }
-  // Corners only: repeated or collinear points make a thick anti-aliased line bulge.
-  std::vector<ImVec2> line = {ImVec2(x_of(0), y_of(d.months[0].typical))};
-  for (int m = 1; m <= months; ++m) {
-    const float y = y_of(d.months[static_cast<std::size_t>(m)].typical);
-    if (y == line.back().y) continue;
-    line.push_back(ImVec2(x_of(m), line.back().y));
-    line.push_back(ImVec2(x_of(m), y));
-  }
-  if (line.back().x < x_of(months)) line.push_back(ImVec2(x_of(months), line.back().y));
-  dl->AddPolyline(line.data(), static_cast<int>(line.size()), p.primary, ImDrawFlags_None, 2.5f);
-  dl->AddCircleFilled(line.back(), 4.0f, p.primary);
-  // Legend.
+  // Legend, in rows as wide as the chart: each line's name, then what the shading means.
+  const float row_h = font_px(FontRole::Small) + 10;
   float lx = origin.x, ly = y1 + below + 4;
   auto legend = [&](ImU32 colour, const std::string& label, bool is_line) {
     const ImVec2 ts = measure(FontRole::Small, label);
+    if (lx > origin.x && lx + 22 + ts.x > origin.x + width) {
+      lx = origin.x;
+      ly += row_h;
+    }
     if (is_line)
       dl->AddLine(ImVec2(lx, ly + ts.y * 0.5f), ImVec2(lx + 16, ly + ts.y * 0.5f), colour, 2.5f);
     else
       dl->AddRectFilled(ImVec2(lx, ly + 3), ImVec2(lx + 16, ly + ts.y - 3), colour, 3.0f);
-    draw_text(dl, FontRole::Small, ImVec2(lx + 22, ly), p.ink_muted, label);
+    draw_text(dl, FontRole::Small, ImVec2(lx + 22, ly), series.size() > 1 ? p.ink : p.ink_muted, label);
     lx += 22 + ts.x + 18;
   };
-  legend(p.primary, d.typical_label, true);
-  legend(band, d.low_label + " – " + d.high_label, false);
-  chart_item(id, name, origin, ImVec2(width, plot_h + 8 + below + legend_h));
+  for (const CostSeries& s : series) legend(s.colour, s.label, true);
+  legend(with_alpha(series.size() > 1 ? p.ink_muted : p.primary, 60), d.low_label + " – " + d.high_label, false);
+  chart_item(id, name, origin, ImVec2(width, ly + row_h - origin.y));
 }
 
 bool qr_code(const char* id, const char* name, const std::string& text, float size) {

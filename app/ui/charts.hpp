@@ -65,8 +65,15 @@ void maintenance_chart(const char* id, const char* name, const MaintenanceData& 
 struct CostPoint {
   double low = 0, typical = 0, high = 0;
 };
-struct CostChartData {
+// One line of a chart of several (Compare: one per treatment being weighed).
+struct CostSeries {
+  std::string label;  // named in the legend
+  ImU32 colour = 0;
   std::vector<CostPoint> months;  // index = months from the start
+};
+struct CostChartData {
+  std::vector<CostPoint> months;  // index = months from the start (one series: the Estimate screen)
+  std::vector<CostSeries> series;  // several, each with its own colour and name: drawn instead of `months`
   std::string year_label;         // "Year {n}"
   std::string start_label;        // "Start"
   std::string low_label, typical_label, high_label;

@@ -27,4 +27,8 @@ inline constexpr std::uint32_t badge_precautions = 0xF6EAD2;
 inline constexpr std::uint32_t badge_defer = 0xDEE8F5;
 inline constexpr std::uint32_t badge_not_recommended = 0xF6DEDE;
 
+// The lines of a chart that weighs several treatments (Compare's cost over time), in order; each at least 4.5:1 on
+// the surface, and told apart by hue as well as lightness.
+inline constexpr std::uint32_t series[3] = {0x2A6560, 0xA8502B, 0x5A4E9E};
+
 }  // namespace mn::ui::colors

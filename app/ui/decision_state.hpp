@@ -41,6 +41,7 @@ struct DecisionState {
   // ---- Compare
   std::string concern_filter;  // a concern id; empty: every treatment
   std::string open_row;        // the treatment whose details are open
+  std::vector<std::string> weighing;  // the treatments in the cost-over-time chart (empty: the best three)
   bool all_concerns = false;   // the filter lists every concern, not only the person's
 
   // ---- Estimate

@@ -7,10 +7,13 @@
 
 #include "core/candidacy_rules.hpp"
 #include "core/catalog.hpp"
+#include "core/civil_date.hpp"
 #include "core/content.hpp"
+#include "core/estimate.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/charts.hpp"
+#include "ui/colors.hpp"
 #include "ui/decision.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -543,6 +546,121 @@ void group_heading(const std::string& group) {
   gap(6);
 }
 
+// ---------------------------------------------------------------- cost over time
+constexpr std::size_t kMaxWeighed = 3;
+
+// The treatments the chart weighs: the person's picks that are still in the list, else the first three.
+std::vector<std::string> weighed(const AppState& st, const Json& rows) {
+  std::vector<std::string> out;
+  for (const std::string& id : st.decision.weighing)
+    for (const Json& r : rows)
+      if (str(r, "id") == id && out.size() < kMaxWeighed) out.push_back(id);
+  if (!out.empty()) return out;
+  // The best three that may suit; where fewer than two may, the next in the list beside them.
+  for (const Json& r : rows)
+    if (out.size() < kMaxWeighed && str(r, "group") == "suitable") out.push_back(str(r, "id"));
+  for (const Json& r : rows)
+    if (out.size() < 2 && std::find(out.begin(), out.end(), str(r, "id")) == out.end()) out.push_back(str(r, "id"));
+  return out;
+}
+
+struct WeighedCost {
+  std::string id;
+  std::vector<Amounts> cumulative;  // paid by the end of month 0..kChartMonths
+};
+
+// Each treatment's estimate over three years (the typical areas for the concerns, packages where they save, top-ups
+// to keep results), from the core's estimate(): the same figures the Estimate screen shows for it. Cached: estimates
+// are made again only when what they depend on changes.
+const std::vector<WeighedCost>& weighed_costs(const AppState& st, const std::vector<std::string>& ids) {
+  static std::string key;
+  static std::vector<WeighedCost> cache;
+  const Date start = st.decision.start.value_or(st.decision.today);
+  std::string k = st.decision.compare_key + '|' + iso_date(start) + '|';
+  for (const std::string& id : ids) k += id + ',';
+  if (k == key) return cache;
+  key = std::move(k);
+  cache.clear();
+  const std::vector<ConcernAnswer> concerns = effective_concerns(st);
+  for (const std::string& id : ids) {
+    const Treatment* t = Content::builtin().treatment(id);
+    if (!t || !st.clinic.offers(id)) continue;
+    EstimateOptions o;
+    o.start = start;
+    o.maintenance_years = 3;
+    if (!check_options(*t, o, st.clinic).empty()) continue;
+    cache.push_back({id, estimate(*t, concerns, o, st.clinic).cumulative});
+  }
+  return cache;
+}
+
+// What the options being weighed would cost over three years: a line (the usual case) and a band (lowest to highest)
+// per treatment, picked by the person (up to three), with the same figures as a table for screen readers.
+void cost_over_time(AppState& st, const Json& rows) {
+  if (rows.size() < 2) return;  // nothing to weigh
+  const Palette& p = palette();
+  const std::vector<std::string> ids = weighed(st, rows);
+  CardScope card;
+  card_begin(card);
+  const std::string title = tr("compare.cost_time.title");
+  text(title.c_str(), FontRole::H2);
+  text(fill(tr("compare.cost_time.lead"), {{"count", std::to_string(kMaxWeighed)}}).c_str(), FontRole::Body, p.ink_muted);
+  gap(6);
+  // The picks: a chip per treatment; a fourth pick replaces the oldest.
+  chips_begin();
+  for (const Json& r : rows) {
+    const std::string id = str(r, "id");
+    const bool on = std::find(ids.begin(), ids.end(), id) != ids.end();
+    if (chip(("weigh_" + id).c_str(), str(r, "name").c_str(), on, st.layout.target_h * 0.8f, mirror::Role::checkbox)) {
+      std::vector<std::string> next = ids;
+      if (on) {
+        if (next.size() > 1) next.erase(std::find(next.begin(), next.end(), id));
+      } else {
+        if (next.size() >= kMaxWeighed) next.erase(next.begin());
+        next.push_back(id);
+      }
+      st.decision.weighing = next;
+    }
+  }
+  chips_end();
+  gap(8);
+
+  const std::vector<WeighedCost>& costs = weighed_costs(st, ids);
+  const MoneyFormat money = clinic_money(st, st.clinic.currency);
+  CostChartData d;
+  d.year_label = tr("estimate.chart.year_n");
+  d.start_label = tr("estimate.chart.start");
+  d.low_label = tr("estimate.chart.low");
+  d.typical_label = tr("estimate.chart.typical");
+  d.high_label = tr("estimate.chart.high");
+  d.money = [&money](double v) { return money(v); };
+  mirror::table_begin(title + " (" + st.clinic.currency + ")",
+                      {tr("compare.col.treatment"), tr("compare.cost_time.year1"), tr("compare.cost_time.year3")}, " ");
+  Json shown = Json::array();
+  for (std::size_t i = 0; i < costs.size(); ++i) {
+    const WeighedCost& c = costs[i];
+    CostSeries series{treatment_name(st, c.id), rgb(colors::series[i % kMaxWeighed]), {}};
+    for (const Amounts& a : c.cumulative) series.months.push_back({a[Level::low], a[Level::typical], a[Level::high]});
+    const auto at = [&](std::size_t month) {
+      const Amounts& a = c.cumulative[std::min(month, c.cumulative.size() - 1)];
+      return fill(tr("compare.cost_time.cell"), {{"range", money.range(a[Level::low], a[Level::high], MoneyPrecision::whole)},
+                                                 {"typical", money(a[Level::typical], MoneyPrecision::whole)}});
+    };
+    if (!c.cumulative.empty()) {
+      mirror::table_row({series.label, at(12), at(kChartMonths)});
+      shown.push_back({{"id", c.id}, {"year1", at(12)}, {"year3", at(kChartMonths)}});
+    }
+    d.series.push_back(std::move(series));
+  }
+  mirror::table_end();
+  st.decision.shown["cost_time"] = shown;
+  if (!d.series.empty()) cost_chart("compare_cost_chart", title.c_str(), d, ImGui::GetContentRegionAvail().x);
+  gap(4);
+  text(tr("compare.cost_time.note"), FontRole::Small, p.ink_muted);
+  card_end(card);
+  gap(16);
+}
+
 }  // namespace
 
 void draw_compare(AppState& st) {
@@ -589,6 +707,8 @@ void draw_compare(AppState& st) {
     if (phone) phone_card(st, r, comparison, axes, show_rank);
     else grid_row(st, r, comparison, axes, show_rank);
   }
+  gap(8);
+  cost_over_time(st, rows);
   screen_footer(st);
 }
 
