@@ -50,6 +50,7 @@ OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const
   if (r.wait) out["wait"] = duration_json(*r.wait);
   if (r.wait && r.range) out["wait_up_to"] = true;
   out["sources"] = CandidacyRules::sources(*r.rule, *r.effect);
+  if (r.effect->basis == Basis::caution) out["basis"] = kBasisNames[static_cast<std::size_t>(Basis::caution)];
   return out;
 }
 
@@ -92,7 +93,10 @@ ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, 
   const bool ongoing = r.ongoing && !m->ongoing.empty();
   const bool undated = r.window && !r.elapsed && !m->undated.empty();
   const std::string& text = ongoing ? m->ongoing : undated ? m->undated : m->text;
-  return {fill(text, reason_values(r, lang, rules, content)), m->ask};
+  std::string message = fill(text, reason_values(r, lang, rules, content));
+  // A cautious default says so, in the same words for every rule (texts "note.caution").
+  if (r.effect->basis == Basis::caution) message += " " + rules.text(lang, "note.caution");
+  return {std::move(message), m->ask};
 }
 
 std::vector<SkinNote> skin_notes(const SkinType& skin, Lang lang, const CandidacyRules& rules) {

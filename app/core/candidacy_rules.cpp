@@ -179,10 +179,19 @@ std::optional<Effect> read_effect(const Node& node, const Groups& groups, const 
   Effect e;
   const ErrorWatch watch(node);
   read_field(o["treatments"], Field::required, e.treatments, [&](const Node& n) { return read_treatments(n, groups); });
-  read_field(o["verdict"], Field::required, e.verdict, [](const Node& n) -> std::optional<Verdict> {
+  read_field(o["basis"], Field::optional, e.basis, [](const Node& n) -> std::optional<Basis> {
+    if (n.json() == std::string(kBasisNames[static_cast<std::size_t>(Basis::caution)])) return Basis::caution;
+    n.error("must be \"caution\" (a cautious default no verified source states), or left out for a sourced effect");
+    return std::nullopt;
+  });
+  read_field(o["verdict"], Field::required, e.verdict, [&](const Node& n) -> std::optional<Verdict> {
     const auto name = one_of(n, kVerdictNames, "verdict");
     const auto v = name ? parse_verdict(*name) : std::nullopt;
-    if (v == Verdict::suitable) n.error("must be worse than suitable (a rule that changes nothing is not a rule)");
+    if (v == Verdict::suitable)
+      n.error(e.basis == Basis::caution
+                  ? "must not be suitable: a cautious default (\"basis\": \"caution\") must defer, advise against or "
+                    "add precautions"
+                  : "must be worse than suitable (a rule that changes nothing is not a rule)");
     return v == Verdict::suitable ? std::nullopt : v;
   });
   read_field(o["message"], Field::required, e.message, [](const Node& n) { return n.text(kIdText); });
@@ -245,16 +254,19 @@ std::optional<Rule> read_rule(const Node& node, const Groups& groups, const Cont
   read_field(o["id"], Field::required, r.id, [](const Node& n) { return n.text(kIdText); });
   r.when = required_list<Trigger>(o["when"], read_trigger);
   r.effects = required_list<Effect>(o["effects"], [&](const Node& n) { return read_effect(n, groups, content); });
-  read_field(o["basis"], Field::optional, r.policy, [](const Node& n) -> std::optional<bool> {
-    if (n.json() == "policy") return true;
-    n.error("must be \"policy\" (or left out for a sourced rule)");
-    return std::nullopt;
-  });
+  // A rule no longer carries a basis: each effect is sourced or a cautious default of its own (issue 15).
+  if (const Node basis = o["basis"]; basis.present())
+    basis.error("is read on each effect, not on the rule: mark an effect that no verified source states "
+                "\"basis\": \"caution\"");
   read_field(o["sources"], Field::required, r.sources, [&](const Node& n) {
     return std::optional<std::vector<std::string>>(read_sources(n, content));
   });
-  if (r.sources.empty() && !r.policy && o["sources"].present())
-    o["sources"].error("must cite at least one source (or the rule must say \"basis\": \"policy\")");
+  const bool uncited = std::any_of(r.effects.begin(), r.effects.end(), [&](const Effect& e) {
+    return e.basis == Basis::sourced && e.sources.empty();
+  });
+  if (r.sources.empty() && uncited && o["sources"].present())
+    o["sources"].error("must cite at least one source (or each effect without sources must be a cautious default, "
+                       "\"basis\": \"caution\")");
   o.finish();
   if (!watch.clean()) return std::nullopt;
   check_windows(node, r);
@@ -294,7 +306,7 @@ std::vector<std::string> required_texts() {
       keys.push_back(std::string("unit.") + unit + "." + count);
   for (const char* still : {"about", "up_to"}) keys.push_back(std::string("still.") + still);
   for (std::string_view a : kAreaIds) keys.push_back("area." + std::string(a));
-  for (const char* note : {"fitzpatrick_both", "fitzpatrick_quiz"}) keys.push_back(std::string("note.") + note);
+  for (const char* note : {"fitzpatrick_both", "fitzpatrick_quiz", "caution"}) keys.push_back(std::string("note.") + note);
   return keys;
 }
 

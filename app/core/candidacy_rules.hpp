@@ -65,6 +65,15 @@ struct Window {
   Duration length;  // fixed windows; the clinic's wait is in months (ClinicConfig isotretinoin_wait_months)
 };
 
+// What an effect rests on ("basis" in rules/candidacy.json; docs/candidacy.md "Rules").
+enum class Basis {
+  sourced,  // left out: for every treatment it names, a cited source that is not weak covers that treatment and
+            // records what it says for this rule (sources.json "says"); navigator check-content proves it
+  caution,  // "caution": the app's cautious default where no verified strong source states it for that treatment.
+            // Never "suitable"; its reasons carry the shared note (texts "note.caution") saying so.
+};
+inline constexpr std::array<std::string_view, 2> kBasisNames = {"sourced", "caution"};
+
 // What a rule does to some treatments.
 struct Effect {
   std::vector<std::string> treatments;  // ids; groups and "*" expanded
@@ -75,6 +84,7 @@ struct Effect {
   // person wants treated (an area not given on either side counts as overlapping).
   bool same_area = false;
   std::vector<std::string> sources;     // the effect's own sources; empty: the rule's
+  Basis basis = Basis::sourced;
   bool names(std::string_view treatment) const;
 };
 
@@ -82,8 +92,8 @@ struct Rule {
   std::string id;
   std::vector<Trigger> when;  // any one of them makes the rule apply
   std::vector<Effect> effects;
-  std::vector<std::string> sources;  // source ids (content/sources.json); empty only for app policy rules
-  bool policy = false;               // an app policy rather than a sourced fact ("basis": "policy")
+  std::vector<std::string> sources;  // source ids (content/sources.json); empty only if every effect has its own
+                                     // or is a cautious default
 };
 
 // One message in one language.

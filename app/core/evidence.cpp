@@ -47,6 +47,40 @@ class Checker {
     }
   }
 
+  // A rule effect. Sourced: for every treatment, a cited source that is not weak, covers it and records what it
+  // says for this rule ("says" keyed by the rule id). A cautious default ("basis": "caution") may rest on notes and
+  // clinic lists, or on nothing, but what it cites must still be about its treatments.
+  void check_effect(const Rule& rule, const Effect& effect, const std::string& document, const std::string& pointer) {
+    const std::vector<std::string>& ids = CandidacyRules::sources(rule, effect);
+    std::vector<const Source*> cited;
+    for (const std::string& id : ids)
+      if (const Source* s = content_.source(id)) cited.push_back(s);
+    const std::vector<std::string>& subject = effect.treatments;
+    for (const Source* s : cited) {
+      if (s->covers_treatments.empty()) continue;  // a topic source (a scale)
+      if (std::none_of(subject.begin(), subject.end(), [&](const std::string& t) { return s->covers(t); }))
+        add(document, pointer,
+            "cites " + quoted(s->id) + ", which does not cover " + list(subject) + " (sources.json covers.treatments)");
+    }
+    if (effect.basis == Basis::caution) return;
+    const std::string hint = "; or, if no verified source states it, mark the effect \"basis\": \"caution\"";
+    for (const std::string& t : subject) {
+      const auto strong = [&](const Source* s) { return !is_weak(s->strength) && s->covers(t); };
+      if (std::any_of(cited.begin(), cited.end(), [&](const Source* s) { return strong(s) && s->says.count(rule.id); }))
+        continue;
+      if (std::any_of(cited.begin(), cited.end(), strong))
+        add(document, pointer,
+            "cites no source that records what it says for " + quoted(t) + " under this rule (\"says\" for " +
+                quoted(rule.id) + " in sources.json)" + hint);
+      else if (std::any_of(cited.begin(), cited.end(), [&](const Source* s) { return s->covers(t); }))
+        add(document, pointer,
+            "has only weak sources (article, clinic page or note) for " + quoted(t) + ": a weak source may not stand alone" +
+                hint);
+      else
+        add(document, pointer, "has no source that covers " + quoted(t) + hint);
+    }
+  }
+
  private:
   static std::string list(const std::vector<std::string>& ids) {
     std::string out;
@@ -107,13 +141,9 @@ std::vector<Issue> check_evidence(const Content& content, const CandidacyRules* 
     const auto& list = rules->rules();
     for (std::size_t r = 0; r < list.size(); ++r) {
       const Rule& rule = list[r];
-      if (rule.policy) continue;
-      for (std::size_t e = 0; e < rule.effects.size(); ++e) {
-        const Effect& effect = rule.effects[e];
-        checker.check(effect.sources.empty() ? rule.sources : effect.sources, effect.treatments,
-                      std::string(kCandidacyRulesFile),
-                      pointer_append(pointer_append(pointer_append(pointer_append("", "rules"), r), "effects"), e));
-      }
+      for (std::size_t e = 0; e < rule.effects.size(); ++e)
+        checker.check_effect(rule, rule.effects[e], std::string(kCandidacyRulesFile),
+                             pointer_append(pointer_append(pointer_append(pointer_append("", "rules"), r), "effects"), e));
     }
   }
   return out;
@@ -121,49 +151,51 @@ std::vector<Issue> check_evidence(const Content& content, const CandidacyRules* 
 
 std::string evidence_table(const Content& content, const CandidacyRules& rules) {
   std::string out =
-      "| Rule | Basis | Verdicts | Source | Covers | What the source says |\n"
+      "| Rule | Verdict: treatments | Basis | Source | Covers | What the source says |\n"
       "| --- | --- | --- | --- | --- | --- |\n";
+  std::size_t sourced = 0, caution = 0;
   for (const Rule& rule : rules.rules()) {
-    // "defer: a, b; not_recommended: c": each effect's verdict and treatments.
-    std::string verdicts;
     for (const Effect& effect : rule.effects) {
       std::string names;
       for (const std::string& t : effect.treatments) names += (names.empty() ? "" : ", ") + t;
       if (effect.treatments.size() == kTreatmentIds.size()) names = "all 11";
-      verdicts += (verdicts.empty() ? "" : "; ") + std::string(verdict_name(effect.verdict)) + ": " + names;
-    }
-    const std::string basis = rule.policy ? "app policy" : "sourced";
-    std::vector<std::string> ids = rule.sources;
-    for (const Effect& effect : rule.effects)
-      for (const std::string& id : effect.sources)
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    if (ids.empty()) {
-      out += "| `" + cell(rule.id) + "` | " + basis + " | " + cell(verdicts) + " | — | — | — |\n";
-      continue;
-    }
-    for (const std::string& id : ids) {
-      const Source* s = content.source(id);
-      if (!s) continue;
-      std::set<std::string> covered;
-      for (const Effect& effect : rule.effects)
+      const std::string verdicts = std::string(verdict_name(effect.verdict)) + ": " + names;
+      const bool cautious = effect.basis == Basis::caution;
+      (cautious ? caution : sourced) += 1;
+      const std::string basis = cautious ? "cautious default" : "sourced";
+      const std::string head = "| `" + cell(rule.id) + "` | " + cell(verdicts) + " | " + basis + " | ";
+      const std::vector<std::string>& ids = CandidacyRules::sources(rule, effect);
+      if (ids.empty()) {
+        out += head + "— | — | — |\n";
+        continue;
+      }
+      for (const std::string& id : ids) {
+        const Source* s = content.source(id);
+        if (!s) continue;
+        std::string covered;
+        std::size_t count = 0;
         for (const std::string& t : effect.treatments)
-          if (s->covers(t)) covered.insert(t);
-      std::string names;
-      for (std::string_view t : kTreatmentIds)
-        if (covered.count(std::string(t))) names += (names.empty() ? "" : ", ") + std::string(t);
-      if (covered.size() == kTreatmentIds.size()) names = "all 11";
-      if (names.empty()) names = s->covers_treatments.empty() ? "(a scale or topic, no treatment)" : "none of them";
-      const std::string title = s->title + " (" + s->publisher + (s->year ? ", " + std::to_string(s->year) : "") +
-                                "; " + strength_name(s->strength) + ")";
-      auto says = s->says.find(rule.id);
-      if (says == s->says.end()) says = s->says.find("*");
-      const std::string sentence = says != s->says.end() ? says->second
-                                   : !s->cites.empty()   ? "research notes drawn from: " + s->cites
-                                                         : "(not recorded)";
-      out += "| `" + cell(rule.id) + "` | " + basis + " | " + cell(verdicts) + " | " + cell(title) + " | " +
-             cell(names) + " | " + cell(sentence) + " |\n";
+          if (s->covers(t)) {
+            covered += (covered.empty() ? "" : ", ") + t;
+            ++count;
+          }
+        if (count == kTreatmentIds.size()) covered = "all 11";
+        if (covered.empty()) covered = s->covers_treatments.empty() ? "(a scale or topic, no treatment)" : "none of them";
+        const std::string title = s->title + " (" + s->publisher + (s->year ? ", " + std::to_string(s->year) : "") +
+                                  "; " + strength_name(s->strength) + ")";
+        auto says = s->says.find(rule.id);
+        const bool for_rule = says != s->says.end();
+        if (!for_rule) says = s->says.find("*");
+        const std::string sentence = says == s->says.end() ? (!s->cites.empty() ? "research notes drawn from: " + s->cites
+                                                                                : "(not recorded)")
+                                     : for_rule            ? says->second
+                                                           : "(nothing recorded for this rule; in general:) " + says->second;
+        out += head + cell(title) + " | " + cell(covered) + " | " + cell(sentence) + " |\n";
+      }
     }
   }
+  out += "\n" + std::to_string(sourced + caution) + " effects: " + std::to_string(sourced) + " sourced, " +
+         std::to_string(caution) + " cautious defaults.\n";
   return out;
 }
 

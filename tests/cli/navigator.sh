@@ -63,9 +63,15 @@ edit("content/treatments.json", lambda d: d["treatments"][8].__setitem__("source
 edit("content/es/treatments.json", lambda d: d["treatments"]["microneedling"].__setitem__("sources", ["seed_000", "ref_modalities"]))
 def label_for_other(d):
     rule = next(r for r in d["rules"] if r["id"] == "pregnancy")
-    rule.pop("basis", None)
     rule["sources"] = ["src_botox_label"]
+    for e in rule["effects"]:
+        e.pop("basis", None)
+        e.pop("sources", None)
 edit("rules/candidacy.json", label_for_other)
+def caution_dropped(d):  # a cautious default on clinic lists only, its basis taken away
+    rule = next(r for r in d["rules"] if r["id"] == "condition.skin_cancer")
+    rule["effects"][0].pop("basis")
+edit("rules/candidacy.json", caution_dropped)
 PY
 status 1 check-content "$tmp/ev"
 grep -q "^error: content/treatments.json: /treatments/8/sources: cites 'seed_000', which does not cover 'neurotoxin'" "$tmp/out" ||
@@ -74,14 +80,18 @@ grep -q "^error: content/treatments.json: /treatments/8/sources: has no source t
   fail "check-content did not report a treatment without a covering source"
 grep -q "^error: content/es/treatments.json: /treatments/microneedling/sources: has only weak sources .* a weak source may not stand alone$" "$tmp/out" ||
   fail "check-content did not report weak sources standing alone"
-grep -q "^error: rules/candidacy.json: /rules/1/effects/0: has no source that covers 'microneedling'$" "$tmp/out" ||
+grep -q "^error: rules/candidacy.json: /rules/1/effects/0: has no source that covers 'microneedling'; or, if no verified source states it, mark the effect \"basis\": \"caution\"$" "$tmp/out" ||
   fail "check-content did not report a rule effect without a covering source"
+grep -q "^error: rules/candidacy.json: /rules/[0-9]*/effects/0: has only weak sources .* for 'microneedling': a weak source may not stand alone; or, if no verified source states it" "$tmp/out" ||
+  fail "check-content did not report an effect on weak sources that is not a cautious default"
 
 # evidence: the table of docs/candidacy.md "## Evidence", one row per rule and source.
 status 0 evidence
-grep -q '^| Rule | Basis | Verdicts | Source | Covers | What the source says |$' "$tmp/out" || fail "evidence: no table header"
-grep -q '^| `medication.isotretinoin` | app policy | .*Isotretinoin and timing of procedural interventions' "$tmp/out" ||
+grep -q '^| Rule | Verdict: treatments | Basis | Source | Covers | What the source says |$' "$tmp/out" || fail "evidence: no table header"
+grep -q '^| `medication.isotretinoin` | defer: chemical_peel_deep, laser_ablative | sourced | .*Isotretinoin and timing of procedural interventions' "$tmp/out" ||
   fail "evidence: the isotretinoin rule does not name the 2017 consensus"
+grep -q '^| `age.minor` | defer: all 11 | cautious default | — | — | — |$' "$tmp/out" || fail "evidence: age.minor is not a cautious default"
+grep -q '^[0-9]* effects: [0-9]* sourced, [0-9]* cautious defaults\.$' "$tmp/out" || fail "evidence: no count of the effects"
 [[ $(grep -c '^| `' "$tmp/out") -ge 40 ]] || fail "evidence: fewer rows than rules"
 # docs/candidacy.md holds the same table, between its markers.
 sed -n '/^<!-- evidence table: /,/^<!-- end of evidence table -->/p' "$src/docs/candidacy.md" | sed '1d;$d' >"$tmp/doc-table"

@@ -329,7 +329,7 @@ TEST_CASE("rule files with mistakes are reported at the mistake") {
        rules_file, "/rules/0/effects/0/within"},
       {"a source not in sources.json", R"({"rules": [{"id": "r", "sources": ["nowhere"], "when": [{"pregnant": true}], )" + effect + "}]}",
        rules_file, "/rules/0/sources/0"},
-      {"no source and no policy", R"({"rules": [{"id": "r", "sources": [], "when": [{"pregnant": true}], )" + effect + "}]}",
+      {"no source and no cautious default", R"({"rules": [{"id": "r", "sources": [], "when": [{"pregnant": true}], )" + effect + "}]}",
        rules_file, "/rules/0/sources"},
       {"a repeated id", R"({"rules": [{"id": "r", "sources": ["seed_000"], "when": [{"pregnant": true}], )" + effect +
                             R"(}, {"id": "r", "sources": ["seed_000"], "when": [{"pregnant": true}], )" + effect + "}]}",
@@ -631,7 +631,13 @@ TEST_CASE("property: every reason renders a full message with sources, in both l
           CHECK(message.find('{') == std::string::npos);
           const Rule* rule = rules.rule(r["rule"].get<std::string>());
           REQUIRE(rule);
-          CHECK((rule->policy || !r["sources"].empty()));
+          // A sourced reason cites its sources; a cautious default says in its message that it is one.
+          if (r.contains("basis")) {
+            CHECK(r["basis"] == "caution");
+            CHECK(message.find(rules.text(lang, "note.caution")) != std::string::npos);
+          } else {
+            CHECK(!r["sources"].empty());
+          }
         }
     }
   }
@@ -666,7 +672,18 @@ TEST_CASE("assess_json renders the brief's example profile") {
   CHECK(first["message"].get<std::string>().find("3 months more") != std::string::npos);
   CHECK(first["message"].get<std::string>().find("JAMA Dermatology") != std::string::npos);
   CHECK_FALSE(first["ask"].get<std::string>().empty());
-  CHECK(first["sources"] == nlohmann::ordered_json{"ref_isotretinoin", "src_spring_2017", "src_waldman_2017", "src_rf_device"});
+  // No consensus names microneedling: the clinic's wait is a cautious default, resting on the research notes, and the
+  // message says so.
+  CHECK(first["sources"] == nlohmann::ordered_json{"ref_isotretinoin"});
+  CHECK(first["basis"] == "caution");
+  CHECK(first["message"].get<std::string>().find("No guideline or product label we could check settles this") !=
+        std::string::npos);
+  const auto& deep = out["results"]["chemical_peel_deep"]["reasons"];
+  const auto iso = std::find_if(deep.begin(), deep.end(), [](const auto& r) { return r["rule"] == "medication.isotretinoin"; });
+  REQUIRE(iso != deep.end());
+  const auto& cited = (*iso)["sources"];
+  CHECK(std::find(cited.begin(), cited.end(), "src_waldman_2017") != cited.end());  // the deep peel: the ASDS consensus
+  CHECK_FALSE(iso->contains("basis"));
   CHECK(out["results"]["laser_ablative"]["verdict"] == "not_recommended");
   CHECK_FALSE(out["results"]["laser_ablative"].contains("wait"));
 }
