@@ -720,7 +720,7 @@ Profile on_isotretinoin(std::optional<int> months, bool taking_now = false) {
 
 }  // namespace
 
-TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor for fully ablative laser and deep peels") {
+TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor (ablative laser, deep and medium peels, RF microneedling)") {
   ClinicConfig clinic = demo();
   for (auto& [id, t] : clinic.treatments) t.isotretinoin_wait_months = 0;
   for (int months = 0; months <= 6; ++months) {
@@ -744,6 +744,21 @@ TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor for fully abl
   CHECK(reason(a, "laser_ablative", "medication.isotretinoin")->effect->message == "medication.isotretinoin.wait");
   CHECK(result(a, "chemical_peel_deep").wait == Duration{4, TimeUnit::months});
   CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor");
+  // RF microneedling: its device maker's exclusion; medium peels: not cleared by the 2017 consensus papers.
+  CHECK(reason(a, "rf_microneedling", "medication.isotretinoin")->effect->message == "medication.isotretinoin.device");
+  CHECK(reason(a, "chemical_peel_medium", "medication.isotretinoin")->effect->message == "medication.isotretinoin.not_cleared");
+  for (Lang lang : kLanguages)
+    for (const char* id : {"rf_microneedling", "chemical_peel_medium"}) {
+      CAPTURE(id);
+      const std::string text = message_of(a, lang, id, "medication.isotretinoin");
+      CHECK(text.find('{') == std::string::npos);
+      CHECK(text.find(lang == Lang::en ? "about 4 months more" : "faltan aproximadamente 4 meses") != std::string::npos);
+    }
+  // A clinic's longer wait still applies to them.
+  clinic.treatments["rf_microneedling"].isotretinoin_wait_months = 12;
+  const Assessment longer = assess(on_isotretinoin(7), clinic);
+  CHECK(result(longer, "rf_microneedling").wait == Duration{5, TimeUnit::months});
+  CHECK(result(longer, "chemical_peel_medium").verdict == Verdict::suitable);
 }
 
 TEST_CASE("the rules' isotretinoin floor and the clinic configuration's agree") {
@@ -763,11 +778,15 @@ TEST_CASE("a clinic.json below the isotretinoin floor is raised to it, with a wa
   clinic["treatments"]["laser_ablative"]["isotretinoin_wait_months"] = 0;
   clinic["treatments"]["chemical_peel_deep"]["isotretinoin_wait_months"] = 5;
   clinic["treatments"]["microneedling"]["isotretinoin_wait_months"] = 0;
+  clinic["treatments"]["rf_microneedling"]["isotretinoin_wait_months"] = 0;
+  clinic["treatments"]["chemical_peel_medium"]["isotretinoin_wait_months"] = 3;
   const ConfigLoad load = load_clinic_config(clinic.dump());
   CHECK(load.ok());
   CHECK(load.config.treatment("laser_ablative")->isotretinoin_wait_months == 6);
   CHECK(load.config.treatment("chemical_peel_deep")->isotretinoin_wait_months == 6);
   CHECK(load.config.treatment("microneedling")->isotretinoin_wait_months == 0);
+  CHECK(load.config.treatment("rf_microneedling")->isotretinoin_wait_months == 6);
+  CHECK(load.config.treatment("chemical_peel_medium")->isotretinoin_wait_months == 6);
   const auto warned = [&](const std::string& pointer) {
     return std::any_of(load.issues.begin(), load.issues.end(), [&](const Issue& i) {
       return i.severity == Severity::warning && i.pointer == pointer && i.message.find("6-month minimum") != std::string::npos;
@@ -775,6 +794,8 @@ TEST_CASE("a clinic.json below the isotretinoin floor is raised to it, with a wa
   };
   CHECK(warned("/treatments/laser_ablative/isotretinoin_wait_months"));
   CHECK(warned("/treatments/chemical_peel_deep/isotretinoin_wait_months"));
+  CHECK(warned("/treatments/rf_microneedling/isotretinoin_wait_months"));
+  CHECK(warned("/treatments/chemical_peel_medium/isotretinoin_wait_months"));
   CHECK_FALSE(warned("/treatments/microneedling/isotretinoin_wait_months"));
 }
 
