@@ -748,7 +748,10 @@ TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor (ablative las
   CHECK(result(a, "laser_ablative").wait == Duration{7, TimeUnit::months});
   CHECK(reason(a, "laser_ablative", "medication.isotretinoin")->effect->message == "medication.isotretinoin.wait");
   CHECK(result(a, "chemical_peel_deep").wait == Duration{4, TimeUnit::months});
-  CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor");
+  CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor_peel");
+  // The deep-peel floor says nothing about fractional lasers; the laser's does.
+  CHECK(message_of(a, Lang::en, "chemical_peel_deep", "medication.isotretinoin").find("ractional") == std::string::npos);
+  CHECK(message_of(a, Lang::en, "chemical_peel_deep", "medication.isotretinoin").find("cleared deep peels") != std::string::npos);
   // RF microneedling: its device maker's exclusion; medium peels: not cleared by the 2017 consensus papers.
   CHECK(reason(a, "rf_microneedling", "medication.isotretinoin")->effect->message == "medication.isotretinoin.device");
   CHECK(reason(a, "chemical_peel_medium", "medication.isotretinoin")->effect->message == "medication.isotretinoin.not_cleared");
