@@ -823,6 +823,13 @@ TEST_CASE("taking isotretinoin now: the wait has not started, and the message sa
   CHECK(message_of(now, Lang::en, "laser_ablative", "medication.isotretinoin").find("Fractional ablative") != std::string::npos);
   CHECK(message_of(now, Lang::es, "microneedling", "medication.isotretinoin").find("se cuenta desde su última dosis") != std::string::npos);
   CHECK(message_of(now, Lang::en, "chemical_peel_superficial", "medication.isotretinoin").find("while you take it") != std::string::npos);
+  // Injections: a note with its own message; no source links isotretinoin to them (review 2.2).
+  for (std::string_view id : {"neurotoxin", "dermal_filler_ha"}) {
+    CAPTURE(id);
+    CHECK(result(now, id).verdict == Verdict::suitable_with_precautions);
+    CHECK(reason(now, id, "medication.isotretinoin")->effect->message == "medication.isotretinoin.injectable");
+    CHECK(message_of(now, Lang::en, id, "medication.isotretinoin").find("not injections") != std::string::npos);
+  }
   // Taking it now is never better than having stopped this month.
   const Assessment stopped = assess(on_isotretinoin(0), demo());
   for (std::size_t i = 0; i < now.treatments.size(); ++i) CHECK(now.treatments[i].verdict >= stopped.treatments[i].verdict);
