@@ -566,12 +566,13 @@ TEST_CASE("cold sores: an active one defers everything, a history asks for care"
   CHECK(result(a, "neurotoxin").verdict == Verdict::suitable);
 }
 
-TEST_CASE("unknown answers turn into precautions, never into 'fine'") {
+TEST_CASE("unknown answers turn into precautions, never into 'fine'; deep resurfacing waits for the health answers") {
   Profile p;  // nothing answered
   const Assessment a = assess(p, demo());
   for (const TreatmentAssessment& t : a.treatments) {
     CAPTURE(t.treatment->id);
-    CHECK(t.verdict == Verdict::suitable_with_precautions);
+    const bool deep = t.treatment->id == "chemical_peel_deep" || t.treatment->id == "laser_ablative";
+    CHECK(t.verdict == (deep ? Verdict::defer : Verdict::suitable_with_precautions));
     for (const char* rule : {"unknown.age", "unknown.pregnancy", "unknown.conditions", "unknown.medications",
                              "unknown.recent_procedures", "unknown.sun"})
       CHECK_MESSAGE(reason(a, t.treatment->id, rule), rule);
@@ -581,6 +582,19 @@ TEST_CASE("unknown answers turn into precautions, never into 'fine'") {
   }
   CHECK_FALSE(reason(a, "neurotoxin", "unknown.fitzpatrick"));
   CHECK(reason(a, "microneedling", "unknown.fitzpatrick"));
+  // Either health answer alone, left out, holds deep resurfacing back; both given, it does not.
+  for (const char* field : {"conditions", "medications"}) {
+    CAPTURE(field);
+    Profile q = clean_profile();
+    if (std::string(field) == "conditions") q.conditions.reset();
+    else q.medications.reset();
+    const Assessment b = assess(q, demo());
+    CHECK(result(b, "laser_ablative").verdict == Verdict::defer);
+    CHECK(result(b, "chemical_peel_deep").verdict == Verdict::defer);
+    CHECK(result(b, "microneedling").verdict == Verdict::suitable_with_precautions);
+  }
+  const Assessment answered = assess(clean_profile(), demo());
+  CHECK(result(answered, "laser_ablative").verdict == Verdict::suitable);
 }
 
 TEST_CASE("under-18s wait, and are told about a guardian") {
