@@ -412,8 +412,9 @@ void read_treatments(const Node& n, const ClinicConfig& fallback, ClinicConfig& 
         const Node wait = child.member("isotretinoin_wait_months");
         if (wait.present())
           wait.warning("is below the " + std::to_string(kIsotretinoinFloorMonths) +
-                       "-month minimum after isotretinoin for fully ablative laser and deep peels (2017 consensus: "
-                       "JAMA Dermatology; ASDS); " + std::to_string(kIsotretinoinFloorMonths) + " is used");
+                       "-month minimum after isotretinoin for this treatment (fully ablative laser and deep "
+                       "peels: 2017 consensus, JAMA Dermatology and ASDS; medium peels: not cleared by it; RF "
+                       "microneedling: the device maker's exclusion); " + std::to_string(kIsotretinoinFloorMonths) + " is used");
         t.isotretinoin_wait_months = kIsotretinoinFloorMonths;
       }
     } else

@@ -20,7 +20,10 @@ namespace mn {
 // sets (Spring et al., JAMA Dermatol 2017; Waldman et al., ASDS 2017). The candidacy rules hold the same floor
 // (assets/rules/candidacy.json, medication.isotretinoin); a unit test keeps the two in step.
 inline constexpr int kIsotretinoinFloorMonths = 6;
-inline constexpr std::array<std::string_view, 2> kIsotretinoinFloorTreatments = {"chemical_peel_deep", "laser_ablative"};
+// Fully ablative laser and deep peels (2017 consensus), RF microneedling (its device maker's exclusion) and medium peels
+// (not cleared by the 2017 consensus papers): no clinic setting goes below the floor.
+inline constexpr std::array<std::string_view, 4> kIsotretinoinFloorTreatments = {"chemical_peel_deep", "laser_ablative",
+                                                                                 "rf_microneedling", "chemical_peel_medium"};
 
 // How the app starts: a patient on their own device, a consultation with staff, or a shared kiosk.
 enum class Mode { patient, consult, kiosk };

@@ -15,7 +15,9 @@ inline constexpr int kUnanswered = -1;
 inline constexpr int kNotSure = -2;
 
 // Choices offered for questions that take a number (their labels are in ui.json).
-inline constexpr std::array<int, 5> kAgeChoices = {16, 24, 37, 52, 67};              // under 18, 18–29, 30–44, 45–59, 60+
+// under 18, 18–29, 30–44, 45–59, 60+. "18–29" counts as 18, its least favourable end: it cannot tell 20 from 21, and
+// most HA fillers are approved from 21 (rule age.filler), so the whole bucket gets that precaution.
+inline constexpr std::array<int, 5> kAgeChoices = {16, 18, 37, 52, 67};
 // A bucket of time ago, counted as its least favourable (most recent) end; max < 0: open ("more than min").
 struct AgoBucket {
   int min, max;

@@ -154,7 +154,7 @@ for dose in '"months_since_last_dose": 0' '"months_since_last_dose": 5' '"taking
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 want = {"months_since_last_dose\": 0": {"months": 6}, "months_since_last_dose\": 5": {"months": 1}}
-for tid in ("chemical_peel_deep", "laser_ablative"):
+for tid in ("chemical_peel_deep", "laser_ablative", "rf_microneedling", "chemical_peel_medium"):
     assert r[tid]["verdict"] == "defer", (tid, r[tid])
     key = sys.argv[2][1:]
     if key in want:
@@ -181,7 +181,9 @@ pairs = {
     ("condition", "anesthetic_allergy"): ["dermal_filler_ha"],
     ("condition", "heart_liver_kidney_disease"): ["chemical_peel_deep"],
     ("condition", "radiation_to_area"): ["chemical_peel_deep", "laser_ablative"],
-    ("condition", "recent_facial_surgery"): ["chemical_peel_deep", "laser_ablative"],
+    ("condition", "recent_facial_surgery"): ["chemical_peel_deep", "laser_ablative", "rf_microneedling"],
+    ("condition", "active_acne"): ["dermal_filler_ha"],
+    ("condition", "eczema_active"): ["dermal_filler_ha"],
     ("condition", "implanted_electronic_device"): ["rf_microneedling"],
     ("condition", "metal_implants_or_gold_threads"): ["rf_microneedling"],
     ("condition", "low_platelets_or_anemia"): ["microneedling_prp"],

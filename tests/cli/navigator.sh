@@ -88,7 +88,7 @@ grep -q "^error: rules/candidacy.json: /rules/[0-9]*/effects/0: has only weak so
 # evidence: the table of docs/candidacy.md "## Evidence", one row per rule and source.
 status 0 evidence
 grep -q '^| Rule | Verdict: treatments | Basis | Source | Covers | What the source says |$' "$tmp/out" || fail "evidence: no table header"
-grep -q '^| `medication.isotretinoin` | defer: chemical_peel_deep, laser_ablative | sourced | .*Isotretinoin and timing of procedural interventions' "$tmp/out" ||
+grep -q '^| `medication.isotretinoin` | defer: laser_ablative | sourced | .*Isotretinoin and timing of procedural interventions' "$tmp/out" ||
   fail "evidence: the isotretinoin rule does not name the 2017 consensus"
 grep -q '^| `age.minor` | defer: all 11 | cautious default | — | — | — |$' "$tmp/out" || fail "evidence: age.minor is not a cautious default"
 grep -q '^[0-9]* effects: [0-9]* sourced, [0-9]* cautious defaults\.$' "$tmp/out" || fail "evidence: no count of the effects"

@@ -423,7 +423,7 @@ TEST_CASE("skin-type verdicts follow each treatment's pigment risk") {
     CHECK_MESSAGE(std::is_sorted(t.pih_risk.begin(), t.pih_risk.end()), t.id);
 }
 
-TEST_CASE("dark skin: ablative laser and deep peels are not advised, medium peels and non-ablative lasers need care") {
+TEST_CASE("dark skin: ablative laser and deep peels are not advised, medium peels not at V-VI, non-ablative lasers need care") {
   for (int type = 4; type <= 6; ++type) {
     Profile p = clean_profile();
     p.fitzpatrick = type;
@@ -431,7 +431,12 @@ TEST_CASE("dark skin: ablative laser and deep peels are not advised, medium peel
     CAPTURE(type);
     CHECK(result(a, "laser_ablative").verdict == Verdict::not_recommended);
     CHECK(result(a, "chemical_peel_deep").verdict == Verdict::not_recommended);
-    CHECK(result(a, "chemical_peel_medium").verdict == Verdict::suitable_with_precautions);
+    CHECK(result(a, "chemical_peel_medium").verdict == (type == 4 ? Verdict::suitable_with_precautions : Verdict::not_recommended));
+    if (type > 4) {  // sources disagree on medium peels in darker skin: the message says so
+      CHECK(reason(a, "chemical_peel_medium", "skin.pih_very_high")->effect->message == "skin.pih_very_high.medium_peel");
+      const Json out = Json::parse(assessment_json(a, Lang::en, CandidacyRules::builtin(), Content::builtin()).dump());
+      CHECK(out["results"]["chemical_peel_medium"]["reasons"][0]["message"].get<std::string>().find("cautious view") != std::string::npos);
+    }
     CHECK(result(a, "laser_nonablative_fractional").verdict == Verdict::suitable_with_precautions);
     CHECK(result(a, "microdermabrasion").verdict == Verdict::suitable);
   }
@@ -561,12 +566,13 @@ TEST_CASE("cold sores: an active one defers everything, a history asks for care"
   CHECK(result(a, "neurotoxin").verdict == Verdict::suitable);
 }
 
-TEST_CASE("unknown answers turn into precautions, never into 'fine'") {
+TEST_CASE("unknown answers turn into precautions, never into 'fine'; deep resurfacing waits for the health answers") {
   Profile p;  // nothing answered
   const Assessment a = assess(p, demo());
   for (const TreatmentAssessment& t : a.treatments) {
     CAPTURE(t.treatment->id);
-    CHECK(t.verdict == Verdict::suitable_with_precautions);
+    const bool deep = t.treatment->id == "chemical_peel_deep" || t.treatment->id == "laser_ablative";
+    CHECK(t.verdict == (deep ? Verdict::defer : Verdict::suitable_with_precautions));
     for (const char* rule : {"unknown.age", "unknown.pregnancy", "unknown.conditions", "unknown.medications",
                              "unknown.recent_procedures", "unknown.sun"})
       CHECK_MESSAGE(reason(a, t.treatment->id, rule), rule);
@@ -576,6 +582,19 @@ TEST_CASE("unknown answers turn into precautions, never into 'fine'") {
   }
   CHECK_FALSE(reason(a, "neurotoxin", "unknown.fitzpatrick"));
   CHECK(reason(a, "microneedling", "unknown.fitzpatrick"));
+  // Either health answer alone, left out, holds deep resurfacing back; both given, it does not.
+  for (const char* field : {"conditions", "medications"}) {
+    CAPTURE(field);
+    Profile q = clean_profile();
+    if (std::string(field) == "conditions") q.conditions.reset();
+    else q.medications.reset();
+    const Assessment b = assess(q, demo());
+    CHECK(result(b, "laser_ablative").verdict == Verdict::defer);
+    CHECK(result(b, "chemical_peel_deep").verdict == Verdict::defer);
+    CHECK(result(b, "microneedling").verdict == Verdict::suitable_with_precautions);
+  }
+  const Assessment answered = assess(clean_profile(), demo());
+  CHECK(result(answered, "laser_ablative").verdict == Verdict::suitable);
 }
 
 TEST_CASE("under-18s wait, and are told about a guardian") {
@@ -737,7 +756,7 @@ Profile on_isotretinoin(std::optional<int> months, bool taking_now = false) {
 
 }  // namespace
 
-TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor for fully ablative laser and deep peels") {
+TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor (ablative laser, deep and medium peels, RF microneedling)") {
   ClinicConfig clinic = demo();
   for (auto& [id, t] : clinic.treatments) t.isotretinoin_wait_months = 0;
   for (int months = 0; months <= 6; ++months) {
@@ -760,7 +779,25 @@ TEST_CASE("no clinic setting lowers the 6-month isotretinoin floor for fully abl
   CHECK(result(a, "laser_ablative").wait == Duration{7, TimeUnit::months});
   CHECK(reason(a, "laser_ablative", "medication.isotretinoin")->effect->message == "medication.isotretinoin.wait");
   CHECK(result(a, "chemical_peel_deep").wait == Duration{4, TimeUnit::months});
-  CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor");
+  CHECK(reason(a, "chemical_peel_deep", "medication.isotretinoin")->effect->message == "medication.isotretinoin.floor_peel");
+  // The deep-peel floor says nothing about fractional lasers; the laser's does.
+  CHECK(message_of(a, Lang::en, "chemical_peel_deep", "medication.isotretinoin").find("ractional") == std::string::npos);
+  CHECK(message_of(a, Lang::en, "chemical_peel_deep", "medication.isotretinoin").find("cleared deep peels") != std::string::npos);
+  // RF microneedling: its device maker's exclusion; medium peels: not cleared by the 2017 consensus papers.
+  CHECK(reason(a, "rf_microneedling", "medication.isotretinoin")->effect->message == "medication.isotretinoin.device");
+  CHECK(reason(a, "chemical_peel_medium", "medication.isotretinoin")->effect->message == "medication.isotretinoin.not_cleared");
+  for (Lang lang : kLanguages)
+    for (const char* id : {"rf_microneedling", "chemical_peel_medium"}) {
+      CAPTURE(id);
+      const std::string text = message_of(a, lang, id, "medication.isotretinoin");
+      CHECK(text.find('{') == std::string::npos);
+      CHECK(text.find(lang == Lang::en ? "about 4 months more" : "faltan aproximadamente 4 meses") != std::string::npos);
+    }
+  // A clinic's longer wait still applies to them.
+  clinic.treatments["rf_microneedling"].isotretinoin_wait_months = 12;
+  const Assessment longer = assess(on_isotretinoin(7), clinic);
+  CHECK(result(longer, "rf_microneedling").wait == Duration{5, TimeUnit::months});
+  CHECK(result(longer, "chemical_peel_medium").verdict == Verdict::suitable);
 }
 
 TEST_CASE("the rules' isotretinoin floor and the clinic configuration's agree") {
@@ -780,11 +817,15 @@ TEST_CASE("a clinic.json below the isotretinoin floor is raised to it, with a wa
   clinic["treatments"]["laser_ablative"]["isotretinoin_wait_months"] = 0;
   clinic["treatments"]["chemical_peel_deep"]["isotretinoin_wait_months"] = 5;
   clinic["treatments"]["microneedling"]["isotretinoin_wait_months"] = 0;
+  clinic["treatments"]["rf_microneedling"]["isotretinoin_wait_months"] = 0;
+  clinic["treatments"]["chemical_peel_medium"]["isotretinoin_wait_months"] = 3;
   const ConfigLoad load = load_clinic_config(clinic.dump());
   CHECK(load.ok());
   CHECK(load.config.treatment("laser_ablative")->isotretinoin_wait_months == 6);
   CHECK(load.config.treatment("chemical_peel_deep")->isotretinoin_wait_months == 6);
   CHECK(load.config.treatment("microneedling")->isotretinoin_wait_months == 0);
+  CHECK(load.config.treatment("rf_microneedling")->isotretinoin_wait_months == 6);
+  CHECK(load.config.treatment("chemical_peel_medium")->isotretinoin_wait_months == 6);
   const auto warned = [&](const std::string& pointer) {
     return std::any_of(load.issues.begin(), load.issues.end(), [&](const Issue& i) {
       return i.severity == Severity::warning && i.pointer == pointer && i.message.find("6-month minimum") != std::string::npos;
@@ -792,6 +833,8 @@ TEST_CASE("a clinic.json below the isotretinoin floor is raised to it, with a wa
   };
   CHECK(warned("/treatments/laser_ablative/isotretinoin_wait_months"));
   CHECK(warned("/treatments/chemical_peel_deep/isotretinoin_wait_months"));
+  CHECK(warned("/treatments/rf_microneedling/isotretinoin_wait_months"));
+  CHECK(warned("/treatments/chemical_peel_medium/isotretinoin_wait_months"));
   CHECK_FALSE(warned("/treatments/microneedling/isotretinoin_wait_months"));
 }
 
@@ -811,6 +854,13 @@ TEST_CASE("taking isotretinoin now: the wait has not started, and the message sa
   CHECK(message_of(now, Lang::en, "laser_ablative", "medication.isotretinoin").find("Fractional ablative") != std::string::npos);
   CHECK(message_of(now, Lang::es, "microneedling", "medication.isotretinoin").find("se cuenta desde su última dosis") != std::string::npos);
   CHECK(message_of(now, Lang::en, "chemical_peel_superficial", "medication.isotretinoin").find("while you take it") != std::string::npos);
+  // Injections: a note with its own message; no source links isotretinoin to them (review 2.2).
+  for (std::string_view id : {"neurotoxin", "dermal_filler_ha"}) {
+    CAPTURE(id);
+    CHECK(result(now, id).verdict == Verdict::suitable_with_precautions);
+    CHECK(reason(now, id, "medication.isotretinoin")->effect->message == "medication.isotretinoin.injectable");
+    CHECK(message_of(now, Lang::en, id, "medication.isotretinoin").find("not injections") != std::string::npos);
+  }
   // Taking it now is never better than having stopped this month.
   const Assessment stopped = assess(on_isotretinoin(0), demo());
   for (std::size_t i = 0; i < now.treatments.size(); ++i) CHECK(now.treatments[i].verdict >= stopped.treatments[i].verdict);
@@ -902,12 +952,12 @@ TEST_CASE("every new condition and medication of issue 15 changes some verdict, 
   }
 }
 
-TEST_CASE("pregnancy defers every treatment but microdermabrasion, which needs care") {
+TEST_CASE("pregnancy defers every treatment, microdermabrasion too (no source addresses it: the cautious reading)") {
   Profile p = clean_profile();
   p.pregnant_or_breastfeeding = true;
   const Assessment a = assess(p, demo());
   for (const TreatmentAssessment& t : a.treatments) {
     CAPTURE(t.treatment->id);
-    CHECK(t.verdict == (t.treatment->id == "microdermabrasion" ? Verdict::suitable_with_precautions : Verdict::defer));
+    CHECK(t.verdict == Verdict::defer);
   }
 }
