@@ -45,7 +45,7 @@ std::vector<Placeholder> reason_values(const Reason& r, Lang lang, const Candida
 OJson reason_json(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
   OJson out = {{"rule", r.rule->id}, {"verdict", verdict_name(r.verdict)}};
   ReasonText text = reason_text(r, lang, rules, content);
-  out["message"] = std::move(text.message);
+  out["message"] = text.caution.empty() ? std::move(text.message) : text.message + " " + text.caution;
   if (!text.ask.empty()) out["ask"] = std::move(text.ask);
   if (r.wait) out["wait"] = duration_json(*r.wait);
   if (r.wait && r.range) out["wait_up_to"] = true;
@@ -89,14 +89,17 @@ std::string verdict_label(Verdict v, Lang lang, const CandidacyRules& rules) {
 
 ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content) {
   const RuleMessage* m = rules.message(lang, r.effect->message);
-  if (!m) return {r.effect->message, {}};  // only with rules that failed their checks
+  if (!m) return {r.effect->message, {}, {}};  // only with rules that failed their checks
   const bool ongoing = r.ongoing && !m->ongoing.empty();
   const bool undated = r.window && !r.elapsed && !m->undated.empty();
   const std::string& text = ongoing ? m->ongoing : undated ? m->undated : m->text;
   std::string message = fill(text, reason_values(r, lang, rules, content));
-  // A cautious default says so, in the same words for every rule (texts "note.caution").
-  if (r.effect->basis == Basis::caution) message += " " + rules.text(lang, "note.caution");
-  return {std::move(message), m->ask};
+  // A cautious default says so, in the same words for every rule (texts "note.caution"); an unanswered question
+  // ("unknown.*") or the age limit is the app's practice, and its message says why.
+  const std::string& id = r.rule->id;
+  const bool practice = id.rfind("unknown.", 0) == 0 || id == "age.minor";
+  std::string caution = r.effect->basis == Basis::caution && !practice ? rules.text(lang, "note.caution") : std::string();
+  return {std::move(message), m->ask, std::move(caution)};
 }
 
 std::vector<SkinNote> skin_notes(const SkinType& skin, Lang lang, const CandidacyRules& rules) {

@@ -20,8 +20,11 @@ nlohmann::ordered_json assessment_json(const Assessment& assessment, Lang lang, 
 std::string treatment_name(const Content& content, Lang lang, std::string_view id);  // the id when unknown
 std::string verdict_label(Verdict v, Lang lang, const CandidacyRules& rules);
 struct ReasonText {
-  std::string message;
-  std::string ask;  // what to ask the clinician; may be empty
+  std::string message;  // without the cautious-default note (assessment_json() appends it to the reply's message)
+  std::string ask;      // what to ask the clinician; may be empty
+  // A cautious default (no verified source settles it): the note that says so ("note.caution"), else empty. Not for
+  // an unanswered question or the age limit: their own words already say why.
+  std::string caution;
 };
 ReasonText reason_text(const Reason& r, Lang lang, const CandidacyRules& rules, const Content& content);
 // Notes about the skin type (how the self-test's answer was used): none without a self-test.

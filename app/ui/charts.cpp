@@ -341,7 +341,7 @@ void cost_chart(const char* id, const char* name, const CostChartData& d, float 
     draw_text(dl, FontRole::Small, ImVec2(lx, y1 + 6), p.ink_muted, label);
   }
   // The bands from low to high, as steps (payments fall on dates); lighter where several overlap.
-  const int band_alpha = series.size() > 1 ? 40 : 60;
+  const int band_alpha = series.size() > 1 ? 26 : 60;
   for (const CostSeries& s : series)
     for (int m = 0; m < months && m + 1 < static_cast<int>(s.months.size()); ++m) {
       const CostPoint& c = s.months[static_cast<std::size_t>(m)];

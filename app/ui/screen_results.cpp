@@ -77,11 +77,14 @@ void treatment_card(const TreatmentAssessment& t, const ResultText::Card& card, 
   if (!fit.empty()) text(fit.c_str(), FontRole::Small, p.ink_muted);
   gap(4);
   if (card.reasons.empty()) text(tr("r.no_reasons"), FontRole::Body, p.ink_muted);
+  std::string caution;  // once a card: every cautious default has the same note
   for (const ReasonText& r : card.reasons) {
     text(r.message.c_str());
     if (!r.ask.empty()) text((std::string(tr("r.ask")) + " " + r.ask).c_str(), FontRole::Small, p.primary);
+    if (!r.caution.empty()) caution = r.caution;
     gap(6);
   }
+  if (!caution.empty()) text(caution.c_str(), FontRole::Small, p.ink_muted);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   float bottom = ImGui::GetItemRectMax().y + pad;
@@ -108,10 +111,13 @@ std::vector<std::string> mirror_row(const TreatmentAssessment& t, const ResultTe
   };
   line(fit_line(t, st.lang));
   if (card.reasons.empty()) line(tr("r.no_reasons"));
+  std::string caution;
   for (const ReasonText& r : card.reasons) {
     line(r.message);
     if (!r.ask.empty()) line(std::string(tr("r.ask")) + " " + r.ask);
+    if (!r.caution.empty()) caution = r.caution;
   }
+  line(caution);
   return {card.name, verdict, reasons};
 }
 

@@ -650,10 +650,13 @@ TEST_CASE("property: every reason renders a full message with sources, in both l
           CHECK(message.find('{') == std::string::npos);
           const Rule* rule = rules.rule(r["rule"].get<std::string>());
           REQUIRE(rule);
-          // A sourced reason cites its sources; a cautious default says in its message that it is one.
+          // A sourced reason cites its sources; a cautious default says in its message that it is one, except an
+          // unanswered question or the age limit (the app's practice, whose own words say why).
+          const std::string& rid = rule->id;
+          const bool practice = rid.rfind("unknown.", 0) == 0 || rid == "age.minor";
           if (r.contains("basis")) {
             CHECK(r["basis"] == "caution");
-            CHECK(message.find(rules.text(lang, "note.caution")) != std::string::npos);
+            CHECK((message.find(rules.text(lang, "note.caution")) != std::string::npos) == !practice);
           } else {
             CHECK(!r["sources"].empty());
           }
