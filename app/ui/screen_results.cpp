@@ -8,6 +8,7 @@
 #include "core/candidacy_json.hpp"
 #include "core/text.hpp"
 #include "ui/colors.hpp"
+#include "ui/decision.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -132,7 +133,7 @@ void draw_results(AppState& st) {
   screen_header("r.title", "r.lead");
 
   const SkinType& skin = cs.assessment.skin;
-  if (skin.type) text(fill(tr("r.skin"), {{"type", std::to_string(*skin.type)}}).c_str(), FontRole::H3);
+  if (skin.type) text(fill(tr("r.skin"), {{"type", roman(*skin.type)}}).c_str(), FontRole::H3);
   else text(tr("r.skin_unknown"), FontRole::Body, p.ink_muted);
   for (const std::string& note : cs.results.notes) text(note.c_str(), FontRole::Small, p.ink_muted);
   gap(14);
