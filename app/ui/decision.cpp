@@ -12,6 +12,7 @@
 #include "core/string_table.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
+#include "ui/charts.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
@@ -342,6 +343,17 @@ MoneyFormat clinic_money(const AppState& st, const std::string& currency) {
 
 std::string money_range(const MoneyFormat& money, const nlohmann::ordered_json& a, MoneyPrecision precision) {
   return money.range(num(a, "low"), num(a, "high"), precision);
+}
+
+CostChartData cost_chart_words(const MoneyFormat& money) {
+  CostChartData d;
+  d.year_label = tr("estimate.chart.year_n");
+  d.start_label = tr("estimate.chart.start");
+  d.low_label = tr("estimate.chart.low");
+  d.typical_label = tr("estimate.chart.typical");
+  d.high_label = tr("estimate.chart.high");
+  d.money = [money](double v) { return money(v); };
+  return d;
 }
 
 std::string money_usually(const MoneyFormat& money, const nlohmann::ordered_json& a, MoneyPrecision precision) {

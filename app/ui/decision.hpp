@@ -93,6 +93,9 @@ MoneyFormat clinic_money(const AppState& st, const std::string& currency);
 // {"low", "typical", "high"} as "$810–$2,295" and "usually $1,388".
 std::string money_range(const MoneyFormat& money, const nlohmann::ordered_json& amounts,
                         MoneyPrecision precision = MoneyPrecision::whole);
+// A cost-over-time chart with its axis and legend words and `money` for the amounts (its series still to add).
+struct CostChartData;
+CostChartData cost_chart_words(const MoneyFormat& money);
 std::string money_usually(const MoneyFormat& money, const nlohmann::ordered_json& amounts,
                           MoneyPrecision precision = MoneyPrecision::whole);
 // "3–6" or "4" from {"low", "high"} numbers.

@@ -627,13 +627,7 @@ void cost_over_time(AppState& st, const Json& rows) {
 
   const std::vector<WeighedCost>& costs = weighed_costs(st, ids);
   const MoneyFormat money = clinic_money(st, st.clinic.currency);
-  CostChartData d;
-  d.year_label = tr("estimate.chart.year_n");
-  d.start_label = tr("estimate.chart.start");
-  d.low_label = tr("estimate.chart.low");
-  d.typical_label = tr("estimate.chart.typical");
-  d.high_label = tr("estimate.chart.high");
-  d.money = [&money](double v) { return money(v); };
+  CostChartData d = cost_chart_words(money);
   mirror::table_begin(title + " (" + st.clinic.currency + ")",
                       {tr("compare.col.treatment"), tr("compare.cost_time.year1"), tr("compare.cost_time.year3")}, " ");
   Json shown = Json::array();

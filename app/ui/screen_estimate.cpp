@@ -722,18 +722,12 @@ void cost_over_time(AppState& st, const Json& e) {
   text(fill(tr("estimate.chart.lead"), {{"currency", currency}}).c_str(), FontRole::Body, palette().ink_muted);
   gap(8);
   // The JSON has every third month; the chart steps between them (payments fall on dates within the quarter).
-  CostChartData d;
+  CostChartData d = cost_chart_words(money);
   for (const Json& point : field(c, "cumulative")) {
     const CostPoint cp{num(point, "low"), num(point, "typical"), num(point, "high")};
     while (static_cast<double>(d.months.size()) < num(point, "month")) d.months.push_back(d.months.empty() ? cp : d.months.back());
     d.months.push_back(cp);
   }
-  d.year_label = tr("estimate.chart.year_n");
-  d.start_label = tr("estimate.chart.start");
-  d.low_label = tr("estimate.chart.low");
-  d.typical_label = tr("estimate.chart.typical");
-  d.high_label = tr("estimate.chart.high");
-  d.money = [&money](double v) { return money(v); };
   mirror::table_begin(title + " (" + currency + ")",
                       {tr("estimate.chart.month"), tr("estimate.chart.low"), tr("estimate.chart.typical"), tr("estimate.chart.high")}, " ");
   Json chart_shown = Json::array();

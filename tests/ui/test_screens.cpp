@@ -31,6 +31,15 @@ const ui::mirror::Node* results_table() {
   return nullptr;
 }
 
+// The results screen, drawn twice (the first frame lays out, the second is what a person sees).
+void open_results(UiDriver& ui) {
+  ui.state().candidacy.show_results = true;
+  ui.state().candidacy.results_lang.reset();
+  ui.state().go(ui::Screen::Candidacy);
+  ui.frame();
+  ui.frame();
+}
+
 }  // namespace
 
 TEST_CASE("results give verdicts only for what the clinic offers; the rest are named as not screened") {
@@ -38,10 +47,7 @@ TEST_CASE("results give verdicts only for what the clinic offers; the rest are n
   // The demo clinic without its injectables: the questionnaire leaves out their own questions, so no verdict.
   ui.state().clinic.treatments["neurotoxin"].enabled = false;
   ui.state().clinic.treatments["dermal_filler_ha"].enabled = false;
-  ui.state().candidacy.show_results = true;
-  ui.state().go(ui::Screen::Candidacy);
-  ui.frame();
-  ui.frame();
+  open_results(ui);
   const ui::mirror::Node* table = results_table();
   REQUIRE(table);
   // The demo clinic offers 9 of the 11 (no deep peel, no fully ablative laser); without its 2 injectables, 7.
@@ -61,10 +67,7 @@ TEST_CASE("results give verdicts only for what the clinic offers; the rest are n
 
 TEST_CASE("the demo clinic: a verdict for each of its 9 treatments, the other 2 named once (Spanish)") {
   UiDriver ui(kPhone, "patient", "es");
-  ui.state().candidacy.show_results = true;
-  ui.state().go(ui::Screen::Candidacy);
-  ui.frame();
-  ui.frame();
+  open_results(ui);
   const ui::mirror::Node* table = results_table();
   REQUIRE(table);
   CHECK(table->rows.size() == 9);
@@ -75,9 +78,7 @@ TEST_CASE("the demo clinic: a verdict for each of its 9 treatments, the other 2 
 
   // Every clinic's offer is honoured: with all 11 offered, nothing is listed.
   for (auto& [id, t] : ui.state().clinic.treatments) t.enabled = t.price.has_value();
-  ui.state().candidacy.results_lang.reset();
-  ui.frame();
-  ui.frame();
+  open_results(ui);
   REQUIRE(results_table());
   CHECK(results_table()->rows.size() == ui.state().clinic.enabled_treatments().size());
   CHECK(shown().find("No se ofrecen en esta clínica") == std::string::npos);
