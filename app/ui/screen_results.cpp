@@ -71,7 +71,6 @@ void treatment_card(const TreatmentAssessment& t, const ResultText::Card& card, 
   text(card.name.c_str(), FontRole::H3);
   VerdictStyle vs = verdict_style(t.verdict);
   badge(card.verdict_label.c_str(), vs.fill, vs.ink);
-  if (!t.offered) text(tr("r.not_offered"), FontRole::Small, p.ink_muted);
   if (t.wait)
     text(fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}}).c_str(), FontRole::Body, vs.ink);
   std::string fit = fit_line(t, st.lang);
@@ -102,7 +101,6 @@ void treatment_card(const TreatmentAssessment& t, const ResultText::Card& card, 
 // The card's content as a row of the mirror's results table: name, verdict (with its wait), reasons (one a line).
 std::vector<std::string> mirror_row(const TreatmentAssessment& t, const ResultText::Card& card, const AppState& st) {
   std::string verdict = card.verdict_label;
-  if (!t.offered) verdict += "\n" + std::string(tr("r.not_offered"));
   if (t.wait) verdict += "\n" + fill(tr("r.wait"), {{"time", CandidacyRules::builtin().duration_text(st.lang, *t.wait)}});
   std::string reasons;
   auto line = [&](const std::string& s) {
