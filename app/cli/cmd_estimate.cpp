@@ -1,4 +1,4 @@
-// navigator estimate PROFILE --treatment ID [--start YYYY-MM-DD] [--config FILE] [--lang en|es] [--package P]
+// navigator estimate PROFILE --treatment ID [--start YYYY-MM-DD] [--today YYYY-MM-DD] [--config FILE] [--lang en|es] [--package P]
 // [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N] [--area ID,...]: sessions, dates and costs, as JSON.
 #include <charconv>
 #include <ostream>
@@ -69,9 +69,18 @@ int run_estimate(const Invocation& invocation, std::ostream& out, std::ostream& 
   if (!what_if) return kExitUsage;
   const auto input = read_profile_input(invocation, err);
   if (!input) return kExitUsage;
+  Date answered = today();
+  if (const std::string* day = invocation.option(kTodayOption.name)) {
+    const auto parsed = parse_iso_date(*day);
+    if (!parsed) {
+      err << "navigator: --today wants a date YYYY-MM-DD (got " << quoted_value(*day) << ")\n";
+      return kExitUsage;
+    }
+    answered = *parsed;
+  }
   const std::string* start = invocation.option(kStartOption.name);
-  const AssessReply reply = estimate_json(input->profile, *treatment, start ? *start : iso_date(today()), input->lang,
-                                          input->load.config, *what_if);
+  const AssessReply reply = estimate_json(input->profile, *treatment, start ? *start : std::string(), answered,
+                                          input->lang, input->load.config, *what_if);
   return finish_reply(reply, input->load, out, err);
 }
 

@@ -76,7 +76,7 @@ const std::vector<Command>& commands() {
        "sessions, dates, healing, maintenance and costs of one treatment for a profile, as JSON",
        "Low, typical and high figures throughout (docs/estimates.md). Exit status as for 'assess'; a bad option\n"
        "value gives 'POINTER: MESSAGE' lines (/treatment, /start, /package, /addons/N, /severity, ...) and exit 2.",
-       {kTreatmentOption, kStartOption, kConfigOption, kLangOption, kPackageOption, kAddonOption, kSeverityOption,
+       {kTreatmentOption, kStartOption, kTodayOption, kConfigOption, kLangOption, kPackageOption, kAddonOption, kSeverityOption,
         kMaintenanceYearsOption, kAreaOption},
        1,
        1,

@@ -12,7 +12,10 @@ namespace mn::cli {
 
 inline constexpr Option kConcernOption{"--concern", "ID", "only treatments that treat this concern"};
 inline constexpr Option kTreatmentOption{"--treatment", "ID", "the treatment to estimate (required)"};
-inline constexpr Option kStartOption{"--start", "YYYY-MM-DD", "date of the first session (default: today)"};
+inline constexpr Option kStartOption{"--start", "YYYY-MM-DD",
+                                     "date of the first session (default and at the earliest: after a consultation and "
+                                     "any wait the answers call for)"};
+inline constexpr Option kTodayOption{"--today", "YYYY-MM-DD", "the day the answers were given (default: today)"};
 inline constexpr Option kPackageOption{"--package", "auto|none|ID",
                                        "packages: the cheapest (default), none, or one package of the clinic"};
 inline constexpr Option kAddonOption{"--addon", "ID[,ID...]", "add-ons for every session (comma-separated)"};

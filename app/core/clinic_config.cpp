@@ -632,6 +632,7 @@ ClinicConfig read_config(const Node& root, const ClinicConfig& fallback) {
   read_field(o["default_language"], Field::defaulted, out.default_language, parse_language);
   read_field(o["default_mode"], Field::defaulted, out.default_mode, parse_mode_value);
   read_field(o["kiosk_idle_seconds"], Field::defaulted, out.kiosk_idle_seconds, integer_in(30, 3600));
+  read_field(o["first_session_after_days"], Field::defaulted, out.first_session_after_days, integer_in(0, 90));
   read_brand(o["brand"], out.brand);
   read_treatments(o["treatments"], fallback, out);
   read_field(o["packages"], Field::optional, out.packages,
@@ -785,6 +786,7 @@ std::string to_json(const ClinicConfig& c) {
   j["default_language"] = lang_code(c.default_language);
   j["default_mode"] = mode_name(c.default_mode);
   j["kiosk_idle_seconds"] = c.kiosk_idle_seconds;
+  j["first_session_after_days"] = c.first_session_after_days;
   j["brand"] = {{"primary", to_hex(c.brand.primary)}, {"accent", to_hex(c.brand.accent)}};
   if (!c.brand.logo_text.empty()) j["brand"]["logo_text"] = c.brand.logo_text;
   Json& treatments = j["treatments"] = Json::object();

@@ -159,6 +159,8 @@ struct ClinicConfig {
   Lang default_language = Lang::en;
   Mode default_mode = Mode::patient;
   int kiosk_idle_seconds = 120;  // kiosk mode starts over after this long without input
+  // The earliest first session the app suggests is this many days from today: time for a consultation first.
+  int first_session_after_days = 7;
   Brand brand;
   std::map<std::string, TreatmentSettings, std::less<>> treatments;  // every treatment id of catalog.hpp
   std::vector<Package> packages;

@@ -9,6 +9,7 @@
 #include "core/locale.hpp"
 #include "core/string_table.hpp"
 #include "core/text.hpp"
+#include "core/timing.hpp"
 
 namespace mn {
 namespace {
@@ -219,6 +220,29 @@ std::string found(const OJson& v) {
   return escape_controls(safe_dump(v));
 }
 
+// When the course may begin (core/timing.hpp), with the reasons that set it: the deferring or advising-against
+// ones (none when the course may begin after the consultation), in the assessment's words.
+OJson timing_json(const StartTiming& t, const std::optional<Date>& asked, Lang lang, const Content& content) {
+  const CandidacyRules& rules = CandidacyRules::builtin();
+  OJson out = {{"kind", timing_kind_name(t.kind)}, {"verdict", verdict_name(t.verdict)},
+               {"verdict_label", verdict_label(t.verdict, lang, rules)}};
+  if (t.dated()) out["earliest_start"] = iso_date(t.earliest);
+  if (t.wait) out["wait"] = {{std::string(time_unit_name(t.wait->unit)), t.wait->amount}};
+  if (t.wait && t.wait_up_to) out["wait_up_to"] = true;
+  if (asked && t.dated() && days_between(*asked, t.earliest) > 0) out["requested_start"] = iso_date(*asked);
+  OJson reasons = OJson::array();
+  if (t.reasons && (t.kind != StartTiming::Kind::ready))
+    for (const Reason& r : *t.reasons) {
+      if (r.verdict != t.verdict) continue;
+      ReasonText text = reason_text(r, lang, rules, content);
+      OJson one = {{"rule", r.rule->id}, {"message", text.caution.empty() ? text.message : text.message + " " + text.caution}};
+      if (!text.ask.empty()) one["ask"] = std::move(text.ask);
+      reasons.push_back(std::move(one));
+    }
+  out["reasons"] = std::move(reasons);
+  return out;
+}
+
 }  // namespace
 
 std::optional<WhatIf> parse_what_if(std::string_view text, std::string& error) {
@@ -358,7 +382,7 @@ OJson estimate_to_json(const Estimate& e, const std::vector<ConcernAnswer>& conc
 }
 
 AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
-                          Lang lang, const ClinicConfig& clinic, const WhatIf& what_if) {
+                          const Date& today, Lang lang, const ClinicConfig& clinic, const WhatIf& what_if) {
   return run_guarded([&]() -> AssessReply {
     ProfileParse parse = parse_profile(profile_json);
     std::vector<Issue> issues = std::move(parse.issues);
@@ -366,23 +390,44 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
     const Treatment* t = content.treatment(treatment_id);
     if (!t) error(issues, "/treatment", with_hint(quoted_value(treatment_id) + " is not a treatment id",
                                                    treatment_id, kTreatmentIds));
-    const auto start = parse_iso_date(start_date);
-    if (!start) error(issues, "/start", quoted_value(start_date) + " is not a date YYYY-MM-DD");
+    const auto asked = start_date.empty() ? std::optional<Date>() : parse_iso_date(start_date);
+    const bool start_ok = start_date.empty() || asked;
+    if (!start_ok) error(issues, "/start", quoted_value(start_date) + " is not a date YYYY-MM-DD");
     for (const ConcernAnswer& c : what_if.severities) {
       if (!is_concern_id(c.id))
         error(issues, "/severity", with_hint(quoted_value(c.id) + " is not a concern id", c.id, kConcernIds));
       else if (c.severity < 1 || c.severity > 3)
         error(issues, pointer_append("/severity", c.id), "must be 1, 2 or 3");
     }
-    const EstimateOptions options{start.value_or(Date{kMinStartYear, 1, 1}), what_if.package, what_if.addons,
+    // When the answers let the course begin: the start asked for, or the earliest, whichever is later.
+    std::optional<Assessment> assessment;
+    std::optional<StartTiming> timing;
+    if (t && issues.empty()) {
+      assessment = assess(parse.profile, clinic);
+      if (const TreatmentAssessment* ta = assessment->find(t->id))
+        timing = start_timing(*ta, today, clinic.first_session_after_days);
+    }
+    Date start = asked.value_or(timing ? timing->earliest : today);
+    if (timing && timing->dated() && days_between(start, timing->earliest) > 0) start = timing->earliest;
+    const EstimateOptions options{start_ok ? start : Date{kMinStartYear, 1, 1}, what_if.package, what_if.addons,
                                   what_if.maintenance_years, what_if.areas};
     if (t)
       for (Issue& issue : check_options(*t, options, clinic))
-        if (start || issue.pointer != "/start") issues.push_back(std::move(issue));
+        if (start_ok || issue.pointer != "/start") issues.push_back(std::move(issue));
     if (!issues.empty()) return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};
     const auto concerns = with_overrides(parse.profile.concerns, what_if.severities);
+    OJson timing_out = timing ? timing_json(*timing, asked, lang, content) : OJson(nullptr);
+    if (timing && !timing->dated()) {
+      OJson out = {{"treatment", t->id},
+                   {"name", treatment_display_name(content, lang, t->id)},
+                   {"offered", clinic.offers(t->id)},
+                   {"timing", std::move(timing_out)}};
+      return {safe_dump(out, 2), {}};
+    }
     const Estimate e = estimate(*t, concerns, options, clinic);
-    return {safe_dump(estimate_to_json(e, concerns, lang, clinic, content), 2), {}};
+    OJson out = estimate_to_json(e, concerns, lang, clinic, content);
+    if (timing) out["timing"] = std::move(timing_out);
+    return {safe_dump(out, 2), {}};
   }, [](const char* what) -> AssessReply {
     std::vector<Issue> issues = {{Severity::error, "", std::string("the estimate failed: ") + what, {}}};
     return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};

@@ -34,10 +34,13 @@ nlohmann::ordered_json estimate_to_json(const Estimate& estimate, const std::vec
 
 // Parses the profile, checks the request and renders the estimate (the reply's issues name "/treatment",
 // "/start", "/severity/<concern>", "/package", "/addons/N", "/maintenance_years" or "/areas/N", or the profile's
-// pointers).
-// `start_date` is YYYY-MM-DD: the caller supplies today by default. Never throws.
+// pointers). Never throws.
+// The reply's "timing" (core/timing.hpp) says when the course may begin for these answers, given that they were
+// given on `today`. `start_date` is YYYY-MM-DD or "" for the earliest date; a start before the earliest moves to it
+// ("requested_start" keeps the one asked for). When the answers advise against the treatment or leave the wait open
+// there is no estimate: the reply has the treatment, "timing" and its reasons, and no "sessions" or "costs".
 AssessReply estimate_json(std::string_view profile_json, std::string_view treatment_id, std::string_view start_date,
-                          Lang lang, const ClinicConfig& clinic, const WhatIf& what_if = {});
+                          const Date& today, Lang lang, const ClinicConfig& clinic, const WhatIf& what_if = {});
 
 // Helpers shared with the comparison's JSON.
 // `value` rounded to `digits` decimals; a whole value prints without a fraction ("300", not "300.0").

@@ -143,23 +143,24 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_compare(const char* profile_json, const 
                    .json);
 }
 
-// estimate(profile JSON, treatment, start YYYY-MM-DD ("" = today), lang, what-if JSON) → `navigator estimate`'s JSON.
+// estimate(profile JSON, treatment, start YYYY-MM-DD ("" = the earliest the answers allow), lang, what-if JSON) → `navigator estimate`'s JSON.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_estimate(const char* profile_json, const char* treatment, const char* start,
                                                  const char* lang, const char* what_if) {
   std::string error;
   auto w = mn::parse_what_if(what_if ? what_if : "", error);
   if (!w) return reply(error);
   if (auto wait = not_loaded(lang_or_app(lang))) return reply(*wait);
-  std::string day = start && *start ? start : mn::platform::adopt_js_string(mn_js_today_new());
-  return reply(mn::estimate_json(profile_json ? profile_json : "", treatment ? treatment : "", day, lang_or_app(lang),
-                                 mn::platform::current_app_state().clinic, *w)
+  const std::string day = mn::platform::adopt_js_string(mn_js_today_new());
+  const mn::Date today = mn::parse_iso_date(day).value_or(mn::platform::current_app_state().decision.today);
+  return reply(mn::estimate_json(profile_json ? profile_json : "", treatment ? treatment : "", start ? start : "", today,
+                                 lang_or_app(lang), mn::platform::current_app_state().clinic, *w)
                    .json);
 }
 
 // The current plan's share link: {"fragment": "p1.….…", "url": "<page>#plan=…", "plan": {…}}.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_plan_link() {
   mn::ui::AppState& st = mn::platform::mutable_app_state();
-  mn::ui::decision_prepare(st);
+  mn::ui::decision_estimate(st);  // the plan starts when the estimate says
   const mn::Plan plan = mn::ui::decision_plan(st);
   return reply(OJson{{"fragment", mn::encode_plan(plan)}, {"url", mn::ui::plan_link(st)}, {"plan", mn::plan_to_json(plan)}}.dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
@@ -174,15 +175,18 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_compare() {
                    .dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
-// What Estimate (and My plan) show now: the request (profile, treatment, start, lang, what-if), estimate_json()'s
-// reply, and the formatted figures drawn.
+// What Estimate (and My plan) show now: the request (profile, treatment, start (the first session, after any move to
+// the earliest date the answers allow), the start the person picked (null: the earliest), today, lang, what-if),
+// estimate_json()'s reply, and the formatted figures drawn.
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
   const mn::ui::AppState& st = mn::platform::current_app_state();
   const mn::ui::DecisionState& ds = st.decision;
-  if (ds.estimate_key.empty() || !ds.start) return reply("null");
+  if (ds.estimate_key.empty()) return reply("null");
   return reply(OJson{{"profile", parsed(ds.estimate_profile)},
                      {"treatment", ds.treatment},
-                     {"start", mn::iso_date(*ds.start)},
+                     {"start", mn::iso_date(mn::ui::decision_start(st))},  // after any move to the earliest date
+                     {"requested_start", ds.start ? OJson(mn::iso_date(*ds.start)) : OJson(nullptr)},
+                     {"today", mn::iso_date(ds.today)},
                      {"lang", std::string(mn::lang_code(st.lang))},
                      {"what_if", what_if_json(mn::ui::decision_what_if_for(st))},
                      {"estimate", ds.estimate},
@@ -194,7 +198,7 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_estimate() {
 EMSCRIPTEN_KEEPALIVE const char* mn_api_shown_plan() {
   mn::ui::AppState& st = mn::platform::mutable_app_state();
   if (auto wait = not_loaded(st.lang)) return reply(*wait);
-  mn::ui::decision_prepare(st);
+  mn::ui::decision_estimate(st);  // the plan starts when the estimate says
   const mn::Plan plan = mn::ui::decision_plan(st);
   const std::string url = mn::ui::plan_link(st);
   mn::PlanEstimate pe = mn::estimate_plan(plan, st.clinic);

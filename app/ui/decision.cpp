@@ -11,6 +11,7 @@
 #include "core/profile_write.hpp"
 #include "core/string_table.hpp"
 #include "core/text.hpp"
+#include "core/timing.hpp"
 #include "imgui_internal.h"
 #include "ui/charts.hpp"
 #include "ui/strings.hpp"
@@ -113,14 +114,9 @@ void decision_prepare(AppState& st) {
   // One clock read a call; the browser is asked for the date only every kTodayRecheckSeconds.
   const long long now = static_cast<long long>(std::time(nullptr));
   if (ds.today_read_at < 0 || now - ds.today_read_at >= kTodayRecheckSeconds || now < ds.today_read_at) {
-    const bool first = ds.today_read_at < 0;
-    const Date before = ds.today;
     ds.today_read_at = now;
-    ds.today = read_today();
-    // A plan that starts "today" keeps starting today when the day changes (a start the person moved stays put).
-    if (!first && ds.start && same_day(*ds.start, before) && !same_day(before, ds.today)) ds.start = ds.today;
+    ds.today = read_today();  // no start chosen: the earliest moves on with it
   }
-  if (!ds.start) ds.start = ds.today;
   // Only against the whole content: before it has arrived (web), no treatment is known yet.
   if (const Content& content = Content::builtin(); content.complete() && !content.treatment(ds.treatment))
     ds.treatment = "microneedling";
@@ -167,7 +163,8 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
   DecisionState& ds = st.decision;
   const WhatIf w = decision_what_if_for(st);
   std::string profile = answers_profile_json(st);
-  std::string key = profile + '|' + ds.treatment + '|' + iso_date(*ds.start) + '|' + std::string(lang_code(st.lang)) + '|' +
+  const std::string start = ds.start ? iso_date(*ds.start) : std::string();  // "": the earliest the answers allow
+  std::string key = profile + '|' + ds.treatment + '|' + start + '|' + iso_date(ds.today) + '|' + std::string(lang_code(st.lang)) + '|' +
                     w.package.text() + '|' + std::to_string(w.maintenance_years) + '|';
   for (const std::string& a : w.addons) key += a + ',';
   key += '|';
@@ -178,11 +175,25 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
   if (key != ds.estimate_key) {
     ds.estimate_key = std::move(key);
     ds.estimate_profile = profile;
-    AssessReply reply = estimate_json(profile, ds.treatment, iso_date(*ds.start), st.lang, st.clinic, w);
+    AssessReply reply = estimate_json(profile, ds.treatment, start, ds.today, st.lang, st.clinic, w);
     ds.estimate_ok = reply.ok();
     ds.estimate = nlohmann::ordered_json::parse(reply.json, nullptr, false);
   }
   return ds.estimate;
+}
+
+const nlohmann::ordered_json& decision_timing(AppState& st) { return field(decision_estimate(st), "timing"); }
+
+bool decision_dated(const AppState& st) {
+  const std::string kind = str(field(st.decision.estimate, "timing"), "kind");
+  return kind != "wait_open" && kind != "not_advised";
+}
+
+Date decision_start(const AppState& st) {
+  const DecisionState& ds = st.decision;
+  if (auto shown = parse_iso_date(str(ds.estimate, "start")); shown && ds.estimate_ok) return *shown;
+  const Date earliest = earliest_without_answers(ds.today, st.clinic.first_session_after_days);
+  return ds.start && days_between(*ds.start, earliest) <= 0 ? *ds.start : earliest;
 }
 
 // ---------------------------------------------------------------- what the three screens start with
@@ -202,6 +213,78 @@ bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details
   return true;
 }
 
+bool timing_notice(AppState& st, const nlohmann::ordered_json& e, bool on_plan) {
+  const Palette& p = palette();
+  const nlohmann::ordered_json& t = field(e, "timing");
+  const std::string kind = str(t, "kind");
+  const std::string name = str(e, "name");
+  std::vector<std::string> reasons;
+  for (const auto& r : field(t, "reasons")) reasons.push_back(str(r, "message"));
+  auto why = [&](ImU32 marker) {
+    if (reasons.empty()) return;
+    gap(8);
+    text(tr("timing.why"), FontRole::H3);
+    for (const std::string& r : reasons) {
+      ImVec2 pos = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + font_px(FontRole::Body) * 0.62f), 3.5f, marker);
+      ImGui::Indent(22.0f);
+      text(r.c_str());
+      ImGui::Unindent(22.0f);
+      gap(4);
+    }
+  };
+  if (kind == "wait_open" || kind == "not_advised") {
+    const bool advised_against = kind == "not_advised";
+    const ImU32 edge = advised_against ? p.danger : p.focus;
+    CardScope card;
+    card_begin(card, 20.0f, 0, edge);
+    text(fill(tr("timing.none.title"), {{"treatment", name}}).c_str(), FontRole::H2);
+    gap(4);
+    text(fill(tr(advised_against ? "timing.not_advised.body" : "timing.wait_open.body"), {{"treatment", name}}).c_str());
+    why(edge);
+    if (on_plan) {
+      gap(6);
+      text(fill(tr("timing.none.plan"), {{"clinic", st.clinic.clinic.name}}).c_str(), FontRole::Body, p.ink_muted);
+    }
+    gap(10);
+    const bool is_phone = st.layout.form == FormFactor::Phone;
+    if (button(tr("timing.compare"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Compare);
+    if (st.candidacy.show_results || st.candidacy.answers.profile().concerns.size() > 0) {
+      if (!is_phone) ImGui::SameLine(0, 12);
+      if (button(tr("timing.results"), ButtonKind::Quiet, is_phone ? -1.0f : 0.0f, st.layout.target_h))
+        st.go(Place{Screen::Candidacy, st.candidacy.page, true});
+    }
+    card_end(card);
+    gap(16);
+    return false;
+  }
+  if (kind != "wait") {
+    if (t.contains("requested_start")) {  // moved to after the consultation
+      callout(fill(tr("timing.moved_consult"), {{"asked", date_text(st, str(t, "requested_start"))},
+                                                {"date", date_text(st, str(t, "earliest_start"))}}).c_str(), p.focus);
+      gap(12);
+    }
+    return true;
+  }
+  CardScope card;
+  card_begin(card, 20.0f, 0, p.focus);
+  text(tr("timing.wait.title"), FontRole::H3);
+  gap(2);
+  text(fill(tr("timing.wait.body"), {{"treatment", name}, {"date", date_text(st, str(t, "earliest_start"))}}).c_str());
+  if (t.value("wait_up_to", false)) {
+    gap(4);
+    text(tr("timing.wait.up_to"), FontRole::Body, p.ink_muted);
+  }
+  if (t.contains("requested_start")) {
+    gap(4);
+    text(fill(tr("timing.moved"), {{"asked", date_text(st, str(t, "requested_start"))}}).c_str(), FontRole::Body, p.ink_muted);
+  }
+  why(p.focus);
+  card_end(card);
+  gap(16);
+  return true;
+}
+
 // ---------------------------------------------------------------- the plan
 
 Plan decision_plan(const AppState& st) {
@@ -209,7 +292,7 @@ Plan decision_plan(const AppState& st) {
   Plan plan;
   plan.treatment = ds.treatment;
   plan.concerns = effective_concerns(st);
-  plan.start = ds.start.value_or(ds.today);
+  plan.start = decision_start(st);
   plan.package = usable_package(st);
   plan.addons = usable_addons(st);
   plan.maintenance_years = ds.maintenance_years;
@@ -242,13 +325,13 @@ void open_plan_link(AppState& st, std::string_view fragment) {
   if (!read.ok()) {
     ds.link.kind = PlanLinkStatus::Kind::refused;
     ds.link.code = std::string(plan_error_name(read.error->code));
-    // The refusal says "the plan below starts from today": so it must. A plan an earlier link put on screen is not
+    // The refusal says the plan below starts on the earliest date: so it must. A plan an earlier link put on screen is not
     // this person's and goes; choices the person made here stay, except the start date.
     if (shown_from_link) {
       const DecisionState d;
       apply_choice(ds, d.treatment, d.severities, d.package, d.addons, d.maintenance_years);
     }
-    ds.start = ds.today;
+    ds.start.reset();  // the earliest the answers allow
   } else {
     const Plan& plan = read.plan;
     apply_choice(ds, plan.treatment, plan.concerns, plan.package, plan.addons, plan.maintenance_years);
@@ -289,7 +372,8 @@ std::string booking_address(const AppState& st) {
   if (st.decision.estimate_ok && e.contains("sessions")) sessions = number_text(num(field(e, "sessions"), "typical"));
   std::string query = "treatment=" + plan.treatment;
   if (!sessions.empty()) query += "&sessions=" + sessions;
-  query += "&start=" + iso_date(plan.start);
+  // No date when the answers give none (advised against, or a wait of unknown length): a consultation first.
+  if (decision_dated(st)) query += "&start=" + iso_date(plan.start);
   const std::size_t hash = base.find('#');
   std::string head = base.substr(0, hash), tail = hash == std::string::npos ? std::string() : base.substr(hash);
   const char joiner = head.find('?') == std::string::npos ? '?' : (head.back() == '?' || head.back() == '&' ? '\0' : '&');

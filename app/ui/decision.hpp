@@ -65,7 +65,23 @@ const nlohmann::ordered_json& item(const nlohmann::ordered_json& j, std::size_t 
 double num(const nlohmann::ordered_json& j, const char* key);
 std::string str(const nlohmann::ordered_json& j, const char* key);
 
+// When the chosen treatment may begin for the answers: the estimate's "timing" (core/timing.hpp; kind "ready",
+// "wait", "wait_open" or "not_advised", earliest_start, reasons); null before the content has arrived.
+const nlohmann::ordered_json& decision_timing(AppState& st);
+// Whether the answers give the chosen treatment a date (not advised against, no wait of unknown length), by the
+// estimate last computed (decision_estimate()).
+bool decision_dated(const AppState& st);
+// The first session: the start the person or a link chose, moved to the earliest the answers allow; that earliest
+// when none was chosen. By the estimate last computed (decision_estimate()).
+Date decision_start(const AppState& st);
+
+// What the answers say about when the chosen treatment may begin, above the figures of Estimate and My plan (`e`:
+// decision_estimate()): a wait (the date it allows, with its reasons; a start picked before it moved), or why there
+// is no estimate and where to go instead. Returns false when there is no estimate: the screen draws no figures.
+bool timing_notice(AppState& st, const nlohmann::ordered_json& e, bool on_plan);
+
 // ---- the plan
+// The plan of the current choice; its start is decision_start(): call decision_estimate() first.
 Plan decision_plan(const AppState& st);
 // "<page address>#plan=<encode_plan()>".
 std::string plan_link(const AppState& st);

@@ -11,6 +11,7 @@
 #include "core/content.hpp"
 #include "core/estimate.hpp"
 #include "core/text.hpp"
+#include "core/timing.hpp"
 #include "imgui_internal.h"
 #include "ui/charts.hpp"
 #include "ui/colors.hpp"
@@ -575,7 +576,7 @@ struct WeighedCost {
 const std::vector<WeighedCost>& weighed_costs(const AppState& st, const std::vector<std::string>& ids) {
   static std::string key;
   static std::vector<WeighedCost> cache;
-  const Date start = st.decision.start.value_or(st.decision.today);
+  const Date start = st.decision.start.value_or(earliest_without_answers(st.decision.today, st.clinic.first_session_after_days));
   std::string k = st.decision.compare_key + '|' + iso_date(start) + '|';
   for (const std::string& id : ids) k += id + ',';
   if (k == key) return cache;

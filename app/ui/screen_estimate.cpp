@@ -41,19 +41,10 @@ void treatment_picker(AppState& st) {
   gap(10);
 }
 
-void suitability_note(AppState& st, const Json& e) {
-  const Palette& p = palette();
-  if (!e.value("offered", true)) callout(fill(tr("estimate.not_offered"), {{"treatment", str(e, "name")}}).c_str(), p.warning);
-  const Json& comparison = decision_compare(st);
-  if (!comparison.contains("treatments")) return;
-  for (const Json& r : field(comparison, "treatments")) {
-    if (str(r, "id") != st.decision.treatment) continue;
-    const std::string verdict = str(r, "verdict");
-    if (verdict == "defer" || verdict == "not_recommended") {
-      callout(fill(tr("estimate.verdict_note"), {{"verdict", str(r, "verdict_label")}}).c_str(),
-              verdict == "defer" ? p.focus : p.danger);
-      gap(8);
-    }
+void offered_note(const Json& e) {
+  if (!e.value("offered", true)) {
+    callout(fill(tr("estimate.not_offered"), {{"treatment", str(e, "name")}}).c_str(), palette().warning);
+    gap(8);
   }
 }
 
@@ -114,7 +105,8 @@ void summary(AppState& st, const Json& e) {
   struct Tile { const char* label; std::string value, note; };
   const Tile tiles[4] = {
       {tr("estimate.sessions"), sessions, fill(tr("estimate.usually_n"), {{"n", number_text(num(s, "typical"))}})},
-      {tr("estimate.first_session"), date_text(st, date_of(e, "start")), ""},
+      {tr("estimate.first_session"), date_text(st, date_of(e, "start")),
+       tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation")},
       {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
       {tr("estimate.course_cost"), course, money_usually(money, course_amounts)},
   };
@@ -242,11 +234,14 @@ void area_choice(AppState& st, const Json& e) {
   gap(14);
 }
 
-void start_stepper(AppState& st) {
+void start_stepper(AppState& st, const Json& e) {
   DecisionState& ds = st.decision;
+  const Date shown = date_of(e, "start");
+  const Date earliest = parse_iso_date(str(field(e, "timing"), "earliest_start")).value_or(ds.today);
+  const bool at_earliest = same_day(shown, earliest);
   text(tr("estimate.whatif.start"), FontRole::H3);
-  text(date_text(st, *ds.start).c_str(), FontRole::H2);
-  if (same_day(*ds.start, ds.today)) text(tr("estimate.whatif.today"), FontRole::Small, palette().ink_muted);
+  text(date_text(st, shown).c_str(), FontRole::H2);
+  if (at_earliest) text(tr("estimate.whatif.earliest"), FontRole::Small, palette().ink_muted);
   gap(4);
   struct Step { const char* key; int days, months; };
   const Step steps[4] = {{"estimate.whatif.month_earlier", 0, -1}, {"estimate.whatif.week_earlier", -7, 0},
@@ -258,16 +253,17 @@ void start_stepper(AppState& st) {
   const int order[4] = {1, 2, 0, 3};  // phone: weeks on the first row, months below
   for (int k = 0; k < 4; ++k) {
     const Step& s = steps[two_rows ? order[k] : k];
-    Date next = s.months ? add_months(*ds.start, s.months) : add_days(*ds.start, s.days);
+    Date next = s.months ? add_months(shown, s.months) : add_days(shown, s.days);
     next.year = std::clamp(next.year, kMinStartYear, kMaxStartYear);
-    const bool allowed = days_from_civil(next) >= days_from_civil(ds.today) && next.year < kMaxStartYear;
+    // Never before the earliest date the answers allow (after the consultation and any wait).
+    const bool allowed = days_between(earliest, next) >= 0 && next.year < kMaxStartYear;
     if (k > 0 && !(two_rows && k == 2)) ImGui::SameLine(0, spacing);
     ImGui::BeginDisabled(!allowed);
     if (button(tr(s.key), ButtonKind::Secondary, bw, h) && allowed) ds.start = next;
     ImGui::EndDisabled();
   }
-  if (!same_day(*ds.start, ds.today)) {
-    if (button(tr("estimate.whatif.start_today"), ButtonKind::Quiet, 0.0f, h)) ds.start = ds.today;
+  if (!at_earliest) {
+    if (button(tr("estimate.whatif.start_earliest"), ButtonKind::Quiet, 0.0f, h)) ds.start.reset();
   }
 }
 
@@ -341,7 +337,7 @@ void what_if(AppState& st, const Json& e) {
   area_choice(st, e);
   what_if_concerns(st);
   gap(14);
-  start_stepper(st);
+  start_stepper(st, e);
   package_choice(st, e);
   addon_choice(st);
   years_choice(st, e);
@@ -752,8 +748,12 @@ void draw_estimate(AppState& st) {
   treatment_picker(st);
   const Json& e = decision_estimate(st);
   st.decision.shown = Json::object();
+  if (!timing_notice(st, e, false)) {
+    screen_footer(st);
+    return;
+  }
   if (estimate_failed(st, e, true)) return;
-  suitability_note(st, e);
+  offered_note(e);
   summary(st, e);
   what_if(st, e);
   calendar(st, e);

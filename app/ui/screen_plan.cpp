@@ -360,10 +360,10 @@ void booking(AppState& st) {
   const ClinicInfo& clinic = st.clinic.clinic;
   CardScope card;
   card_begin(card);
-  text(fill(tr("plan.book.title"), {{"clinic", clinic.name}}).c_str(), FontRole::H2);
+  text(fill(tr(decision_dated(st) ? "plan.book.title" : "plan.book.consult_title"), {{"clinic", clinic.name}}).c_str(), FontRole::H2);
   const std::string address = kiosk(st) ? std::string() : booking_address(st);
   if (!address.empty()) {
-    text(tr("plan.book.lead"), FontRole::Body, p.ink_muted);
+    text(tr(decision_dated(st) ? "plan.book.lead" : "plan.book.consult_lead"), FontRole::Body, p.ink_muted);
     gap(8);
     std::string label = fill(tr("plan.book.button"), {{"clinic", clinic.name}}) + "##book";
     if (button(label.c_str(), ButtonKind::Primary, phone(st) ? -1.0f : 0.0f, st.layout.target_h)) ds.confirm_booking = true;
@@ -423,6 +423,11 @@ void draw_plan(AppState& st) {
   decision_screen_begin(st, "plan.title", "plan.lead");
   link_banner(st);
   const Json& e = decision_estimate(st);
+  if (!timing_notice(st, e, true)) {  // no date, so nothing to keep or share: a consultation first
+    booking(st);
+    screen_footer(st);
+    return;
+  }
   if (estimate_failed(st, e, false)) return;
   summary(st, e);
   aftercare(st);

@@ -44,6 +44,7 @@ struct CandidacyState {
   std::optional<Lang> results_lang;    // the language the results were rendered in (none: recompute)
   Assessment assessment;
   ResultText results;
+  std::string jump_to;                 // results: the treatment whose card to bring into view (from the summary)
 };
 
 // Where a person is: the screen, and on "Am I a candidate?" the step or the results.

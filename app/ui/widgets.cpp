@@ -167,6 +167,42 @@ void callout(const char* s, ImU32 edge) {
 
 namespace mn::ui {
 
+bool link_row(const char* id, const char* title, const char* detail, ImU32 dot, float min_height) {
+  const Palette& p = palette();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float pad = 14.0f, mark = 12.0f, text_x = pad + mark + 12.0f, chevron = 28.0f;
+  const float wrap = w - text_x - chevron - pad;
+  ImGui::PushFont(font(FontRole::Button));
+  const float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
+  ImGui::PopFont();
+  float detail_h = 0.0f;
+  if (detail && *detail) {
+    ImGui::PushFont(font(FontRole::Small));
+    detail_h = ImGui::CalcTextSize(detail, nullptr, false, wrap).y + 2.0f;
+    ImGui::PopFont();
+  }
+  const float h = ImMax(min_height, title_h + detail_h + 20.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(w, h));
+  const std::string label = std::string(title) + "##" + id;
+  pressed |= name_item(ImGui::GetItemID(), label.c_str());
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.surface_alt, 10.0f);
+  const float ty = pos.y + (h - title_h - detail_h) * 0.5f;
+  const float fs_title = font(FontRole::Button)->FontSize * ImGui::GetIO().FontGlobalScale;
+  dl->AddCircleFilled(ImVec2(pos.x + pad + mark * 0.5f, ty + fs_title * 0.55f), mark * 0.5f, dot);
+  add_text(dl, font(FontRole::Button), fs_title, ImVec2(pos.x + text_x, ty), p.ink, title, nullptr, wrap);
+  if (detail_h > 0.0f) {
+    const float fs = font(FontRole::Small)->FontSize * ImGui::GetIO().FontGlobalScale;
+    add_text(dl, font(FontRole::Small), fs, ImVec2(pos.x + text_x, ty + title_h + 2.0f), p.ink_muted, detail, nullptr, wrap);
+  }
+  const ImVec2 c(pos.x + w - pad - 6.0f, pos.y + h * 0.5f);  // a chevron: ">"
+  dl->AddLine(ImVec2(c.x - 4, c.y - 7), ImVec2(c.x + 3, c.y), p.ink_muted, 2.0f);
+  dl->AddLine(ImVec2(c.x + 3, c.y), ImVec2(c.x - 4, c.y + 7), p.ink_muted, 2.0f);
+  return pressed;
+}
+
 bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height) {
   const Palette& p = palette();
   const float w = ImGui::GetContentRegionAvail().x;

@@ -30,6 +30,10 @@ bool card(const char* id, const char* title, const char* body, ImVec2 size);
 // `id` must be unique in the window; the visible title names the item for tests and the accessibility mirror.
 bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height);
 
+// A full-width row that leads somewhere: a coloured dot, a title, an optional line of detail and a chevron.
+// The mirror shows it as a button named by its title.
+bool link_row(const char* id, const char* title, const char* detail, ImU32 dot, float min_height);
+
 // A row of equal segments (e.g. mild / moderate / severe); returns the index pressed, or -1.
 int segmented(const char* id, const char* const* labels, int count, int selected, float height);
 

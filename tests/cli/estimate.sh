@@ -64,10 +64,16 @@ grep -q "^/concern: 'wrinkle' is not a concern id (did you mean 'wrinkles'?)" "$
 status 2 compare "$profile" --lang fr
 status 1 compare "$profile" --config tests/data/bad-configs/currency-lowercase.json  # falls back, as assess does
 
-# estimate without --start uses today.
+# estimate without --start starts at the earliest date: a consultation first (the demo clinic's 7 days from today),
+# and --today says when the answers were given.
 status 0 estimate "$profile" --treatment neurotoxin
-[[ $(python3 -c 'import json, sys; print(json.load(sys.stdin)["start"])' <"$tmp/out") == $(date +%F) ]] ||
-  fail "estimate without --start does not start today"
+[[ $(python3 -c 'import json, sys; print(json.load(sys.stdin)["start"])' <"$tmp/out") == $(date -d '+7 days' +%F) ]] ||
+  fail "estimate without --start does not start 7 days from today"
+status 0 estimate "$profile" --treatment neurotoxin --today 2027-02-26
+[[ $(python3 -c 'import json, sys; print(json.load(sys.stdin)["start"])' <"$tmp/out") == 2027-03-05 ]] ||
+  fail "estimate --today 2027-02-26 does not start on 2027-03-05"
+status 2 estimate "$profile" --treatment neurotoxin --today 2027-02-30
+grep -q "^navigator: --today wants a date YYYY-MM-DD (got '2027-02-30')" "$tmp/err" || fail "bad --today not reported: $(cat "$tmp/err")"
 
 # ---------------------------------------------------------------- share links
 status 0 plan encode "$golden/plan-rf.json"

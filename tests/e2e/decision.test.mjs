@@ -86,7 +86,9 @@ await run('compare, estimate and my plan', async (check) => {
         const d = new Date(), two = (n) => String(n).padStart(2, '0');
         return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
       });
-      assert(shown.start === today, `start ${shown.start}, today ${today}`);
+      // No date picked: the earliest, after a consultation (the demo clinic's 7 days).
+      assert(shown.start === isoPlusDays(today, 7) && shown.requested_start === null && shown.today === today,
+        `start ${shown.start} (picked ${shown.requested_start}), today ${today}`);
       assert(same(shown.estimate, cliEstimate(shown)), 'screen and CLI differ');
       assert(same(await api(page, 'estimate', shown.profile, 'microneedling', shown.start, 'en'), shown.estimate), 'API differs');
       // What is drawn is the JSON's figures, formatted in the clinic's money.

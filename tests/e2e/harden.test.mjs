@@ -61,13 +61,14 @@ await run('hardening', (all) => withBrowser(dist, async ({ server, browser }) =>
     const buttons = await page.evaluate(() => Array.from(document.querySelectorAll('#mn-mirror button')).map((b) => b.textContent));
     assert(!buttons.some((b) => /^Book at/.test(b)), `a Book button is offered: ${buttons.join(' | ')}`);
     assert((await page.locator('#mn-mirror').textContent()).includes('Not offered at this clinic'), 'no "not offered" on screen');
-    // A damaged link after it: the earlier link's plan goes, and the plan starts from today, as the message says.
+    // A damaged link after it: the earlier link's plan goes, and the plan starts at the earliest date (a consultation
+    // first: the demo clinic's 7 days from today), as the message says.
     await page.evaluate(() => { location.hash = 'plan=p1.bad.00000000'; });
     await page.waitForFunction(() => window.MicroneedlingNavigator.shownPlan().link.status === 'refused', null, { timeout: 5000 });
     const after = await api(page, 'shownPlan');
     assert(after.link.status === 'refused' && after.plan.treatment !== 'laser_ablative', JSON.stringify(after.plan));
-    assert(after.plan.start === await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }),
-      `the plan does not start today: ${after.plan.start}`);
+    assert(after.plan.start === await page.evaluate(() => { const d = new Date(); d.setDate(d.getDate() + 7); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }),
+      `the plan does not start 7 days from today: ${after.plan.start}`);
     await context.close();
   });
 

@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string error;
   const auto w = mn::parse_what_if(what_if, error);
   if (w) {
-    check("estimate", mn::estimate_json(profile, treatment, start.empty() ? "2027-03-01" : start, lang, clinic, *w));
+    check("estimate", mn::estimate_json(profile, treatment, start, mn::Date{2027, 1, 4}, lang, clinic, *w));
   } else {
     check("what-if", mn::AssessReply{error, {{mn::Severity::error, "", "", {}}}});
   }

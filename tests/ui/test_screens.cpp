@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "core/civil_date.hpp"
 #include "core/clinic_config.hpp"
+#include "ui/decision.hpp"
 #include "ui/mirror.hpp"
 #include "ui_driver.hpp"
 
@@ -82,4 +84,65 @@ TEST_CASE("the demo clinic: a verdict for each of its 9 treatments, the other 2 
   REQUIRE(results_table());
   CHECK(results_table()->rows.size() == ui.state().clinic.enabled_treatments().size());
   CHECK(shown().find("No se ofrecen en esta clínica") == std::string::npos);
+}
+
+TEST_CASE("a wait carries through: no estimate, no plan to share and no booking date while pregnant") {
+  UiDriver ui(kTablet, "consult", "en");
+  ui.state().candidacy.answers.concerns["acne_scars"] = 2;
+  ui.state().candidacy.answers.pregnant = 1;
+  ui.state().go(ui::Screen::Estimate);
+  ui.frame();
+  ui.frame();
+  std::string text = shown();
+  CHECK(text.find("No estimate for Microneedling yet") != std::string::npos);
+  CHECK(text.find("You are pregnant or breastfeeding.") != std::string::npos);
+  CHECK(text.find("Course cost") == std::string::npos);
+  ui.state().go(ui::Screen::Plan);
+  ui.frame();
+  ui.frame();
+  text = shown();
+  CHECK(text.find("No estimate for Microneedling yet") != std::string::npos);
+  CHECK(text.find("Book a consultation at Harbour Skin Clinic") != std::string::npos);
+  CHECK(text.find("Keep or share this plan") == std::string::npos);
+  const std::string booking = ui::booking_address(ui.state());
+  CHECK(booking.find("treatment=microneedling") != std::string::npos);
+  CHECK(booking.find("start=") == std::string::npos);
+  CHECK(booking.find("sessions=") == std::string::npos);
+
+  // Answered "not pregnant": the estimate is back, after the consultation (7 days from today).
+  ui.state().candidacy.answers.pregnant = 0;
+  ui.frame();
+  ui.frame();
+  const Date start = ui::decision_start(ui.state());
+  CHECK(days_between(ui.state().decision.today, start) == 7);
+  CHECK(ui::booking_address(ui.state()).find("start=" + iso_date(start)) != std::string::npos);
+}
+
+TEST_CASE("results open with a summary ranked by fit, and a note many treatments share is said once") {
+  UiDriver ui(kPhone, "patient", "en");
+  ui.state().candidacy.answers.concerns["acne_scars"] = 2;  // nothing else answered: the same notes for every treatment
+  open_results(ui);
+  const std::string text = shown();
+  const auto summary = text.find("At a glance");
+  REQUIRE(summary != std::string::npos);
+  // The summary's groups, and within "with care" the strongest for acne scars first.
+  const auto care = text.find("May suit you, with care", summary);
+  REQUIRE(care != std::string::npos);
+  const auto microneedling = text.find("Microneedling", care);
+  const auto microdermabrasion = text.find("Microdermabrasion", care);
+  REQUIRE(microneedling != std::string::npos);
+  REQUIRE(microdermabrasion != std::string::npos);
+  CHECK(microneedling < microdermabrasion);
+  // The unanswered pregnancy question's note: once, in the shared notes, not under each of the 9 cards.
+  const std::string note = "You did not say whether you are pregnant or breastfeeding";
+  const auto first = text.find(note);
+  REQUIRE(first != std::string::npos);
+  CHECK(text.find(note, first + 1) == std::string::npos);
+  CHECK(text.find("Applies to every treatment above", first) != std::string::npos);
+  CHECK(text.find("See also the notes for several treatments, above") != std::string::npos);
+
+  // Tapping a treatment in the summary brings its card into view.
+  ui.state().candidacy.jump_to = "chemical_peel_superficial";
+  ui.frame();
+  CHECK(ui.state().candidacy.jump_to.empty());
 }

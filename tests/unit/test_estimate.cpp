@@ -392,19 +392,19 @@ TEST_CASE("check_options names every bad option") {
 
 TEST_CASE("estimate_json: errors with pointers, or the estimate") {
   const std::string profile = R"({"concerns": [{"id": "acne_scars", "severity": 2}]})";
-  AssessReply bad = estimate_json(profile, "microneedlin", "2027-02-30", Lang::en, demo());
+  AssessReply bad = estimate_json(profile, "microneedlin", "2027-02-30", Date{2027, 1, 4}, Lang::en, demo());
   REQUIRE(bad.issues.size() == 2);
   CHECK(bad.issues[0].pointer == "/treatment");
   CHECK(bad.issues[0].message.find("did you mean 'microneedling'") != std::string::npos);
   CHECK(bad.issues[1].pointer == "/start");
   WhatIf w;
   w.severities = {{"acne_scars", 4}};
-  bad = estimate_json(profile, "microneedling", "2027-03-01", Lang::en, demo(), w);
+  bad = estimate_json(profile, "microneedling", "2027-03-01", Date{2027, 1, 4}, Lang::en, demo(), w);
   REQUIRE(bad.issues.size() == 1);
   CHECK(bad.issues[0].pointer == "/severity/acne_scars");
 
   w.severities = {{"acne_scars", 3}};
-  const AssessReply ok = estimate_json(profile, "microneedling", "2027-03-01", Lang::en, demo(), w);
+  const AssessReply ok = estimate_json(profile, "microneedling", "2027-03-01", Date{2027, 1, 4}, Lang::en, demo(), w);
   REQUIRE(ok.ok());
   const Json j = Json::parse(ok.json);
   CHECK(j["sessions"]["typical"] == 6);  // the what-if severity, not the profile's
@@ -416,7 +416,7 @@ TEST_CASE("estimate_json: errors with pointers, or the estimate") {
 }
 
 TEST_CASE("estimate_json names the price unit when it is not a session") {
-  const AssessReply reply = estimate_json(R"({"concerns": []})", "neurotoxin", "2027-03-01", Lang::es, demo());
+  const AssessReply reply = estimate_json(R"({"concerns": []})", "neurotoxin", "2027-03-01", Date{2027, 1, 4}, Lang::es, demo());
   REQUIRE(reply.ok());
   const Json j = Json::parse(reply.json);
   CHECK(j["costs"]["price_unit"] == "area");

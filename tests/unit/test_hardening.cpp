@@ -117,7 +117,7 @@ TEST_CASE("a parse error that quotes half a UTF-8 character still gives a well-f
     const std::string compare = first_error(compare_json(text, Lang::en, builtin_clinic_config(), ""));
     CHECK(compare.rfind(": not valid JSON", 0) == 0);
     const std::string estimate =
-        first_error(estimate_json(text, "microneedling", "2027-03-01", Lang::en, builtin_clinic_config(), {}));
+        first_error(estimate_json(text, "microneedling", "2027-03-01", Date{2027, 1, 4}, Lang::en, builtin_clinic_config(), {}));
     CHECK(estimate.rfind(": not valid JSON", 0) == 0);
     CHECK(first_error(assess_json(text, Lang::es, builtin_clinic_config())).rfind(": not valid JSON", 0) == 0);
   }
@@ -160,10 +160,10 @@ TEST_CASE("quoted values are JSON-escaped: no terminal escape, bidi control or b
   CHECK(format_issue({Severity::error, "/\x1b[2J", "m\x1b", {}}) == "error: /\\u001b[2J: m\\u001b");
   // The messages of the replies quote escaped values.
   const std::string bad_treatment =
-      first_error(estimate_json(kProfile, "\x1b]0;x\x07", "2027-03-01", Lang::en, builtin_clinic_config(), {}));
+      first_error(estimate_json(kProfile, "\x1b]0;x\x07", "2027-03-01", Date{2027, 1, 4}, Lang::en, builtin_clinic_config(), {}));
   CHECK(bad_treatment == "/treatment: '\\u001b]0;x\\u0007' is not a treatment id");
   const std::string bad_start =
-      first_error(estimate_json(kProfile, "microneedling", "\x1b[2J", Lang::en, builtin_clinic_config(), {}));
+      first_error(estimate_json(kProfile, "microneedling", "\x1b[2J", Date{2027, 1, 4}, Lang::en, builtin_clinic_config(), {}));
   CHECK(bad_start == "/start: '\\u001b[2J' is not a date YYYY-MM-DD");
   const std::string bad_concern = first_error(compare_json(kProfile, Lang::en, builtin_clinic_config(), "\x9b"));
   CHECK(bad_concern == "/concern: '\xef\xbf\xbd' is not a concern id");
