@@ -39,6 +39,14 @@ grep -q "^error: /currency: " "$tmp/err" || fail "config did not report the file
 cp "$tmp/out" "$tmp/effective.json"
 status 0 validate "$tmp/effective.json"
 
+# A reply that cannot be written is a failure, never exit 0 (issue 20: `navigator config > /dev/full` exited 0).
+if [[ -w /dev/full ]]; then
+  "$nav" config >/dev/full 2>"$tmp/err"
+  got=$?
+  [[ $got -eq 2 ]] || fail "navigator config >/dev/full: exit status $got, expected 2"
+  grep -q "^navigator: cannot write the output" "$tmp/err" || fail "navigator config >/dev/full: no 'cannot write the output'"
+fi
+
 # check-content: the built-in and on-disk content, then a broken copy.
 status 0 check-content
 status 0 check-content "$src/assets"
