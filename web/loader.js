@@ -211,6 +211,18 @@
     });
   })();
 
+  // The clinic's name on the loading card and in the tab's title as soon as its configuration is here (the app
+  // checks the file fully later; only a plain one-line name of at most 80 characters is used here).
+  configJob.then(function (result) {
+    if (!result || !result.bytes) return;
+    var name = null;
+    try { name = JSON.parse(new TextDecoder().decode(result.bytes)).clinic.name; } catch (e) { return; }
+    if (typeof name !== 'string' || !name.trim() || name.length > 80 || /[\u0000-\u001f]/.test(name)) return;
+    var heading = document.querySelector('#intro h1');
+    if (heading) heading.textContent = name;
+    document.title = name + ': ' + document.title.replace(/^[^:]*:\s*/, '');
+  });
+
   function withString(text, use) {
     var n = Module.lengthBytesUTF8(text) + 1, p = Module._malloc(n);
     Module.stringToUTF8(text, p, n);

@@ -45,4 +45,26 @@ double contrast_ratio(Rgb a, Rgb b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+Rgb darker(Rgb c, double factor) {
+  const double f = std::clamp(factor, 0.0, 1.0);
+  auto ch = [f](std::uint8_t v) { return static_cast<std::uint8_t>(std::lround(v * f)); };
+  return {ch(c.r), ch(c.g), ch(c.b)};
+}
+
+Rgb lighter(Rgb c, double amount) {
+  const double a = std::clamp(amount, 0.0, 1.0);
+  auto ch = [a](std::uint8_t v) { return static_cast<std::uint8_t>(std::lround(v + (255.0 - v) * a)); };
+  return {ch(c.r), ch(c.g), ch(c.b)};
+}
+
+Rgb readable(Rgb color, std::initializer_list<Rgb> backgrounds, double ratio) {
+  auto enough = [&](Rgb c) {
+    for (Rgb b : backgrounds)
+      if (contrast_ratio(c, b) < ratio) return false;
+    return true;
+  };
+  for (int step = 0; step < 60 && !enough(color); ++step) color = darker(color, 0.94);  // black always passes on light
+  return color;
+}
+
 }  // namespace mn

@@ -17,6 +17,9 @@ void mn_js_remember_language(const char* code);        // the only thing stored,
 void mn_js_request_language(const char* code);         // fetch that language's asset pack (loader.js); it arrives
                                                        // through mn_add_asset_pack() or mn_language_failed()
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
+// The person is now at `place` (App::place_id()): the address's fragment names it, in a new history entry when
+// `push` (else in the current one).
+void mn_js_show_place(const char* place, int push);
 void mn_js_set_mode(const char* mode);
 int mn_js_prefers_reduced_motion();                    // 1 when the person asked for less motion (no inertia, no fades)
 int mn_js_run_guarded(int which);                      // 0: mn_frame_body(), 1: mn_frame_close(); 1 if it stopped half-way

@@ -90,13 +90,40 @@ mergeInto(LibraryManager.library, {
     };
     // A share link (#plan=p1.….…) opens its plan on My plan; a damaged one gets a message there. Only the plan is
     // in the link, never health answers. A bare fragment from `navigator plan encode` (#p1.….…) works too.
-    var openPlanLink = function () {
+    // Any other fragment names a place (mn_js_show_place): back and forward go there. The link already opened is not
+    // opened again when history returns to it (that would undo what the person changed since): it shows My plan.
+    var openedLink = null;
+    var onLocation = function () {
       var hash = window.location.hash || '';
-      if (hash.indexOf('#plan=') === 0) call('_mn_api_open_plan_link', [hash.slice('#plan='.length)]);
-      else if (/^#p\d+\./.test(hash)) call('_mn_api_open_plan_link', [hash.slice(1)]);
+      var code = hash.indexOf('#plan=') === 0 ? hash.slice('#plan='.length) : /^#p\d+\./.test(hash) ? hash.slice(1) : null;
+      if (code !== null && code !== openedLink) {
+        openedLink = code;
+        call('_mn_api_open_plan_link', [code]);
+      } else if (code !== null) {
+        call('_mn_api_go_place', ['plan']);
+      } else if (hash.length > 1) {
+        call('_mn_api_go_place', [hash.slice(1)]);
+      }
     };
-    openPlanLink();
-    window.addEventListener('hashchange', openPlanLink);
+    onLocation();
+    window.addEventListener('hashchange', onLocation);
+    window.addEventListener('popstate', onLocation);
+  },
+  // The place the person is at goes into the address's fragment (#learn, #candidacy/3, #candidacy/results …; never
+  // an answer): a new history entry per change, so the browser's back and forward move between screens. The first
+  // place of a page (or of the next person, after mn_js_forget_person) takes the current entry instead, so that back
+  // leaves the app from where it was entered. A share link stays in the address while its plan is on screen.
+  $mnPlaced: { value: false },
+  mn_js_show_place__deps: ['$mnPlaced'],
+  mn_js_show_place: function (placePtr, push) {
+    var place = UTF8ToString(placePtr), hash = window.location.hash || '';
+    if (hash === '#' + place) { mnPlaced.value = true; return; }
+    if (place === 'plan' && (hash.indexOf('#plan=') === 0 || /^#p\d+\./.test(hash))) { mnPlaced.value = true; return; }
+    var url = window.location.pathname + window.location.search + '#' + place;
+    try {
+      if (push && mnPlaced.value) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    } catch (e) { /* file:// or a sandbox without history */ }
+    mnPlaced.value = true;
   },
   // ---- browser services of Compare, Estimate and My plan (ui/decision.hpp; declared in js_api.cpp)
   $mnToday: function () {
@@ -424,7 +451,9 @@ mergeInto(LibraryManager.library, {
   },
   // The next person must find nothing of this one: the printable copy of the plan, the plan text the app put on
   // the clipboard (overwritten where the browser lets the page write it), the kept URL and storage.
+  mn_js_forget_person__deps: ['$mnPlaced'],
   mn_js_forget_person: function () {
+    mnPlaced.value = false;
     var print = document.getElementById('mn-print');
     if (print) { while (print.firstChild) print.removeChild(print.firstChild); print.style.display = 'none'; }
     if (window.mnCopiedText) {

@@ -225,6 +225,13 @@ EMSCRIPTEN_KEEPALIVE const char* mn_api_open_plan_link(const char* fragment) {
   return reply(OJson{{"status", link_status_name(st.decision.link.kind)}, {"code", st.decision.link.code}}.dump(-1, ' ', false, OJson::error_handler_t::replace));
 }
 
+// Back or forward in the browser's history (browser.js, popstate): goes to the place the fragment names.
+EMSCRIPTEN_KEEPALIVE const char* mn_api_go_place(const char* place) {
+  const bool ok = mn::platform::mutable_app().go_to_place(place ? place : "");
+  mn_wake();
+  return reply(ok ? "{\"ok\": true}" : "{\"ok\": false}");
+}
+
 // The clipboard's answer to mn_js_copy_text.
 EMSCRIPTEN_KEEPALIVE void mn_api_copy_done(int ok) {
   mn::ui::copy_finished(mn::platform::mutable_app_state(), ok != 0);

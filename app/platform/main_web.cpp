@@ -62,6 +62,8 @@ struct Runtime {
   mn::AssetFiles incoming;        // content packs received, not yet added (their JSON is parsed first, see below)
   std::size_t incoming_parsed = 0;
   bool gl_lost = false;           // the WebGL context is lost: nothing is drawn until it is restored
+  std::string place_shown;        // the place the address's fragment names (browser history: mn_js_show_place)
+  std::string title_shown;        // the page's title (the clinic's name first)
 };
 Runtime* rt = nullptr;
 
@@ -89,7 +91,10 @@ bool starting_up() {
       mn::ui::on_language_wanted = [](mn::Lang lang) { mn_js_request_language(std::string(mn::lang_code(lang)).c_str()); };
       rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
       rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
-      rt->app->on_forget_person = [](mn::Mode) { mn_js_forget_person(); };
+      rt->app->on_forget_person = [](mn::Mode) {
+        mn_js_forget_person();
+        rt->place_shown.clear();  // the next person's first place replaces the history entry, it does not add one
+      };
       rt->app->on_mode = [](mn::Mode mode) { mn_js_set_mode(std::string(mn::mode_name(mode)).c_str()); };
       mn_js_set_mode(std::string(mn::mode_name(rt->app->mode())).c_str());
 
@@ -211,6 +216,17 @@ void frame() {
   ImGui::Render();
   mn::platform::item_registry_publish();
   rt->app->frame_finished();
+  // Every change of place is a browser history entry (back and forward work; the fragment names the place, never an
+  // answer). The kiosk keeps one entry: its visitors have no browser controls, and the next one starts fresh.
+  // The tab's title names the clinic, in the language shown (SDL's window title is the page's title).
+  if (std::string title = rt->app->page_title(); title != rt->title_shown) {
+    SDL_SetWindowTitle(rt->window, title.c_str());
+    rt->title_shown = std::move(title);
+  }
+  if (std::string place = rt->app->place_id(); place != rt->place_shown) {
+    mn_js_show_place(place.c_str(), rt->app->mode() == mn::Mode::kiosk ? 0 : 1);
+    rt->place_shown = std::move(place);
+  }
   if (rt->frames_drawn > 2) rt->slowest_pass_ms = std::max(rt->slowest_pass_ms, emscripten_get_now() - pass_start);
 
   // The shaders' link status, asked once the first frame is out (a synchronous query: it waits for the GPU process).
@@ -307,6 +323,7 @@ EMSCRIPTEN_KEEPALIVE void mn_test_crash(int kind) {
 namespace mn::platform {
 const ui::AppState& current_app_state() { return rt->app->state(); }
 ui::AppState& mutable_app_state() { return rt->app->state(); }
+ui::App& mutable_app() { return *rt->app; }
 }  // namespace mn::platform
 
 // ---- called from JavaScript (browser.js and tests)

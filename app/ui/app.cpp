@@ -1,5 +1,6 @@
 #include "ui/app.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -70,8 +71,41 @@ std::string App::place_id() const {
   if (state_.mode == Mode::kiosk && state_.attract) return "attract";
   std::string id = screen_id();
   if (state_.screen == Screen::Candidacy)
-    id += state_.candidacy.show_results ? std::string("/results") : "/" + std::to_string(state_.candidacy.page);
+    id += state_.candidacy.show_results ? std::string("/results")
+          : state_.candidacy.review     ? std::string("/review")
+                                        : "/" + std::to_string(state_.candidacy.page);
   return id;
+}
+
+std::string App::page_title() const { return fill(tr("app.page_title"), {{"clinic", state_.clinic.clinic.name}}); }
+
+bool App::go_to_place(std::string_view id) {
+  static const char* const ids[] = {"home", "learn", "candidacy", "compare", "estimate", "plan", "privacy"};
+  const std::size_t slash = id.find('/');
+  const std::string_view head = id.substr(0, slash);
+  const std::string_view tail = slash == std::string_view::npos ? std::string_view() : id.substr(slash + 1);
+  for (int i = 0; i < static_cast<int>(Screen::Count); ++i) {
+    if (head != ids[i]) continue;
+    Place place{static_cast<Screen>(i), 0, false};
+    if (place.screen == Screen::Candidacy) {
+      if (tail == "results" || tail == "review") {
+        place.show_results = tail == "results";
+        place.review = tail == "review";
+        place.page = state_.candidacy.page;
+      } else if (!tail.empty() && tail.size() <= 2 && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        place.page = std::stoi(std::string(tail));  // clamped to the layout's steps when drawn
+      } else if (!tail.empty()) {
+        return false;
+      }
+    } else if (!tail.empty()) {
+      return false;
+    }
+    if (state_.mode == Mode::kiosk) state_.attract = false;
+    if (place.screen == Screen::Privacy && state_.screen != Screen::Privacy) state_.privacy_back = state_.screen;
+    state_.go(place);
+    return true;
+  }
+  return false;
 }
 
 std::string_view App::language() const { return lang_code(state_.lang); }
@@ -157,6 +191,14 @@ void App::draw(const FrameContext& frame) {
   // The strings follow the state's language whatever set it (a restored state, the JS API), not only the switch.
   if (ui::language() != state_.lang) set_language(state_.lang);
   state_.layout = compute_layout(frame.display, frame.touch || state_.mode != Mode::patient, state_.mode == Mode::consult);
+  // The questionnaire's steps keep Back and Next in a bar of their own: the content ends above it, so nothing a
+  // person can press lies under it.
+  if (state_.screen == Screen::Candidacy && !state_.candidacy.show_results) state_.layout.action_bar_h = state_.layout.target_h + 24.0f;
+  if (brand_applied_ != state_.clinic.brand.primary) {  // the clinic's colour as the app's accent (kept readable)
+    brand_applied_ = state_.clinic.brand.primary;
+    set_brand(*brand_applied_);
+    style_set_ = false;
+  }
   if (!style_set_ || style_touch_ != frame.touch) {
     apply_style(frame.touch);
     style_touch_ = frame.touch;
@@ -327,7 +369,7 @@ void draw_screen(AppState& st) {
 void App::draw_content() {
   const Layout& l = state_.layout;
   ImVec2 pos(l.sidebar_w, l.top_bar_h);
-  ImVec2 size(l.display.x - l.sidebar_w, l.display.y - l.top_bar_h - l.bottom_nav_h);
+  ImVec2 size(l.display.x - l.sidebar_w, l.display.y - l.top_bar_h - l.bottom_nav_h - l.action_bar_h);
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   if (state_.scroll_to_top) {
@@ -349,6 +391,7 @@ void App::draw_content() {
   ImGui::Dummy(ImVec2(col, 0));
   config_banner(state_);
   crash_notice(state_);
+  back_link(state_);
   // A screen whose content is still on its way (web: fetched after the first frame) says so instead.
   if (screen_needs_content(state_.screen) && !language_available(state_.lang)) draw_pending(state_);
   else draw_screen(state_);

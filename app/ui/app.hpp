@@ -1,6 +1,7 @@
 #pragma once
 // The whole UI: navigation between screens, the top bar, language, and the frame's layout.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,11 @@ class App {
   const char* screen_id() const;
   // Where the person is, finer than the screen: "candidacy/3" (a step), "candidacy/results", "attract" (kiosk) …
   std::string place_id() const;
+  // The page's title: the clinic's name and what the guide does, in the language shown.
+  std::string page_title() const;
+  // Goes to a place named as place_id() names it (the browser's back and forward: the URL fragment holds the place,
+  // never an answer). False, and nothing changes, for a name that is not a place (or "attract").
+  bool go_to_place(std::string_view id);
   const AppState& state() const { return state_; }
   AppState& state() { return state_; }  // for the JavaScript API's calls that change it (platform/runtime.hpp)
   std::string_view language() const;
@@ -81,6 +87,7 @@ class App {
   AppState state_;
   bool style_touch_ = false;
   bool style_set_ = false;
+  std::optional<Rgb> brand_applied_;  // the clinic's brand colour the palette was last made from
   Place last_good_;
   std::uint64_t assets_seen_ = 0;  // core/assets.hpp's version the screens last computed with
 };

@@ -12,6 +12,7 @@ struct Layout {
   bool touch = false;
   float top_bar_h = 64;     // brand and language
   float bottom_nav_h = 0;   // phone: tab bar
+  float action_bar_h = 0;   // a screen's actions pinned above the tab bar (the questionnaire's Back and Next)
   float sidebar_w = 0;      // tablet and desktop: navigation column
   float pad = 24;           // outer padding of the content area
   float content_max = 760;  // readable line length

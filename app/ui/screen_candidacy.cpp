@@ -1,5 +1,8 @@
 // "Am I a candidate?": a calm step-by-step questionnaire (one question per card on a phone, grouped on wider
-// screens), back and next without losing answers, "not sure" everywhere; then the results (screen_results.cpp).
+// screens), back and next without losing answers, "not sure" everywhere, a row of steps to jump between them, Back and
+// Next always in reach; a question left without an answer is marked and shown again before the results
+// (screen_results.cpp).
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -9,6 +12,7 @@
 #include "core/format.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
+#include "ui/decision.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -58,7 +62,8 @@ void timing(const Layout& l, const std::string& id, const char* title_key, const
   gap(6);
 }
 
-// "None of these" / "Not sure" rows of a list question.
+// "None of these" / "Not sure" rows of a list question: first, so that a person with nothing to tick need not read
+// the whole list to say so.
 void list_closers(const Layout& l, const char* id, ListAnswer& a) {
   using State = ListAnswer::State;
   if (choice_row((std::string(id) + ".none").c_str(), tr("q.none"), nullptr, a.state == State::none, false, l.target_h)) {
@@ -178,6 +183,7 @@ void group_heading(const char* key) {
 
 void ask_conditions(const Layout& l, Answers& a, const ClinicConfig& clinic) {
   question_header("q.conditions.title", "q.conditions.why");
+  list_closers(l, "cond", a.conditions);
   const bool injectables = offers_injectable(clinic);
   for (const ConditionGroup& g : condition_groups()) {
     if (g.injectables_only && !injectables) continue;
@@ -188,12 +194,12 @@ void ask_conditions(const Layout& l, Answers& a, const ClinicConfig& clinic) {
         a.conditions.toggle(sid);
     }
   }
-  gap(8);
-  list_closers(l, "cond", a.conditions);
 }
 
 void ask_meds(const Layout& l, Answers& a, const ClinicConfig& clinic) {
   question_header("q.meds.title", "q.meds.why");
+  list_closers(l, "med", a.medications);
+  gap(8);
   const auto row = [&](std::string_view id) {
     std::string sid(id);
     if (choice_row(("med." + sid).c_str(), candidacy_text("medication." + sid).c_str(), nullptr, a.medications.has(sid), true, l.target_h))
@@ -207,12 +213,12 @@ void ask_meds(const Layout& l, Answers& a, const ClinicConfig& clinic) {
     group_heading("q.meds.group.injectables");
     row("aminoglycoside");
   }
-  gap(8);
-  list_closers(l, "med", a.medications);
 }
 
 void ask_procedures(const Layout& l, Answers& a, Lang lang) {
   question_header("q.procs.title", "q.procs.why");
+  list_closers(l, "proc", a.procedures);
+  gap(8);
   const Content& content = Content::builtin();
   for (const Treatment& t : content.treatments()) {
     const TreatmentText* tt = content.treatment_text(lang, t.id);
@@ -236,7 +242,6 @@ void ask_procedures(const Layout& l, Answers& a, Lang lang) {
       a.procedure_areas.erase(t.id);
     }
   }
-  list_closers(l, "proc", a.procedures);
 }
 
 void ask_sun(const Layout& l, Answers& a) {
@@ -277,6 +282,169 @@ void ask(Question q, AppState& st) {
   }
 }
 
+const char* question_title(Question q) {
+  constexpr std::array<const char*, kQuestionCount> kTitles = {"q.age.title",        "q.pregnant.title", "q.skin.title",
+                                                               "q.concerns.title",   "q.conditions.title", "q.meds.title",
+                                                               "q.procs.title",      "q.sun.title",      "q.prefs.title"};
+  return kTitles[static_cast<std::size_t>(q)];
+}
+
+// Whether a question has an answer ("not sure" is one). The preferences are optional: never "not answered".
+bool answered(Question q, const Answers& a) {
+  using State = ListAnswer::State;
+  switch (q) {
+    case Age: return a.age != kUnanswered;
+    case Pregnant: return a.pregnant != kUnanswered;
+    case Skin:
+      return a.skin_mode == kNotSure || (a.skin_mode == 0 && a.fitzpatrick != kUnanswered) ||
+             (a.skin_mode == 1 && a.quiz_complete());
+    case Concerns: return !a.concerns.empty();
+    case Conditions: return a.conditions.state != State::unanswered;
+    case Meds: return a.medications.state != State::unanswered;
+    case Procs: return a.procedures.state != State::unanswered;
+    case Sun: return a.sun != kUnanswered;
+    case Prefs: return a.downtime != kUnanswered && a.budget != kUnanswered;
+    case kQuestionCount: return true;
+  }
+  return true;
+}
+
+// The preferences (downtime, budget) only tune the ranking: never marked or listed as missing.
+bool optional_question(Question q) { return q == Prefs; }
+
+bool page_answered(const std::vector<Question>& page, const Answers& a) {
+  return std::all_of(page.begin(), page.end(), [&](Question q) { return answered(q, a); });
+}
+// Passed without an answer to a question that is not optional.
+bool page_missed(const std::vector<Question>& page, const CandidacyState& cs) {
+  return std::any_of(page.begin(), page.end(), [&](Question q) {
+    return cs.seen.count(q) != 0 && !optional_question(q) && !answered(q, cs.answers);
+  });
+}
+
+// The steps as a row of numbered circles: done (filled, a tick), here (a ring), passed without an answer (an amber
+// ring and a dot), not yet (muted). Tapping one goes there.
+void step_overview(AppState& st, const std::vector<std::vector<Question>>& pages) {
+  CandidacyState& cs = st.candidacy;
+  const Palette& p = palette();
+  const float size = st.layout.touch ? 44.0f : 36.0f, spacing = 4.0f;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::max(1, static_cast<int>((w + spacing) / (size + spacing)));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int i = 0; i < static_cast<int>(pages.size()); ++i) {
+    if (i % per_row != 0) ImGui::SameLine(0, spacing);
+    const bool here = i == cs.page && !cs.review;
+    const bool done = page_answered(pages[static_cast<std::size_t>(i)], cs.answers);
+    const bool missed = !done && !here && page_missed(pages[static_cast<std::size_t>(i)], cs);
+    const std::string id = "step." + std::to_string(i + 1);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(size, size));
+    const std::string name = fill(tr(done ? "q.step.done" : missed ? "q.step.missed" : "q.step.todo"),
+                                  {{"n", std::to_string(i + 1)}}) + "##" + id;
+    pressed |= name_item(ImGui::GetItemID(), name.c_str(), mirror::Role::button, here);
+    const ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f);
+    const float r = size * 0.5f - 5.0f;
+    const std::string number = std::to_string(i + 1);
+    ImU32 ink = p.ink_muted;
+    if (done) {
+      dl->AddCircleFilled(c, r, here ? p.primary_active : p.primary);
+      ink = p.on_primary;
+    } else {
+      dl->AddCircle(c, r, missed ? p.warning : here ? p.primary : p.border, 0, here || missed ? 2.5f : 1.5f);
+      ink = missed ? p.warning : here ? p.primary : p.ink_muted;
+    }
+    if (here && done) dl->AddCircle(c, r + 3.0f, p.primary, 0, 2.0f);
+    const ImVec2 ts = measure(FontRole::Small, number);
+    draw_text(dl, FontRole::Small, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), ink, number);
+    if (missed) dl->AddCircleFilled(ImVec2(c.x + r * 0.75f, c.y - r * 0.75f), 4.0f, p.warning);
+    if (pressed) st.go(Place{Screen::Candidacy, i, false, false});
+  }
+}
+
+// Moving on from a page: its questions count as seen (a missing answer is marked from now on).
+void leave_page(CandidacyState& cs, const std::vector<Question>& page) {
+  for (Question q : page) cs.seen.insert(q);
+}
+
+// The questions without an answer, in order.
+std::vector<Question> unanswered(const Answers& a) {
+  std::vector<Question> out;
+  for (int q = 0; q < kQuestionCount; ++q)
+    if (!optional_question(static_cast<Question>(q)) && !answered(static_cast<Question>(q), a)) out.push_back(static_cast<Question>(q));
+  return out;
+}
+
+void open_results(AppState& st) {
+  CandidacyState& cs = st.candidacy;
+  cs.show_results = true;
+  cs.review = false;
+  cs.results_lang.reset();
+  st.scroll_to_top = true;
+}
+
+// The actions of a step, pinned to the bottom of the view so that Next is always in reach, however long the step.
+struct ActionBar {
+  bool back = false, next = false;
+};
+ActionBar action_bar(AppState& st, const char* next_key, bool has_back) {
+  const Layout& l = st.layout;
+  const Palette& p = palette();
+  ActionBar out;
+  const float bar_h = l.action_bar_h > 0 ? l.action_bar_h : l.target_h + 24.0f;
+  const float x0 = l.sidebar_w, width = l.display.x - l.sidebar_w;
+  ImGui::SetNextWindowPos(ImVec2(x0, l.display.y - l.bottom_nav_h - bar_h));
+  ImGui::SetNextWindowSize(ImVec2(width, bar_h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("step_actions", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 wp = ImGui::GetWindowPos();
+  dl->AddLine(wp, ImVec2(wp.x + width, wp.y), p.border);
+  const float avail = width - l.pad * 2, col = std::min(avail, l.content_max);
+  const float left = l.pad + (avail - col) * 0.5f;
+  const float spacing = 12.0f;
+  const bool phone = l.form == FormFactor::Phone;
+  // Phone: the two share the row; wider: each at least 200 px, and as wide as its words need.
+  const float back_w = phone ? (col - spacing) * 0.5f : std::max(200.0f, measure(FontRole::Button, tr("q.back")).x + 56.0f);
+  const float next_w = phone ? (has_back ? (col - spacing) * 0.5f : col)
+                             : std::max(200.0f, measure(FontRole::Button, tr(next_key)).x + 56.0f);
+  ImGui::SetCursorPos(ImVec2(left, 12.0f));
+  if (has_back) out.back = button(tr("q.back"), ButtonKind::Secondary, back_w, l.target_h);
+  ImGui::SetCursorPos(ImVec2(left + col - next_w, 12.0f));
+  out.next = button(tr(next_key), ButtonKind::Primary, next_w, l.target_h);
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  return out;
+}
+
+// Before the results: the questions left without an answer, each a tap away, or the results anyway (an unanswered
+// question counts as not known, which makes some verdicts more cautious).
+void draw_review(AppState& st, const std::vector<std::vector<Question>>& pages, const std::vector<Question>& missing) {
+  CandidacyState& cs = st.candidacy;
+  const Palette& p = palette();
+  heading(fill(tr(missing.size() == 1 ? "q.review.title_one" : "q.review.title"), {{"n", std::to_string(missing.size())}}).c_str(),
+          FontRole::H1);
+  text(tr("q.review.lead"), FontRole::Body, p.ink_muted);
+  gap(14);
+  step_overview(st, pages);
+  gap(14);
+  for (Question q : missing) {
+    int page = 0;
+    for (std::size_t i = 0; i < pages.size(); ++i)
+      if (std::find(pages[i].begin(), pages[i].end(), q) != pages[i].end()) page = static_cast<int>(i);
+    const std::string id = "review." + std::to_string(static_cast<int>(q));
+    if (link_row(id.c_str(), tr(question_title(q)), tr("q.review.not_answered"), p.warning, st.layout.target_h))
+      st.go(Place{Screen::Candidacy, page, false, false});
+  }
+  gap(16);
+  callout(tr("q.privacy"), palette().primary);
+  screen_footer(st);
+  const ActionBar a = action_bar(st, "q.review.anyway", true);
+  if (a.back) st.go(Place{Screen::Candidacy, cs.page, false, false});
+  if (a.next) open_results(st);
+}
+
 }  // namespace
 
 void draw_candidacy(AppState& st) {
@@ -288,43 +456,50 @@ void draw_candidacy(AppState& st) {
   const auto pages = pages_for(st.layout);
   // A page index from a wider layout may not fit a phone's one-question pages: map by first question.
   cs.page = ImClamp(cs.page, 0, static_cast<int>(pages.size()) - 1);
+  if (cs.review) {
+    const std::vector<Question> missing = unanswered(cs.answers);
+    if (!missing.empty()) {
+      draw_review(st, pages, missing);
+      return;
+    }
+    open_results(st);  // everything answered meanwhile
+    draw_results(st);
+    return;
+  }
 
-  screen_header("candidacy.title", "candidacy.lead");
-  progress_bar(static_cast<float>(cs.page + 1) / static_cast<float>(pages.size()),
-               fill(tr("q.progress"), {{"n", std::to_string(cs.page + 1)}, {"total", std::to_string(pages.size())}}).c_str());
+  // The title and its lead once, on the first step; the steps after it show where the person is.
+  if (cs.page == 0) screen_header("candidacy.title", "candidacy.lead");
+  text(fill(tr("q.progress"), {{"n", std::to_string(cs.page + 1)}, {"total", std::to_string(pages.size())}}).c_str(),
+       FontRole::Small, palette().ink_muted);
+  gap(4);
+  step_overview(st, pages);
   gap(16);
-  for (size_t i = 0; i < pages[static_cast<size_t>(cs.page)].size(); ++i) {
+  const std::vector<Question>& page = pages[static_cast<size_t>(cs.page)];
+  for (size_t i = 0; i < page.size(); ++i) {
     if (i) gap(24);
-    ask(pages[static_cast<size_t>(cs.page)][i], st);
+    if (cs.seen.count(page[i]) && !optional_question(page[i]) && !answered(page[i], cs.answers)) {
+      text(tr("q.review.not_answered"), FontRole::Small, palette().warning);
+      gap(2);
+    }
+    ask(page[i], st);
   }
   gap(20);
-
-  // Back and Next: side by side, Next on the right.
-  const float spacing = 12.0f;
-  float w = ImGui::GetContentRegionAvail().x;
-  float bw = st.layout.form == FormFactor::Phone ? (w - spacing) * 0.5f : 200.0f;
-  bool last = cs.page + 1 == static_cast<int>(pages.size());
-  if (cs.page > 0) {
-    if (button(tr("q.back"), ButtonKind::Secondary, bw, st.layout.target_h)) {
-      --cs.page;
-      st.scroll_to_top = true;
-    }
-    ImGui::SameLine(0, spacing);
-  }
-  if (st.layout.form != FormFactor::Phone || cs.page == 0)
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - bw - (cs.page > 0 ? bw + spacing : 0.0f)));
-  if (button(tr(last ? "q.see_results" : "q.next"), ButtonKind::Primary, bw, st.layout.target_h)) {
-    if (last) {
-      cs.show_results = true;
-      cs.results_lang.reset();
-    } else {
-      ++cs.page;
-    }
-    st.scroll_to_top = true;
-  }
-  gap(16);
   callout(tr("q.privacy"), palette().primary);
   screen_footer(st);
+
+  // Back and Next, pinned to the bottom of the view: Next on the right. Nothing stops a person moving on without an
+  // answer; the step is then marked, and the questions still open are shown again before the results.
+  const bool last = cs.page + 1 == static_cast<int>(pages.size());
+  const ActionBar a = action_bar(st, last ? "q.see_results" : "q.next", cs.page > 0);
+  if (a.back) {
+    leave_page(cs, page);
+    st.go(Place{Screen::Candidacy, cs.page - 1, false, false});
+  } else if (a.next) {
+    leave_page(cs, page);
+    if (!last) st.go(Place{Screen::Candidacy, cs.page + 1, false, false});
+    else if (unanswered(cs.answers).empty()) open_results(st);
+    else st.go(Place{Screen::Candidacy, cs.page, false, true});
+  }
 }
 
 }  // namespace mn::ui

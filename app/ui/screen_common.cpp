@@ -1,12 +1,62 @@
-// Pieces every screen shares: the header and the footer with the medical disclaimer.
+// Pieces every screen shares: the in-app back, the header and the footer with the medical disclaimer.
+#include <optional>
 #include <string>
 
 #include "core/text.hpp"
+#include "imgui_internal.h"
+#include "ui/decision.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
 namespace mn::ui {
+
+std::optional<Place> parent_place(const AppState& st) {
+  switch (st.screen) {
+    case Screen::Home:
+    case Screen::Count:
+      return std::nullopt;
+    case Screen::Privacy:  // its own "Back" returns to where it was opened from
+      return std::nullopt;
+    case Screen::Candidacy:
+      if (st.candidacy.show_results || st.candidacy.review) return Place{Screen::Candidacy, st.candidacy.page, false};
+      if (st.candidacy.page > 0) return Place{Screen::Candidacy, st.candidacy.page - 1, false};
+      return Place{};
+    case Screen::Estimate:
+      return Place{Screen::Compare};
+    case Screen::Plan:
+      return Place{Screen::Estimate};
+    case Screen::Learn:
+    case Screen::Compare:
+      return Place{};
+  }
+  return std::nullopt;
+}
+
+void back_link(AppState& st) {
+  const std::optional<Place> parent = parent_place(st);
+  if (!parent || (st.mode == Mode::kiosk && st.attract)) return;
+  std::string where;
+  if (st.screen == Screen::Candidacy && (st.candidacy.show_results || st.candidacy.review)) where = tr("nav.back.answers");
+  else if (st.screen == Screen::Candidacy && parent->screen == Screen::Candidacy) where = tr("nav.back.question");
+  else where = tr(nav_key(parent->screen));
+  // A chevron drawn beside the words (the fonts' subset has no arrow); a screen reader hears "Back to …".
+  const Palette& p = palette();
+  const ImVec2 ts = measure(FontRole::Button, where);
+  const float h = st.layout.touch ? 44.0f : 36.0f, chevron = 18.0f;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const std::string label = fill(tr("nav.back.to"), {{"place", where}}) + "##back";
+  bool pressed = ImGui::InvisibleButton("##back", ImVec2(chevron + ts.x + 8.0f, h));
+  pressed |= name_item(ImGui::GetItemID(), label.c_str());
+  const ImU32 ink = ImGui::IsItemHovered() ? p.primary_hover : p.primary;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float cy = pos.y + h * 0.5f;
+  dl->AddLine(ImVec2(pos.x + 9, cy - 6), ImVec2(pos.x + 3, cy), ink, 2.2f);
+  dl->AddLine(ImVec2(pos.x + 3, cy), ImVec2(pos.x + 9, cy + 6), ink, 2.2f);
+  draw_text(dl, FontRole::Button, ImVec2(pos.x + chevron, cy - ts.y * 0.5f), ink, where);
+  if (pressed) st.go(*parent);
+  gap(8);
+}
 
 void screen_header(const char* title_key, const char* lead_key) {
   heading(tr(title_key), FontRole::H1);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,8 @@ struct CandidacyState {
   Answers answers;
   int page = 0;
   bool show_results = false;
+  bool review = false;                 // before the results: the questions left without an answer, to answer or skip
+  std::set<int> seen;                  // questions the person has moved on from (screen_candidacy.cpp's Question)
   std::optional<Lang> results_lang;    // the language the results were rendered in (none: recompute)
   Assessment assessment;
   ResultText results;
@@ -52,7 +55,10 @@ struct Place {
   Screen screen = Screen::Home;
   int page = 0;
   bool show_results = false;
-  bool operator==(const Place& o) const { return screen == o.screen && page == o.page && show_results == o.show_results; }
+  bool review = false;  // the questions left without an answer, before the results
+  bool operator==(const Place& o) const {
+    return screen == o.screen && page == o.page && show_results == o.show_results && review == o.review;
+  }
   bool operator!=(const Place& o) const { return !(*this == o); }
 };
 
@@ -85,12 +91,14 @@ struct AppState {
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
   CrashNotice crash;
 
-  Place place() const { return {screen, candidacy.page, candidacy.show_results}; }
+  Place place() const { return {screen, candidacy.page, candidacy.show_results, candidacy.review}; }
   void go(const Place& p) {
     go(p.screen);
-    if (candidacy.page != p.page || candidacy.show_results != p.show_results) scroll_to_top = true;
+    if (candidacy.page != p.page || candidacy.show_results != p.show_results || candidacy.review != p.review)
+      scroll_to_top = true;
     candidacy.page = p.page;
     candidacy.show_results = p.show_results;
+    candidacy.review = p.review;
   }
 
   void go(Screen s) {
@@ -152,6 +160,11 @@ void crash_notice(AppState& st);
 
 // The title, lead and education disclaimer every screen opens with.
 void screen_header(const char* title_key, const char* lead_key);
+// The in-app back: one level up from where the person is (a step: the one before; results: the answers; Estimate:
+// Compare; My plan: Estimate; Learn, Compare: Home; the privacy page has its own Back), as a quiet "‹ Home" link above the screen's title
+// (named "Back to Home" for screen readers).
+std::optional<Place> parent_place(const AppState& st);
+void back_link(AppState& st);
 // The line at the foot of every screen: education, not medical advice.
 void screen_footer(AppState& st);
 

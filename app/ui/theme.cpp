@@ -16,7 +16,7 @@ namespace {
 
 
 namespace c = colors;
-const Palette kPalette = {rgb(c::background), rgb(c::surface), rgb(c::surface_alt), rgb(c::border),
+Palette g_palette = {rgb(c::background), rgb(c::surface), rgb(c::surface_alt), rgb(c::border),
                           rgb(c::ink), rgb(c::ink_muted), rgb(c::primary), rgb(c::primary_hover),
                           rgb(c::primary_active), rgb(c::on_primary), rgb(c::accent_soft), rgb(c::success),
                           rgb(c::warning), rgb(c::danger), rgb(c::focus)};
@@ -45,7 +45,20 @@ std::string_view font_bytes(const char* file) {
 
 }  // namespace
 
-const Palette& palette() { return kPalette; }
+const Palette& palette() { return g_palette; }
+
+void set_brand(Rgb brand) {
+  auto u32 = [](Rgb c) { return IM_COL32(c.r, c.g, c.b, 0xFF); };
+  auto hex = [](std::uint32_t h) { return Rgb{static_cast<std::uint8_t>(h >> 16), static_cast<std::uint8_t>(h >> 8), static_cast<std::uint8_t>(h)}; };
+  // Readable under white text and on the page's backgrounds, then on its own soft tint (selected rows, tabs).
+  const Rgb first = readable(brand, {hex(c::on_primary), hex(c::background), hex(c::surface_alt)});
+  const Rgb soft = lighter(first, 0.88);
+  const Rgb primary = readable(first, {hex(c::on_primary), hex(c::background), hex(c::surface_alt), soft});
+  g_palette.primary = u32(primary);
+  g_palette.primary_hover = u32(darker(primary, 0.88));
+  g_palette.primary_active = u32(darker(primary, 0.76));
+  g_palette.accent_soft = u32(soft);
+}
 
 ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -110,7 +123,7 @@ void apply_style(bool touch) {
   s.FrameBorderSize = 0;
   s.SelectableTextAlign = ImVec2(0, 0.5f);
 
-  const Palette& p = kPalette;
+  const Palette& p = g_palette;
   ImVec4* c = s.Colors;
   c[ImGuiCol_Text] = to_vec4(p.ink);
   c[ImGuiCol_TextDisabled] = to_vec4(p.ink_muted);

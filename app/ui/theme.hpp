@@ -1,5 +1,6 @@
 #pragma once
 // The clinic look: a calm palette, a clear type scale, generous spacing, touch-sized targets.
+#include "core/color.hpp"
 #include "imgui.h"
 
 namespace mn::ui {
@@ -10,6 +11,9 @@ struct Palette {
       on_primary, accent_soft, success, warning, danger, focus;
 };
 const Palette& palette();
+// The clinic's brand colour as the app's accent (buttons, links, selection, the logo mark), darkened where needed so
+// that white text on it and it as text on the page keep WCAG AA (4.5:1). Call apply_style() after it.
+void set_brand(Rgb primary);
 
 enum class FontRole { Body, Small, Button, H1, H2, H3, Count };
 

@@ -2,7 +2,7 @@
 // results that explain themselves, and the browser engine agreeing with `navigator assess` on every test profile.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withBrowser, openApp, press, reveal, state, api, answerBasics, navigatorCli, ROOT, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, reveal, state, api, answerBasics, pastReview, navigatorCli, ROOT, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 const profilesDir = join(ROOT, 'tests/data/profiles');
@@ -97,6 +97,7 @@ await run('candidacy questionnaire and results', (check) => withBrowser(dist, as
     await tap('I take it now##med.iso.0');
     for (let i = 0; i < 3; i++) await tap('Next');
     await tap('See my results');
+    await pastReview(page, { touch: true });
     const profile = await api(page, 'answersProfile');
     assert(profile.medications[0].taking_now === true && !('months_since_last_dose' in profile.medications[0]),
       JSON.stringify(profile.medications));

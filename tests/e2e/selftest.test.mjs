@@ -2,7 +2,7 @@
 // It once aborted the app on every size (a note of the results read as the wrong type). Walked here by real taps and
 // clicks at phone, tablet and desktop sizes, in English and Spanish; then the crash guard itself: a frame made to
 // stop half-way (abort() and a trap) shows a calm message, keeps every answer, and "Try again" returns.
-import { withBrowser, openApp, press, settle, state, items, api, run, assert } from './lib.mjs';
+import { withBrowser, openApp, press, settle, state, items, api, pastReview, run, assert } from './lib.mjs';
 
 const dist = process.argv[2] || 'build/web/dist';
 
@@ -40,6 +40,7 @@ async function selfTestRoute(page, touch, lang) {
     await press(page, t.next, { touch });
   }
   await press(page, t.results, { touch });
+  await pastReview(page, { touch });
   await settle(page);
 }
 

@@ -22,8 +22,11 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
     });
 
     await check(`${device}: the page keeps a real heading and description for readers and search engines`, async () => {
+      // The clinic's own name (from the clinic.json beside the page: the demo clinic's) on the card and in the title.
       const h1 = await page.locator('#intro h1').textContent();
-      assert(/Microneedling Navigator/.test(h1), `h1 is "${h1}"`);
+      assert(h1 === 'Harbour Skin Clinic', `h1 is "${h1}"`);
+      const title = await page.title();
+      assert(/^Harbour Skin Clinic: learn, check candidacy/.test(title), `title is "${title}"`);
       const desc = await page.locator('meta[name=description]').getAttribute('content');
       assert(desc && desc.length > 50, 'meta description missing');
     });

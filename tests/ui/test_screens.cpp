@@ -146,3 +146,40 @@ TEST_CASE("results open with a summary ranked by fit, and a note many treatments
   ui.frame();
   CHECK(ui.state().candidacy.jump_to.empty());
 }
+
+namespace {
+// Presses the pressable widget whose label is `label` (the "##id" included); false when it is not on screen.
+bool press(UiDriver& ui, const std::string& label) {
+  for (const platform::Item& item : ui.pressable())
+    if (item.label == label) return ui.press(item);
+  return false;
+}
+}  // namespace
+
+TEST_CASE("a question passed without an answer is marked, and listed again before the results") {
+  UiDriver ui(kTablet, "consult", "en");
+  ui.state().go(ui::Screen::Candidacy);
+  ui.frame();
+  ui.frame();
+  // Step 1 (age and pregnancy) passed with nothing chosen: the step overview marks it, and Next always stays on screen.
+  REQUIRE(press(ui, "Next"));
+  CHECK(ui.app().place_id() == "candidacy/1");
+  CHECK(shown().find("Step 1: not answered") != std::string::npos);
+  CHECK(press(ui, "Step 1: not answered##step.1"));
+  CHECK(ui.app().place_id() == "candidacy/0");
+  CHECK(shown().find("Not answered yet") != std::string::npos);
+  // Through to the end: "See my results" lists the questions still open instead of skipping them.
+  for (int i = 0; i < 5; ++i) REQUIRE(press(ui, "Next"));
+  REQUIRE(press(ui, "See my results"));
+  CHECK(ui.app().place_id() == "candidacy/review");
+  const std::string text = shown();
+  CHECK(text.find("questions have no answer yet") != std::string::npos);
+  CHECK(text.find("Are you pregnant or breastfeeding, or could you be?") != std::string::npos);
+  // Answering from the list goes to that question's step; "See results anyway" opens the results.
+  REQUIRE(press(ui, "Are you pregnant or breastfeeding, or could you be?##review.1"));
+  CHECK(ui.app().place_id() == "candidacy/0");
+  ui.state().go(ui::Place{ui::Screen::Candidacy, 0, false, true});
+  ui.frame();
+  REQUIRE(press(ui, "See results anyway"));
+  CHECK(ui.app().place_id() == "candidacy/results");
+}

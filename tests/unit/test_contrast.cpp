@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "core/color.hpp"
 #include "ui/colors.hpp"
 
 namespace {
@@ -57,4 +58,28 @@ TEST_CASE("the keyboard focus colour stands out from the page (3:1 for UI parts)
   namespace c = mn::ui::colors;
   CHECK(contrast(c::focus, c::background) >= 3.0);
   CHECK(contrast(c::focus, c::surface) >= 3.0);
+}
+
+TEST_CASE("a clinic's brand colour becomes the accent only as a readable shade (WCAG AA both ways)") {
+  namespace c = mn::ui::colors;
+  auto hex = [](std::uint32_t h) {
+    return mn::Rgb{static_cast<std::uint8_t>(h >> 16), static_cast<std::uint8_t>(h >> 8), static_cast<std::uint8_t>(h)};
+  };
+  const mn::Rgb page = hex(c::background), alt = hex(c::surface_alt);
+  // A dark teal already passes and is kept as it is.
+  const mn::Rgb teal = *mn::parse_hex_color("#1F5F6B");
+  CHECK(mn::readable(teal, {mn::kWhite, page, alt}) == teal);
+  // Light and saturated brand colours are darkened until white text on them, and they on the page, reach 4.5:1.
+  for (const char* brand : {"#E07A5F", "#FFD700", "#7FDBFF", "#FF69B4", "#FFFFFF", "#B0B0B0", "#00FF00"}) {
+    CAPTURE(brand);
+    const mn::Rgb in = *mn::parse_hex_color(brand);
+    const mn::Rgb out = mn::readable(in, {mn::kWhite, page, alt});
+    CHECK(mn::contrast_ratio(out, mn::kWhite) >= 4.5);
+    CHECK(mn::contrast_ratio(out, page) >= 4.5);
+    CHECK(mn::contrast_ratio(out, alt) >= 4.5);
+    CHECK(mn::contrast_ratio(in, mn::kWhite) < 4.5);  // each needed it
+    // Its soft tint (selected rows) stays readable under it as text.
+    const mn::Rgb soft = mn::lighter(out, 0.88);
+    CHECK(mn::contrast_ratio(mn::readable(out, {mn::kWhite, page, alt, soft}), soft) >= 4.5);
+  }
 }
