@@ -213,6 +213,17 @@ bool estimate_failed(AppState& st, const nlohmann::ordered_json& e, bool details
   return true;
 }
 
+void bullets(const std::vector<std::string>& items, ImU32 marker, float spacing) {
+  for (const std::string& item : items) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + font_px(FontRole::Body) * 0.62f), 3.5f, marker);
+    ImGui::Indent(22.0f);
+    text(item.c_str());
+    ImGui::Unindent(22.0f);
+    gap(spacing);
+  }
+}
+
 bool timing_notice(AppState& st, const nlohmann::ordered_json& e, bool on_plan) {
   const Palette& p = palette();
   const nlohmann::ordered_json& t = field(e, "timing");
@@ -224,14 +235,7 @@ bool timing_notice(AppState& st, const nlohmann::ordered_json& e, bool on_plan) 
     if (reasons.empty()) return;
     gap(8);
     text(tr("timing.why"), FontRole::H3);
-    for (const std::string& r : reasons) {
-      ImVec2 pos = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + font_px(FontRole::Body) * 0.62f), 3.5f, marker);
-      ImGui::Indent(22.0f);
-      text(r.c_str());
-      ImGui::Unindent(22.0f);
-      gap(4);
-    }
+    bullets(reasons, marker, 4.0f);
   };
   if (kind == "wait_open" || kind == "not_advised") {
     const bool advised_against = kind == "not_advised";

@@ -164,6 +164,9 @@ ToneStyle pih_tone(std::string_view risk);
 // A rounded label in a colour that wraps onto more lines when the column is narrow (a badge otherwise).
 void pill(const std::string& label, ToneStyle tone);
 
+// A list with a dot of `marker`'s colour before each item, `spacing` pixels between items.
+void bullets(const std::vector<std::string>& items, ImU32 marker, float spacing = 2.0f);
+
 // A horizontal rule across the current column.
 void rule(float space_above = 8.0f, float space_below = 8.0f);
 

@@ -36,17 +36,6 @@ ImU32 faded(ImU32 c, float alpha) {
   return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
 }
 
-void bullets(const std::vector<std::string>& items, ImU32 marker) {
-  for (const std::string& item : items) {
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 7, pos.y + font_px(FontRole::Body) * 0.62f), 3.5f, marker);
-    ImGui::Indent(22.0f);
-    text(item.c_str());
-    ImGui::Unindent(22.0f);
-    gap(2);
-  }
-}
-
 // ---------------------------------------------------------------- the link banner
 
 void link_banner(AppState& st) {
