@@ -26,7 +26,7 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
       const h1 = await page.locator('#intro h1').textContent();
       assert(h1 === 'Harbour Skin Clinic', `h1 is "${h1}"`);
       const title = await page.title();
-      assert(/^Harbour Skin Clinic: learn, check candidacy/.test(title), `title is "${title}"`);
+      assert(/^Harbour Skin Clinic: learn, see what may suit you/.test(title), `title is "${title}"`);
       const desc = await page.locator('meta[name=description]').getAttribute('content');
       assert(desc && desc.length > 50, 'meta description missing');
     });

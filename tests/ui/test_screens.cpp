@@ -94,14 +94,14 @@ TEST_CASE("a wait carries through: no estimate, no plan to share and no booking 
   ui.frame();
   ui.frame();
   std::string text = shown();
-  CHECK(text.find("No estimate for Microneedling yet") != std::string::npos);
+  CHECK(text.find("No estimate for Microneedling") != std::string::npos);
   CHECK(text.find("You are pregnant or breastfeeding.") != std::string::npos);
   CHECK(text.find("Course cost") == std::string::npos);
   ui.state().go(ui::Screen::Plan);
   ui.frame();
   ui.frame();
   text = shown();
-  CHECK(text.find("No estimate for Microneedling yet") != std::string::npos);
+  CHECK(text.find("No estimate for Microneedling") != std::string::npos);
   CHECK(text.find("Book a consultation at Harbour Skin Clinic") != std::string::npos);
   CHECK(text.find("Keep or share this plan") == std::string::npos);
   const std::string booking = ui::booking_address(ui.state());
@@ -125,8 +125,8 @@ TEST_CASE("results open with a summary ranked by fit, and a note many treatments
   const std::string text = shown();
   const auto summary = text.find("At a glance");
   REQUIRE(summary != std::string::npos);
-  // The summary's groups, and within "with care" the strongest for acne scars first.
-  const auto care = text.find("May suit you, with care", summary);
+  // The summary's groups, and within "with precautions" the strongest for acne scars first.
+  const auto care = text.find("May suit you, with precautions", summary);
   REQUIRE(care != std::string::npos);
   const auto microneedling = text.find("Microneedling", care);
   const auto microdermabrasion = text.find("Microdermabrasion", care);
@@ -139,7 +139,7 @@ TEST_CASE("results open with a summary ranked by fit, and a note many treatments
   REQUIRE(first != std::string::npos);
   CHECK(text.find(note, first + 1) == std::string::npos);
   CHECK(text.find("Applies to every treatment above", first) != std::string::npos);
-  CHECK(text.find("See also the notes for several treatments, above") != std::string::npos);
+  CHECK(text.find("Also applies here: ") != std::string::npos);
 
   // Tapping a treatment in the summary brings its card into view.
   ui.state().candidacy.jump_to = "chemical_peel_superficial";
