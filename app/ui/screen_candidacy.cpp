@@ -289,7 +289,8 @@ const char* question_title(Question q) {
   return kTitles[static_cast<std::size_t>(q)];
 }
 
-// Whether a question has an answer ("not sure" is one). The preferences are optional: never "not answered".
+// Whether a question has an answer ("not sure" is one). The preferences count as answered once both are given; being
+// optional (optional_question), they are never marked or listed as missing.
 bool answered(Question q, const Answers& a) {
   using State = ListAnswer::State;
   switch (q) {
@@ -322,8 +323,8 @@ bool page_missed(const std::vector<Question>& page, const CandidacyState& cs) {
   });
 }
 
-// The steps as a row of numbered circles: done (filled, a tick), here (a ring), passed without an answer (an amber
-// ring and a dot), not yet (muted). Tapping one goes there.
+// The steps as a row of numbered circles: done (filled), here (a ring; a second ring when also done), passed without
+// an answer (an amber ring and a dot), not yet (muted). Tapping one goes there.
 void step_overview(AppState& st, const std::vector<std::vector<Question>>& pages) {
   CandidacyState& cs = st.candidacy;
   const Palette& p = palette();
