@@ -169,9 +169,12 @@ mergeInto(LibraryManager.library, {
       });
     } catch (e) { copy(); }
   },
+  // A web address opens in a new tab without access back to this page; a phone number or an email address goes to
+  // the device's dialer or mail app (the page stays).
   mn_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);
     if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
+    else if (/^(tel:\+?[0-9]{3,20}|mailto:[^\s<>"]+@[^\s<>"]+)$/i.test(url)) window.open(url, '_self');
   },
   // Printing: the plan goes into a hidden container built with DOM calls (core's plan page, without its <style>),
   // styled through the CSSOM, which the page's CSP (style-src 'self') allows; while printing, only it is shown.

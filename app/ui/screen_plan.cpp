@@ -365,8 +365,22 @@ void booking(AppState& st) {
     gap(6);
   }
   float value_x = phone(st) ? 96.0f : 150.0f;
-  if (!clinic.phone.empty()) fact_row(tr("plan.book.phone"), clinic.phone, value_x);
-  if (!clinic.email.empty()) fact_row(tr("plan.book.email"), clinic.email, value_x);
+  // Tap to call or to write (the phone's dialer, the mail app); a shared kiosk only shows them.
+  const DecisionPlatform& platform = decision_platform();
+  if (!clinic.phone.empty() && !kiosk(st) && platform.open) {
+    std::string tel = "tel:";
+    for (char ch : clinic.phone)
+      if ((ch >= '0' && ch <= '9') || (ch == '+' && tel.size() == 4)) tel += ch;
+    if (link_row("book.phone", clinic.phone.c_str(), tr("plan.book.call"), p.primary, st.layout.target_h)) platform.open(tel);
+  } else if (!clinic.phone.empty()) {
+    fact_row(tr("plan.book.phone"), clinic.phone, value_x);
+  }
+  if (!clinic.email.empty() && !kiosk(st) && platform.open) {
+    if (link_row("book.email", clinic.email.c_str(), tr("plan.book.write"), p.primary, st.layout.target_h))
+      platform.open("mailto:" + clinic.email);
+  } else if (!clinic.email.empty()) {
+    fact_row(tr("plan.book.email"), clinic.email, value_x);
+  }
   if (!clinic.address.empty()) fact_row(tr("plan.book.address"), clinic.address, value_x);
   card_end(card);
 

@@ -192,6 +192,11 @@ await run('compare, estimate and my plan', async (check) => {
       assert(same([...u.searchParams.keys()], ['treatment', 'sessions', 'start']), url);
       assert(u.searchParams.get('treatment') === 'microneedling' && u.searchParams.get('start') === estimate1.start &&
         u.searchParams.get('sessions') === String(estimate1.estimate.sessions.typical), url);
+      // The clinic's phone and email are a tap away: the dialer and the mail app, the page staying where it is.
+      await tap('+1 604 555 0142##book.phone');
+      await tap('hello@harbourskin.example##book.email');
+      const contacts = (await page.evaluate(() => window.__opened)).slice(1);
+      assert(same(contacts, [['tel:+16045550142', '_self'], ['mailto:hello@harbourskin.example', '_self']]), JSON.stringify(contacts));
     });
 
     await check('the share link opens the same plan in a new browser (new context)', async () => {
