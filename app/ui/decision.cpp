@@ -182,8 +182,6 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
   return ds.estimate;
 }
 
-const nlohmann::ordered_json& decision_timing(AppState& st) { return field(decision_estimate(st), "timing"); }
-
 bool decision_dated(const AppState& st) {
   const std::string kind = str(field(st.decision.estimate, "timing"), "kind");
   return kind != "wait_open" && kind != "not_advised";
@@ -253,7 +251,7 @@ bool timing_notice(AppState& st, const nlohmann::ordered_json& e, bool on_plan) 
     gap(10);
     const bool is_phone = st.layout.form == FormFactor::Phone;
     if (button(tr("timing.compare"), ButtonKind::Secondary, is_phone ? -1.0f : 0.0f, st.layout.target_h)) st.go(Screen::Compare);
-    if (st.candidacy.show_results || st.candidacy.answers.profile().concerns.size() > 0) {
+    if (st.candidacy.show_results || !st.candidacy.answers.concerns.empty()) {
       if (!is_phone) ImGui::SameLine(0, 12);
       if (button(tr("timing.results"), ButtonKind::Quiet, is_phone ? -1.0f : 0.0f, st.layout.target_h))
         st.go(Place{Screen::Candidacy, st.candidacy.page, true});

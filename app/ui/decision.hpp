@@ -65,9 +65,6 @@ const nlohmann::ordered_json& item(const nlohmann::ordered_json& j, std::size_t 
 double num(const nlohmann::ordered_json& j, const char* key);
 std::string str(const nlohmann::ordered_json& j, const char* key);
 
-// When the chosen treatment may begin for the answers: the estimate's "timing" (core/timing.hpp; kind "ready",
-// "wait", "wait_open" or "not_advised", earliest_start, reasons); null before the content has arrived.
-const nlohmann::ordered_json& decision_timing(AppState& st);
 // Whether the answers give the chosen treatment a date (not advised against, no wait of unknown length), by the
 // estimate last computed (decision_estimate()).
 bool decision_dated(const AppState& st);
