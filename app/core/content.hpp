@@ -122,14 +122,22 @@ struct EducationFaq {
   std::string q, a;
 };
 
-enum class BlockType { text, list, steps, dodont, faq, note };
+enum class BlockType { text, list, steps, dodont, faq, note, figure };
+
+// The pictures a Learn block can show (drawn by the app), and how many labels each takes, in order:
+// needle_depths: three skin layers (outer, middle, fat), then three needle depths (shallow, in between, deepest);
+// healing_phases: three healing stages, then four times along the axis (the start and each stage's end).
+enum class Figure { needle_depths, healing_phases };
+inline constexpr std::array<std::string_view, 2> kFigureNames = {"needle_depths", "healing_phases"};
+inline constexpr std::array<std::size_t, 2> kFigureLabels = {6, 7};
 
 // One block of a Learn section; which members are used depends on the type.
 struct EducationBlock {
   BlockType type = BlockType::text;
   std::string title;                    // list, steps, dodont (optional)
-  std::string text;                     // text, note
-  std::vector<std::string> items;       // list
+  std::string text;                     // text, note, figure (its caption)
+  std::vector<std::string> items;       // list, figure (its labels, see Figure)
+  Figure figure = Figure::needle_depths;  // figure
   std::vector<EducationStep> steps;     // steps
   std::vector<std::string> dos, donts;  // dodont
   std::vector<EducationFaq> faq;        // faq

@@ -401,7 +401,8 @@ Concern read_concern(ObjectReader& o, const SourceIds& sources) {
 std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources) {
   ObjectReader o(n);
   if (!o.ok()) return std::nullopt;
-  static constexpr std::array<std::string_view, 6> kTypes = {"text", "list", "steps", "dodont", "faq", "note"};
+  static constexpr std::array<std::string_view, 7> kTypes = {"text", "list", "steps", "dodont", "faq", "note",
+                                                             "figure"};
   std::string type;
   read_field(o["type"], Field::required, type, one_of(kTypes, "a block type"));
   if (type.empty()) return std::nullopt;  // its members are unknown: no finish()
@@ -447,6 +448,24 @@ std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources
         }));
       });
       break;
+    case BlockType::figure: {
+      std::string figure;
+      read_field(o["figure"], Field::required, figure, one_of(kFigureNames, "a figure"));
+      if (!figure.empty()) b.figure = static_cast<Figure>(index_of(kFigureNames, figure));
+      read_field(o["title"], Field::optional, b.title, text_of(kLineText));
+      read_field(o["text"], Field::required, b.text, text_of(kProseText));
+      const std::size_t wanted = kFigureLabels[static_cast<std::size_t>(b.figure)];
+      read_field(o["items"], Field::required, b.items, [&](const Node& list) -> std::optional<std::vector<std::string>> {
+        auto labels = text_list(kLineText)(list);
+        if (labels && !figure.empty() && labels->size() != wanted) {
+          list.error("a " + figure + " figure takes " + std::to_string(wanted) + " labels, not " +
+                     std::to_string(labels->size()));
+          return std::nullopt;
+        }
+        return labels;
+      });
+      break;
+    }
   }
   read_field(o["sources"], b.type == BlockType::note ? Field::optional : Field::required, b.sources,
              citations(sources));

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cstdio>
 
 #include "core/assets.hpp"
+#include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -19,7 +21,7 @@ constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 // A navigation entry: a full-width selectable row (sidebar) or a tab (phone bar), with a marker when current.
-bool nav_entry(const char* label, bool current, ImVec2 size, bool tab) {
+bool nav_entry(const char* label, bool current, ImVec2 size, bool tab, Icon icon) {
   const Palette& p = palette();
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(label, size);
@@ -30,20 +32,40 @@ bool nav_entry(const char* label, bool current, ImVec2 size, bool tab) {
   if (current || hovered)
     dl->AddRectFilled(ImVec2(pos.x + 4, pos.y + 4), ImVec2(max.x - 4, max.y - 4),
                       current ? p.accent_soft : p.surface_alt, 10.0f);
+  // Tabs: small type (bold for the current one), shrunk to fit the tab at a large text size.
   ImFont* f = font(current ? FontRole::Button : (tab ? FontRole::Small : FontRole::Body));
-  float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  float fs = (tab ? font(FontRole::Small) : f)->FontSize * ImGui::GetIO().FontGlobalScale;
   const char* end = ImGui::FindRenderedTextEnd(label);
-  ImGui::PushFont(f);
-  ImVec2 ts = ImGui::CalcTextSize(label, end);
-  ImGui::PopFont();
-  ImVec2 tp = tab ? ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f + 4)
-                  : ImVec2(pos.x + 20, pos.y + (size.y - ts.y) * 0.5f);
+  ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, label, end);
+  if (tab && ts.x > size.x - 6.0f) {
+    fs *= (size.x - 6.0f) / ts.x;
+    ts = f->CalcTextSizeA(fs, FLT_MAX, 0.0f, label, end);
+  }
+  // Tabs: the icon above the name; the side bar: the icon before it.
+  const float icon_size = tab ? 22.0f : 20.0f;
+  ImVec2 tp = tab ? ImVec2(pos.x + (size.x - ts.x) * 0.5f, max.y - ts.y - 10.0f)
+                  : ImVec2(pos.x + 54, pos.y + (size.y - ts.y) * 0.5f);
+  ImVec2 ic = tab ? ImVec2(pos.x + size.x * 0.5f, tp.y - icon_size * 0.5f - 5.0f)
+                  : ImVec2(pos.x + 20 + icon_size * 0.5f, pos.y + size.y * 0.5f);
+  draw_icon(dl, icon, ic, icon_size, current ? p.primary : p.ink_muted);
   add_text(dl, f, fs, tp, current ? p.primary_active : p.ink, label, end);
   if (current) {
-    if (tab) dl->AddRectFilled(ImVec2(pos.x + size.x * 0.3f, pos.y + 6), ImVec2(max.x - size.x * 0.3f, pos.y + 10), p.primary, 2.0f);
+    if (tab) dl->AddRectFilled(ImVec2(pos.x + size.x * 0.3f, pos.y + 4), ImVec2(max.x - size.x * 0.3f, pos.y + 7), p.primary, 2.0f);
     else dl->AddRectFilled(ImVec2(pos.x + 4, pos.y + 12), ImVec2(pos.x + 8, max.y - 12), p.primary, 2.0f);
   }
   return pressed;
+}
+
+Icon nav_icon(Screen s) {
+  switch (s) {
+    case Screen::Home: return Icon::home;
+    case Screen::Learn: return Icon::learn;
+    case Screen::Candidacy: return Icon::candidacy;
+    case Screen::Compare: return Icon::compare;
+    case Screen::Estimate: return Icon::estimate;
+    case Screen::Plan: return Icon::plan;
+    default: return Icon::none;
+  }
 }
 
 }  // namespace
@@ -181,7 +203,7 @@ void App::recover_from_crash() {
 
 ImVec4 App::background() { return to_vec4(palette().background); }
 
-ImFontAtlas* App::prepare_next_font(float dpr) { return build_next_font(dpr); }
+ImFontAtlas* App::prepare_next_font(float dpr) { return build_next_font(dpr, text_scale(state_.text_size)); }
 
 void App::draw(const FrameContext& frame) {
   if (assets_version() != assets_seen_) {
@@ -273,8 +295,35 @@ void App::draw_top_bar() {
     ImGui::PushFont(font(FontRole::Button));
     float bw = ImGui::CalcTextSize(label).x + 40.0f;
     ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(l.display.x - l.pad - seg_total - 16.0f - bw, (l.top_bar_h - (l.target_h - 8.0f)) * 0.5f));
+    const float text_size_w = (l.touch ? 48.0f : 42.0f) + 12.0f;
+    ImGui::SetCursorPos(ImVec2(l.display.x - l.pad - seg_total - text_size_w - 16.0f - bw, (l.top_bar_h - (l.target_h - 8.0f)) * 0.5f));
     if (button(label, ButtonKind::Secondary, bw, l.target_h - 8.0f)) state_.confirm_new_patient = true;
+  }
+
+  // Text size: "Aa" steps through small, normal and large (three marks under it show which); left of the languages.
+  {
+    const float tw = l.touch ? 48.0f : 42.0f, th = l.touch ? 40.0f : 34.0f;
+    ImGui::SetCursorPos(ImVec2(l.display.x - l.pad - seg_total - 12.0f - tw, (l.top_bar_h - th) * 0.5f));
+    ImVec2 sp = ImGui::GetCursorScreenPos();
+    const int level = static_cast<int>(state_.text_size);
+    static const char* const kSizeKeys[] = {"text_size.small", "text_size.normal", "text_size.large"};
+    std::string name = fill(tr("text_size.name"), {{"size", tr(kSizeKeys[level])}}) + "##text_size";
+    bool pressed = ImGui::InvisibleButton("##text_size", ImVec2(tw, th));
+    pressed |= name_item(ImGui::GetItemID(), name.c_str());
+    if (pressed) state_.text_size = static_cast<TextSize>((level + 1) % 3);
+    bool hovered = ImGui::IsItemHovered();
+    dl->AddRectFilled(sp, ImVec2(sp.x + tw, sp.y + th), hovered ? p.surface_alt : p.surface, 8.0f);
+    dl->AddRect(sp, ImVec2(sp.x + tw, sp.y + th), p.primary, 8.0f, 0, 1.2f);
+    // Drawn at a fixed size, so the control itself does not grow with the text.
+    ImFont* bf = font(FontRole::Button);
+    const float fs = 22.0f;
+    const float aw = bf->CalcTextSizeA(fs, FLT_MAX, 0.0f, "Aa").x;
+    add_text(dl, bf, fs, ImVec2(sp.x + (tw - aw) * 0.5f, sp.y + th * 0.5f - fs * 0.5f - 5.0f), p.primary, "Aa");
+    for (int i = 0; i < 3; ++i) {
+      ImVec2 c(sp.x + tw * 0.5f + static_cast<float>(i - 1) * 8.0f, sp.y + th - 8.0f);
+      if (i <= level) dl->AddCircleFilled(c, 2.5f, p.primary);
+      else dl->AddCircle(c, 2.5f, p.primary, 0, 1.0f);
+    }
   }
 
   // Language switch: EN | ES, right-aligned.
@@ -326,7 +375,8 @@ void App::draw_navigation() {
       ImGui::SetCursorPos(ImVec2(w * static_cast<float>(i), 0));
       char label[96];
       std::snprintf(label, sizeof label, "%s##tab", tr(std::string(nav_key(kNavScreens[i])) + ".short"));
-      if (nav_entry(label, state_.screen == kNavScreens[i], ImVec2(w, l.bottom_nav_h), true)) state_.go(kNavScreens[i]);
+      if (nav_entry(label, state_.screen == kNavScreens[i], ImVec2(w, l.bottom_nav_h), true, nav_icon(kNavScreens[i])))
+        state_.go(kNavScreens[i]);
     }
     ImGui::End();
     ImGui::PopStyleColor();
@@ -345,7 +395,7 @@ void App::draw_navigation() {
     ImGui::SetCursorPosX(12);
     char label[96];
     std::snprintf(label, sizeof label, "%s##nav", tr(nav_key(s)));
-    if (nav_entry(label, state_.screen == s, ImVec2(l.sidebar_w - 24, l.target_h + 4), false)) state_.go(s);
+    if (nav_entry(label, state_.screen == s, ImVec2(l.sidebar_w - 24, l.target_h + 4), false, nav_icon(s))) state_.go(s);
   }
   ImGui::End();
   ImGui::PopStyleColor();
@@ -379,7 +429,8 @@ void App::draw_content() {
   ImGui::Begin("content", nullptr, kFixedWindow & ~ImGuiWindowFlags_NoScrollWithMouse);
   // Centre a readable column.
   float avail = size.x - l.pad * 2;
-  float col = ImMin(avail, l.content_max);
+  const bool wide = state_.screen == Screen::Compare || state_.screen == Screen::Estimate;
+  float col = ImMin(avail, wide ? l.wide_max : l.content_max);
   float left = l.pad + (avail - col) * 0.5f;
   // Items ask ImGui for the available width: end the content region at the column's right edge.
   ImGuiWindow* window = ImGui::GetCurrentWindow();

@@ -18,15 +18,6 @@ namespace {
 
 ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 
-// A non-interactive item covering a chart, so layout, the accessibility mirror and tests know it is there.
-void chart_item(const char* id, const char* name, ImVec2 pos, ImVec2 size) {
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::ItemSize(size);
-  ImGuiID gid = ImGui::GetID(id);
-  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), gid);
-  name_item(gid, name, mirror::Role::image);  // also when scrolled out of sight, so it can be found
-}
-
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 edge) {
   ImVec2 pts[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y)};
   dl->AddConvexPolyFilled(pts, 4, fill);
@@ -38,6 +29,14 @@ void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 colour, flo
 }
 
 }  // namespace
+
+void chart_item(const char* id, const char* name, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::ItemSize(size);
+  ImGuiID gid = ImGui::GetID(id);
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), gid);
+  name_item(gid, name, mirror::Role::image);  // also when scrolled out of sight, so it can be found
+}
 
 double nice_axis_max(double value) {
   if (!(value > 0)) return 1.0;
@@ -145,6 +144,8 @@ void timeline_chart(const char* id, const char* name, const TimelineData& d, flo
     draw_text(dl, FontRole::Small, ImVec2(origin.x, visit_y - font_px(FontRole::Small) * 0.5f), p.ink, d.sessions_label, lw);
     for (size_t i = 0; i < d.lanes.size(); ++i) {
       float y = lanes_top + static_cast<float>(i) * (lane_h + lane_gap);
+      // Out of sight: nothing to draw (and a clip rect pushed there would lie outside the display).
+      if (y - 4 > dl->GetClipRectMax().y || y + lane_h + 4 < dl->GetClipRectMin().y) continue;
       ImGui::PushClipRect(ImVec2(origin.x, y - 4), ImVec2(origin.x + lw, y + lane_h + 4), true);
       draw_text(dl, FontRole::Small, ImVec2(origin.x, y + lane_h * 0.5f - font_px(FontRole::Small) * 0.5f), p.ink_muted,
                 d.lane_labels[i]);

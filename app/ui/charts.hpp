@@ -11,6 +11,10 @@
 
 namespace mn::ui {
 
+// A non-interactive item covering a picture at `pos`, so layout, the accessibility mirror (an image named `name`)
+// and tests know it is there.
+void chart_item(const char* id, const char* name, ImVec2 pos, ImVec2 size);
+
 // A "nice" upper end for an axis that must reach `value` (1, 2, 2.5 or 5 × 10^k).
 double nice_axis_max(double value);
 

@@ -15,7 +15,8 @@ struct Layout {
   float action_bar_h = 0;   // a screen's actions pinned above the tab bar (the questionnaire's Back and Next)
   float sidebar_w = 0;      // tablet and desktop: navigation column
   float pad = 24;           // outer padding of the content area
-  float content_max = 760;  // readable line length
+  float content_max = 660;  // the reading column: body text (17 px) at most about 80 characters a line
+  float wide_max = 760;     // screens of tables and charts (Compare, Estimate)
   float target_h = 48;      // minimum touch target height
   int columns = 1;          // card grid columns
 };
@@ -40,8 +41,8 @@ inline Layout compute_layout(ImVec2 display, bool touch, bool consult = false) {
     l.form = FormFactor::Desktop;
     l.sidebar_w = 260;
     l.pad = 40;
-    l.content_max = 880;
-    l.columns = 3;
+    l.wide_max = 880;
+    l.columns = 2;
   }
   l.target_h = consult ? 60 : touch ? 52 : 44;
   if (consult) {

@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/decision.hpp"
+#include "ui/pictures.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -95,9 +96,12 @@ void ask_skin(const Layout& l, Answers& a) {
   single(l, "q.skin.unsure", tr("q.not_sure"), nullptr, a.skin_mode, kNotSure);
   gap(10);
   if (a.skin_mode == 0) {
+    text(tr("q.skin.swatch_note"), FontRole::Small, palette().ink_muted);
+    gap(6);
     for (int t = 1; t <= 6; ++t) {
       std::string k = key("q.skin.type", t);
-      single(l, k, tr(k), tr(k + ".detail"), a.fitzpatrick, t);
+      if (choice_row(k.c_str(), tr(k), tr(k + ".detail"), a.fitzpatrick == t, false, l.target_h, skin_tone(t)))
+        a.fitzpatrick = t;
     }
   } else if (a.skin_mode == 1) {
     text(tr("q.quiz.source"), FontRole::Small, palette().ink_muted);

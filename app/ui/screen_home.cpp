@@ -14,13 +14,13 @@ void draw_home(AppState& st) {
   text(tr("home.lead"), FontRole::Body, palette().ink_muted);
   gap(22);
 
-  struct Entry { Screen screen; const char* title; const char* body; };
+  struct Entry { Screen screen; const char* title; const char* body; Icon icon; };
   const std::array<Entry, 5> entries = {{
-      {Screen::Learn, "home.card.learn.title", "home.card.learn.body"},
-      {Screen::Candidacy, "home.card.candidacy.title", "home.card.candidacy.body"},
-      {Screen::Compare, "home.card.compare.title", "home.card.compare.body"},
-      {Screen::Estimate, "home.card.estimate.title", "home.card.estimate.body"},
-      {Screen::Plan, "home.card.plan.title", "home.card.plan.body"},
+      {Screen::Learn, "home.card.learn.title", "home.card.learn.body", Icon::learn},
+      {Screen::Candidacy, "home.card.candidacy.title", "home.card.candidacy.body", Icon::candidacy},
+      {Screen::Compare, "home.card.compare.title", "home.card.compare.body", Icon::compare},
+      {Screen::Estimate, "home.card.estimate.title", "home.card.estimate.body", Icon::estimate},
+      {Screen::Plan, "home.card.plan.title", "home.card.plan.body", Icon::plan},
   }};
   const float spacing = 16.0f;
   float width = ImGui::GetContentRegionAvail().x;
@@ -29,7 +29,8 @@ void draw_home(AppState& st) {
   float card_h = l.form == FormFactor::Phone ? 0.0f : 150.0f;  // phone: height follows the text
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i % static_cast<size_t>(cols) != 0) ImGui::SameLine(0, spacing);
-    if (card(tr(entries[i].title), tr(entries[i].title), tr(entries[i].body), ImVec2(card_w, card_h)))
+    if (card(tr(entries[i].title), tr(entries[i].title), tr(entries[i].body), ImVec2(card_w, card_h),
+             entries[i].icon))
       st.go(entries[i].screen);
     if (i % static_cast<size_t>(cols) == static_cast<size_t>(cols - 1) || i + 1 == entries.size()) gap(spacing - 12);
   }

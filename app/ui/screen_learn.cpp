@@ -5,6 +5,7 @@
 
 #include "core/content.hpp"
 #include "imgui_internal.h"
+#include "ui/pictures.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -166,6 +167,7 @@ void block(const EducationBlock& b, AppState& st) {
     case BlockType::dodont: do_dont(b, st.layout.form != FormFactor::Phone); break;
     case BlockType::faq: faq(b, st.learn); break;
     case BlockType::note: callout(b.text.c_str(), p.warning); break;
+    case BlockType::figure: learn_figure(b.title.empty() ? "##figure" : b.title.c_str(), b.figure, b.items, b.text); break;
   }
   gap(8);
 }

@@ -17,6 +17,7 @@
 #include "ui/answers.hpp"
 #include "ui/decision_state.hpp"
 #include "ui/layout.hpp"
+#include "ui/theme.hpp"
 
 namespace mn::ui {
 
@@ -90,6 +91,7 @@ struct AppState {
   bool content_failed = false;         // English's content could not be fetched (offline, never cached): see draw_pending
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
   CrashNotice crash;
+  TextSize text_size = TextSize::normal;  // the person's reading size (top bar); not a health answer
 
   Place place() const { return {screen, candidacy.page, candidacy.show_results, candidacy.review}; }
   void go(const Place& p) {
@@ -125,6 +127,7 @@ struct AppState {
     scroll_to_top = true;
     lang = clinic.default_language;
     lang_chosen = false;
+    text_size = TextSize::normal;
   }
 };
 

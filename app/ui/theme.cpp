@@ -64,11 +64,12 @@ ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 ImFont* font(FontRole role) { return g_fonts[static_cast<size_t>(role)]; }
 
-ImFontAtlas* build_next_font(float dpr) {
+ImFontAtlas* build_next_font(float dpr, float text_scale) {
   // Snap to quarter steps: browser zoom produces ratios like 1.1 or 2.200000047.
   const float ratio = std::max(0.5f, std::round(dpr * 4.0f) / 4.0f);
+  const float built = ratio * text_scale;  // glyphs are rasterised at this many pixels per CSS pixel of type
   size_t role = 0;
-  while (role < kFontSpecs.size() && g_built_for[role] == ratio) ++role;
+  while (role < kFontSpecs.size() && g_built_for[role] == built) ++role;
   if (role == kFontSpecs.size()) return nullptr;
 
   // Exactly what the fonts are subset to (cmake/web.cmake, MN_FONT_UNICODES): Latin-1 (English, Spanish and most
@@ -88,11 +89,11 @@ ImFontAtlas* build_next_font(float dpr) {
   // Both faces are compiled in (cmake/web.cmake); ImGui's own default font is left out of the build.
   IM_ASSERT(!bytes.empty() && "font missing from the build");
   g_fonts[role] = atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                             kFontSpecs[role].size * ratio, &cfg, ranges);
+                                             kFontSpecs[role].size * built, &cfg, ranges);
   // What ImFontAtlas::Build() does once fonts are added. Calling the builder directly leaves ImGui's default font
   // (~10 kB compressed, which Build() would add to an empty atlas) out of the WebAssembly.
   ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
-  g_built_for[role] = ratio;
+  g_built_for[role] = built;
   ImGuiIO& io = ImGui::GetIO();
   if (role == 0) io.FontDefault = g_fonts[0];
   io.FontGlobalScale = 1.0f / ratio;

@@ -17,12 +17,20 @@ void set_brand(Rgb primary);
 
 enum class FontRole { Body, Small, Button, H1, H2, H3, Count };
 
+// The reading sizes a person can pick. ImGui sizes a font by its line height, which for Noto Sans is 1.362 em, so a
+// role's nominal size (theme.cpp) is about 1.36 times its CSS font size: at the scales below, body text is 16 px (small,
+// the least for phones), 17 px (normal) and 20 px (large) in CSS terms.
+enum class TextSize { small, normal, large };
+inline constexpr float kTextScales[] = {1.28f, 1.36f, 1.6f};
+inline float text_scale(TextSize s) { return kTextScales[static_cast<int>(s)]; }
+
 // The font roles are built at `size × dpr` pixels (1.86 has no RasterizerDensity) with FontGlobalScale set back
 // to 1/dpr, so text is crisp at any devicePixelRatio and browser zoom. Each role has an atlas (a texture) of its
 // own, Body's being io.Fonts, so that they can be built in separate tasks: all six at once took ~35 ms here, several
 // times that on a phone. Builds the next role not yet built for `dpr` and returns its atlas (to upload as a
 // texture), or nullptr once every role is ready for `dpr`.
-ImFontAtlas* build_next_font(float dpr);
+// `text_scale` enlarges every role (the person's text size); layouts measure text, so they reflow.
+ImFontAtlas* build_next_font(float dpr, float text_scale = 1.0f);
 // Makes build_next_font() build every role again (their textures were lost with the WebGL context).
 void forget_fonts();
 ImFont* font(FontRole role);

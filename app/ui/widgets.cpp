@@ -106,16 +106,17 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
   return pressed;
 }
 
-bool card(const char* id, const char* title, const char* body, ImVec2 size) {
+bool card(const char* id, const char* title, const char* body, ImVec2 size, Icon icon) {
   const Palette& p = palette();
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float pad = 20.0f;
+  const float pad = 20.0f, disc = icon == Icon::none ? 0.0f : 44.0f;
+  const float text_x = pad + (disc > 0.0f ? disc + 16.0f : 0.0f), wrap = size.x - text_x - pad;
   // Height follows the wrapped description when the caller leaves it open (size.y <= 0).
   ImGui::PushFont(font(FontRole::H3));
-  float title_h = ImGui::CalcTextSize(title, nullptr, false, size.x - pad * 2).y;
+  float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
   ImGui::PopFont();
   ImGui::PushFont(font(FontRole::Body));
-  float body_h = ImGui::CalcTextSize(body, nullptr, false, size.x - pad * 2).y;
+  float body_h = ImGui::CalcTextSize(body, nullptr, false, wrap).y;
   ImGui::PopFont();
   float h = size.y > 0.0f ? size.y : pad * 2 + title_h + 8 + body_h;
 
@@ -130,12 +131,17 @@ bool card(const char* id, const char* title, const char* body, ImVec2 size) {
   dl->AddRect(pos, max, hovered ? p.primary : p.border, 14.0f, 0, hovered ? 1.5f : 1.0f);
   dl->AddRectFilled(ImVec2(pos.x, pos.y + 16), ImVec2(pos.x + 4, max.y - 16), p.primary, 2.0f);
 
-  ImVec2 text_pos(pos.x + pad, pos.y + pad);
+  if (disc > 0.0f) {
+    ImVec2 c(pos.x + pad + disc * 0.5f, pos.y + pad + disc * 0.5f);
+    dl->AddCircleFilled(c, disc * 0.5f, p.accent_soft, 32);
+    draw_icon(dl, icon, c, disc * 0.5f, p.primary);
+  }
+  ImVec2 text_pos(pos.x + text_x, pos.y + pad);
   ImFont* f = font(FontRole::H3);
-  add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, text_pos, p.ink, title, nullptr, size.x - pad * 2);
+  add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, text_pos, p.ink, title, nullptr, wrap);
   ImFont* b = font(FontRole::Body);
   add_text(dl, b, b->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(text_pos.x, text_pos.y + title_h + 8),
-              p.ink_muted, body, nullptr, size.x - pad * 2);
+              p.ink_muted, body, nullptr, wrap);
   return pressed;
 }
 
@@ -203,11 +209,12 @@ bool link_row(const char* id, const char* title, const char* detail, ImU32 dot, 
   return pressed;
 }
 
-bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height) {
+bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height,
+                ImU32 swatch) {
   const Palette& p = palette();
   const float w = ImGui::GetContentRegionAvail().x;
-  const float pad = 16.0f, mark = 22.0f, text_x = pad + mark + 14.0f;
-  const float wrap = w - text_x - pad;
+  const float pad = 16.0f, mark = 22.0f, text_x = pad + mark + 14.0f, swatch_r = 15.0f;
+  const float wrap = w - text_x - pad - (swatch ? swatch_r * 2 + 12.0f : 0.0f);
   ImGui::PushFont(font(FontRole::Button));
   float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
   ImGui::PopFont();
@@ -239,6 +246,11 @@ bool choice_row(const char* id, const char* title, const char* detail, bool sele
   } else {
     dl->AddCircle(c, mark * 0.5f, selected ? p.primary : p.ink_muted, 0, 1.6f);
     if (selected) dl->AddCircleFilled(c, mark * 0.5f - 5.0f, p.primary);
+  }
+  if (swatch) {
+    ImVec2 sc(max.x - pad - swatch_r, pos.y + h * 0.5f);
+    dl->AddCircleFilled(sc, swatch_r, swatch, 32);
+    dl->AddCircle(sc, swatch_r, p.border, 32, 1.0f);
   }
   float fs_title = font(FontRole::Button)->FontSize * ImGui::GetIO().FontGlobalScale;
   float ty = pos.y + (h - title_h - detail_h) * 0.5f;

@@ -1,6 +1,7 @@
 #pragma once
 // The app's own widgets on top of ImGui: wrapped text in the type scale, buttons, cards, callouts.
 #include "imgui.h"
+#include "ui/icons.hpp"
 #include "ui/mirror.hpp"
 #include "ui/theme.hpp"
 
@@ -23,12 +24,14 @@ void divider();
 // A button at least `min_height` tall; width 0 = fit the label, < 0 = fill the row.
 bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = 0.0f, float min_height = 48.0f);
 
-// A large navigation card: title and a line of description. Returns true when activated.
-bool card(const char* id, const char* title, const char* body, ImVec2 size);
+// A large navigation card: an optional icon, a title and a line of description. Returns true when activated.
+bool card(const char* id, const char* title, const char* body, ImVec2 size, Icon icon = Icon::none);
 
 // A full-width answer row: a radio dot (or a checkbox when `multi`), a title and an optional line of detail.
 // `id` must be unique in the window; the visible title names the item for tests and the accessibility mirror.
-bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height);
+// A non-zero `swatch` shows that colour as a disc at the row's end (an illustration, e.g. a skin tone).
+bool choice_row(const char* id, const char* title, const char* detail, bool selected, bool multi, float min_height,
+                ImU32 swatch = 0);
 
 // A full-width row that leads somewhere: a coloured dot, a title, an optional line of detail and a chevron.
 // The mirror shows it as a button named by its title.

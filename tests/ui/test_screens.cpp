@@ -183,3 +183,54 @@ TEST_CASE("a question passed without an answer is marked, and listed again befor
   REQUIRE(press(ui, "See results anyway"));
   CHECK(ui.app().place_id() == "candidacy/results");
 }
+
+TEST_CASE("Learn draws where the needles reach and the healing stages, named by their words for a screen reader") {
+  for (const char* lang : {"en", "es"}) {
+    INFO(lang);
+    UiDriver ui(kPhone, "patient", lang);
+    ui.state().go(ui::Screen::Learn);
+    ui.state().learn.open_section = "what";
+    ui.frame();
+    ui.frame();
+    const bool en = std::string(lang) == "en";
+    bool depths = false, healing = false;
+    for (const ui::mirror::Node& n : ui::mirror::nodes())
+      if (n.role == ui::mirror::Role::image && n.text.rfind(en ? "Epidermis: the thin outer layer" : "Epidermis: la fina capa exterior", 0) == 0)
+        depths = n.text.find(en ? "Up to about 2.5 mm" : "Hasta unos 2,5 mm") != std::string::npos;
+    CHECK(depths);
+    ui.state().learn.open_section = "healing";
+    ui.frame();
+    ui.frame();
+    for (const ui::mirror::Node& n : ui::mirror::nodes())
+      if (n.role == ui::mirror::Role::image && n.text.find(en ? "Remodelling stage" : "Etapa de remodelación") != std::string::npos)
+        healing = true;
+    CHECK(healing);
+  }
+}
+
+TEST_CASE("the text size control steps small, normal, large; the type grows and the page reflows") {
+  UiDriver ui(kPhone, "patient", "en");
+  ui.state().go(ui::Screen::Learn);
+  ui.frame();
+  ui.frame();
+  const float normal = ImGui::GetFontSize();
+  const float normal_height = ui.scroll_max();
+  REQUIRE(press(ui, "Text size: normal##text_size"));
+  CHECK(ui.state().text_size == ui::TextSize::large);
+  ui.frame();
+  ui.frame();
+  CHECK(ImGui::GetFontSize() == doctest::Approx(normal * 1.6f / 1.36f).epsilon(0.01));
+  CHECK(ui.scroll_max() > normal_height);  // longer lines wrapped into more of them
+  CHECK(ui.problem().empty());
+  REQUIRE(press(ui, "Text size: large##text_size"));
+  CHECK(ui.state().text_size == ui::TextSize::small);
+  ui.frame();
+  // Small keeps body text at 16 CSS px on a phone: ImGui's size is the line height, 1.362 em for Noto Sans.
+  CHECK(ImGui::GetFontSize() / 1.362f >= 15.9f);
+  REQUIRE(press(ui, "Text size: small##text_size"));
+  CHECK(ui.state().text_size == ui::TextSize::normal);
+  // A new person starts at the normal size.
+  ui.state().text_size = ui::TextSize::large;
+  ui.state().forget_person();
+  CHECK(ui.state().text_size == ui::TextSize::normal);
+}

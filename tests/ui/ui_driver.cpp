@@ -47,6 +47,8 @@ void UiDriver::frame() {
   io.DeltaTime = 1.0f / 60;
   io.DisplaySize = ImVec2(viewport_.width, viewport_.height);
   io.DisplayFramebufferScale = ImVec2(1, 1);
+  while (app_->prepare_next_font(1.0f)) {  // as the web loop does: a new text size rebuilds the fonts
+  }
   ImGui::NewFrame();
   ui::mirror::begin_frame();
   app_->draw(ui::FrameContext{io.DisplaySize, viewport_.touch});
@@ -70,7 +72,9 @@ void UiDriver::frame() {
   for (int l = 0; dd && l < dd->CmdListsCount && problem_.empty(); ++l)
     for (const ImDrawCmd& cmd : dd->CmdLists[l]->CmdBuffer)
       if (cmd.ClipRect.z > viewport_.width + 1 || cmd.ClipRect.w > viewport_.height + 1) {
-        problem_ = "a draw command clipped outside the display";
+        const char* owner = dd->CmdLists[l]->_OwnerName;
+        problem_ = std::string("a draw command clipped outside the display (in ") + (owner ? owner : "?") + ", to " +
+                   std::to_string(static_cast<int>(cmd.ClipRect.z)) + "," + std::to_string(static_cast<int>(cmd.ClipRect.w)) + ")";
         break;
       }
 }

@@ -166,6 +166,23 @@ TEST_CASE("each kind of content mistake is found where it is") {
       {"unknown block type",
        [](ContentFixture& f) { f["content/en/education.json"]["sections"][1]["blocks"][0]["type"] = "video"; },
        "error: content/en/education.json: /sections/1/blocks/0/type: 'video' is not a block type\n"},
+      {"figure with a label missing",
+       [](ContentFixture& f) {
+         for (const char* path : {"content/en/education.json", "content/es/education.json"})
+           f[path]["sections"][1]["blocks"][0] = {{"type", "figure"}, {"figure", "healing_phases"},
+                                                  {"items", {"a", "b", "c", "d", "e", "f"}}, {"text", "caption"},
+                                                  {"sources", {"src_a"}}};
+       },
+       "error: content/en/education.json: /sections/1/blocks/0/items: a healing_phases figure takes 7 labels, not 6\n"
+       "error: content/es/education.json: /sections/1/blocks/0/items: a healing_phases figure takes 7 labels, not 6\n"},
+      {"unknown figure",
+       [](ContentFixture& f) {
+         for (const char* path : {"content/en/education.json", "content/es/education.json"})
+           f[path]["sections"][1]["blocks"][0] = {{"type", "figure"}, {"figure", "face_map"}, {"items", {"a"}},
+                                                  {"text", "caption"}, {"sources", {"src_a"}}};
+       },
+       "error: content/en/education.json: /sections/1/blocks/0/figure: 'face_map' is not a figure\n"
+       "error: content/es/education.json: /sections/1/blocks/0/figure: 'face_map' is not a figure\n"},
       {"sections out of order",
        [](ContentFixture& f) {
          for (const char* path : {"content/en/education.json", "content/es/education.json"}) {
