@@ -140,7 +140,18 @@ void faq(const EducationBlock& b, LearnState& ls) {
   for (size_t i = 0; i < b.faq.size(); ++i) {
     bool open = ls.open_faq == static_cast<int>(i);
     std::string label = b.faq[i].q + "##faq";
-    if (disclosure(label.c_str(), open, FontRole::H3, 48.0f, false)) ls.open_faq = open ? -1 : static_cast<int>(i);
+    const bool toggled = disclosure(label.c_str(), open, FontRole::H3, 48.0f, false);
+    if (ls.scroll_to_faq == static_cast<int>(i)) {
+      // Opened last frame: the answer open above it has closed since, so this is where the question now is. Scroll
+      // only when that left it out of view (a longer answer above closed); otherwise the question stays where it was.
+      ls.scroll_to_faq = -1;
+      const ImRect view = ImGui::GetCurrentWindow()->InnerRect;
+      if (ImGui::GetItemRectMin().y < view.Min.y || ImGui::GetItemRectMax().y > view.Max.y) ImGui::SetScrollHereY(0.0f);
+    }
+    if (toggled) {
+      ls.open_faq = open ? -1 : static_cast<int>(i);
+      ls.scroll_to_faq = open ? -1 : static_cast<int>(i);
+    }
     if (open) {
       ImGui::Indent(4.0f);
       text(b.faq[i].a.c_str());
@@ -188,10 +199,18 @@ void draw_learn(AppState& st) {
   for (const EducationSection& s : sections) {
     bool open = st.learn.open_section == s.id;
     std::string label = s.title + "##section";
-    if (disclosure(label.c_str(), open, FontRole::H2, st.layout.target_h + 16, true)) {
+    const bool toggled = disclosure(label.c_str(), open, FontRole::H2, st.layout.target_h + 16, true);
+    if (st.learn.scroll_to_section == s.id) {
+      // Opened last frame, which still drew the section open above it: now that one is closed, this header is where
+      // it stays. Bring it to the top.
+      st.learn.scroll_to_section.clear();
+      ImGui::SetScrollHereY(0.0f);
+    }
+    if (toggled) {
       st.learn.open_section = open ? "" : s.id;
       st.learn.open_faq = -1;
-      if (!open) ImGui::SetScrollHereY(0.0f);  // bring the opened section's title to the top
+      st.learn.scroll_to_faq = -1;
+      st.learn.scroll_to_section = open ? "" : s.id;
     }
     ImVec2 top = ImGui::GetItemRectMin();
     float w = ImGui::GetItemRectSize().x;
