@@ -122,18 +122,19 @@ struct EducationFaq {
   std::string q, a;
 };
 
-enum class BlockType { text, list, steps, dodont, faq, note };
+// note: a routine reminder (general education, not advice); urgent: when to get emergency help, drawn as a warning.
+enum class BlockType { text, list, steps, dodont, faq, note, urgent };
 
 // One block of a Learn section; which members are used depends on the type.
 struct EducationBlock {
   BlockType type = BlockType::text;
   std::string title;                    // list, steps, dodont (optional)
-  std::string text;                     // text, note
+  std::string text;                     // text, note, urgent
   std::vector<std::string> items;       // list
   std::vector<EducationStep> steps;     // steps
   std::vector<std::string> dos, donts;  // dodont
   std::vector<EducationFaq> faq;        // faq
-  std::vector<std::string> sources;     // every type but note
+  std::vector<std::string> sources;     // every type but note and urgent (optional there)
   // The treatments the block speaks about ("about"); left out: microneedling, the Learn screens' subject.
   std::vector<std::string> about;
 };

@@ -5,6 +5,7 @@
 
 #include "core/content.hpp"
 #include "imgui_internal.h"
+#include "ui/colors.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -27,6 +28,48 @@ void sources_line(const std::vector<std::string>& ids) {
   line = tr("learn.sources") + line;
   gap(2);
   text(line.c_str(), FontRole::Small, palette().ink_muted);
+}
+
+// When to get emergency help: a red-edged panel on a red tint with a warning mark and a heading of its own, so that it
+// cannot be taken for the routine reminders (note: a grey panel with an amber edge).
+void urgent(const char* body) {
+  const Palette& p = palette();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawListSplitter layers;
+  layers.Split(dl, 2);
+  layers.SetCurrentChannel(dl, 1);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = 16.0f, bar = 6.0f, icon = 24.0f;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float left = start.x + bar + pad;
+  ImGui::SetCursorScreenPos(ImVec2(left, start.y + pad));
+  ImGui::Indent(left - start.x);
+  ImGui::PushTextWrapPos(start.x + width - pad - window->Pos.x);
+  // The heading, after a round warning mark: a white "!" on red.
+  const ImVec2 mark(left + icon * 0.5f, start.y + pad + icon * 0.5f);
+  ImGui::SetCursorScreenPos(ImVec2(left + icon + 10.0f, start.y + pad));
+  ImGui::BeginGroup();
+  text(tr("learn.urgent.title"), FontRole::H3, p.danger);
+  ImGui::EndGroup();
+  const float heading_h = ImGui::GetItemRectSize().y;
+  const ImVec2 centre(mark.x, start.y + pad + ImMax(icon, heading_h) * 0.5f);
+  dl->AddCircleFilled(centre, icon * 0.5f, p.danger);
+  dl->AddLine(ImVec2(centre.x, centre.y - 6.5f), ImVec2(centre.x, centre.y + 2.0f), p.on_primary, 2.6f);
+  dl->AddCircleFilled(ImVec2(centre.x, centre.y + 6.0f), 1.6f, p.on_primary);
+  ImGui::SetCursorScreenPos(ImVec2(left, start.y + pad + ImMax(icon, heading_h) + 6.0f));
+  text(body);
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(left - start.x);
+  const float end_y = ImGui::GetItemRectMax().y + pad;
+  layers.SetCurrentChannel(dl, 0);
+  const ImVec2 max(start.x + width, end_y);
+  dl->AddRectFilled(start, max, rgb(colors::badge_not_recommended), 10.0f);  // danger text stays AA on it
+  dl->AddRect(start, max, p.danger, 10.0f, 0, 2.0f);
+  dl->AddRectFilled(start, ImVec2(start.x + bar, end_y), p.danger, 10.0f, ImDrawFlags_RoundCornersLeft);
+  layers.Merge(dl);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+  ImGui::Dummy(ImVec2(width, 0.0f));
 }
 
 void bullets(const std::vector<std::string>& items, ImU32 marker) {
@@ -166,7 +209,7 @@ void faq(const EducationBlock& b, LearnState& ls) {
 
 void block(const EducationBlock& b, AppState& st) {
   const Palette& p = palette();
-  if (!b.title.empty() && b.type != BlockType::note) {
+  if (!b.title.empty() && b.type != BlockType::note && b.type != BlockType::urgent) {
     text(b.title.c_str(), FontRole::H3);
     gap(4);
   }
@@ -177,6 +220,7 @@ void block(const EducationBlock& b, AppState& st) {
     case BlockType::dodont: do_dont(b, st.layout.form != FormFactor::Phone); break;
     case BlockType::faq: faq(b, st.learn); break;
     case BlockType::note: callout(b.text.c_str(), p.warning); break;
+    case BlockType::urgent: urgent(b.text.c_str()); break;
   }
   gap(8);
 }

@@ -268,3 +268,26 @@ TEST_CASE("opening an FAQ question below a longer open answer keeps the question
   CHECK(header->rect.y >= l.top_bar_h - 1);
   CHECK(header->rect.y + header->rect.w <= ui.viewport().height - l.bottom_nav_h - l.action_bar_h + 1);
 }
+
+TEST_CASE("side effects: the emergency warning has a heading of its own, apart from the routine reminder") {
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    UiDriver ui(kPhone, "patient", std::string(lang_code(lang)));
+    open_learn(ui, "side_effects");
+    const std::string& heading = Content::builtin().tr(lang, "learn.urgent.title");
+    const EducationBlock* urgent = nullptr;
+    for (const EducationSection& s : Content::builtin().education(lang))
+      if (s.id == "side_effects")
+        for (const EducationBlock& b : s.blocks)
+          if (b.type == BlockType::urgent) urgent = &b;
+    REQUIRE(urgent);
+    const auto& nodes = ui::mirror::nodes();
+    bool found = false;
+    for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
+      if (nodes[i].role == ui::mirror::Role::heading3 && nodes[i].text == heading) {
+        found = true;
+        CHECK(nodes[i + 1].text == urgent->text);  // the heading, then the warning itself
+      }
+    CHECK(found);
+  }
+}

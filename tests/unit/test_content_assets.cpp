@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/assets.hpp"
 #include "core/catalog.hpp"
@@ -76,4 +77,23 @@ TEST_CASE("content on disk is what the build embedded") {
   const Content from_disk = Content::load(directory_reader(std::string(MN_SOURCE_DIR) + "/assets"));
   CHECK(from_disk.issues().size() == Content::builtin().issues().size());
   CHECK(from_disk.treatments().size() == Content::builtin().treatments().size());
+}
+
+TEST_CASE("side effects: the emergency warning is a block of its own, apart from the routine reminder") {
+  const Content& content = Content::builtin();
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    const auto& sections = content.education(lang);
+    const auto it = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.id == "side_effects"; });
+    REQUIRE(it != sections.end());
+    std::vector<std::string> urgent, notes;
+    for (const EducationBlock& b : it->blocks) {
+      if (b.type == BlockType::urgent) urgent.push_back(b.text);
+      if (b.type == BlockType::note) notes.push_back(b.text);
+    }
+    REQUIRE(urgent.size() == 1);
+    CHECK(!notes.empty());
+    for (const std::string& note : notes)  // the reminder alone: the warning is not folded into it
+      CHECK(note.find(urgent[0].substr(0, 24)) == std::string::npos);
+  }
 }
