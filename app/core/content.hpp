@@ -203,4 +203,11 @@ class Content {
   mutable std::map<std::string, std::string, std::less<>> missing_keys_;
 };
 
+// The sources a patient is shown under a Learn section: those its blocks cite, in first-cited order, that are public
+// documents of standing (label, consensus, review, study, textbook). Weak ones (web articles, clinic pages, internal
+// research notes) back the evidence audit (docs/candidacy.md) but are never shown; nor is an id content lacks.
+std::vector<const Source*> patient_sources(const Content& content, const EducationSection& section);
+// How a patient sees a source: "Title — Publisher, Year" (no year where it is not known). Never its file.
+std::string patient_citation(const Source& source);
+
 }  // namespace mn

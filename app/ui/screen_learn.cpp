@@ -1,11 +1,13 @@
 // Learn: the education sections (assets/content/<lang>/education.json) as an accordion, one section open at a
 // time, each block drawn in a form that suits it (steps as a timeline, do and don't side by side, FAQ rows).
-#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/content.hpp"
+#include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/colors.hpp"
+#include "ui/decision.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -13,21 +15,57 @@
 namespace mn::ui {
 namespace {
 
-// "Sources: A (publisher, year); B" in small muted type under a block: the public documents only (internal research
-// notes are for the evidence audit, docs/candidacy.md, not for patients).
-void sources_line(const std::vector<std::string>& ids) {
-  std::string line;
-  const Content& content = Content::builtin();
-  for (const std::string& id : ids) {
-    const Source* s = content.source(id);
-    if (!s || s->strength == Strength::note) continue;
-    std::string cite = s->title + " (" + s->publisher + (s->year ? ", " + std::to_string(s->year) : "") + ")";
-    line += (line.empty() ? " " : "; ") + cite;
-  }
-  if (line.empty()) return;
-  line = tr("learn.sources") + line;
+// One source with a public address: its citation in link colour, with an "opens elsewhere" mark, as a row that opens
+// it. The mirror names it as a link that opens a new tab. Returns true when pressed.
+bool source_link(const std::string& id, const std::string& cite) {
+  const Palette& p = palette();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float mark = 22.0f, pad_y = 6.0f;
+  ImFont* f = font(FontRole::Small);
+  const float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float text_h = f->CalcTextSizeA(fs, FLT_MAX, w - mark, cite.c_str()).y;
+  const float h = ImMax(text_h + pad_y * 2, 36.0f);  // a comfortable target even for a one-line title
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const std::string label = cite + "##source." + id;
+  bool pressed = ImGui::InvisibleButton(label.c_str(), ImVec2(w, h));
+  pressed |= name_item(ImGui::GetItemID(), label.c_str());
+  mirror::name_last_control(fill(tr("learn.source.link"), {{"source", cite}}));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.surface_alt, 6.0f);
+  add_text(dl, f, fs, ImVec2(pos.x, pos.y + (h - text_h) * 0.5f), p.primary, cite.c_str(), nullptr, w - mark);
+  // An arrow leaving a box, at the row's right end.
+  const ImVec2 c(pos.x + w - mark * 0.5f, pos.y + h * 0.5f);
+  const float r = 5.0f;
+  dl->AddLine(ImVec2(c.x - r, c.y - r + 3), ImVec2(c.x - r, c.y + r), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r - 3, c.y + r), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x - 1, c.y + 1), ImVec2(c.x + r + 1, c.y - r - 1), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x + 1, c.y - r - 1), ImVec2(c.x + r + 1, c.y - r - 1), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x + r + 1, c.y - r - 1), ImVec2(c.x + r + 1, c.y - 1), p.primary, 1.5f);
+  return pressed;
+}
+
+// "Sources:" and each public document the section rests on (core's patient_sources), "Title — Publisher, Year", in
+// small type under the section. Web articles, clinic pages and internal research notes are for the evidence audit
+// (docs/candidacy.md), never shown here. A source with a public address opens it in a new tab, except in a shared
+// kiosk (which opens no other sites).
+void sources_list(const EducationSection& s, const AppState& st) {
+  const std::vector<const Source*> list = patient_sources(Content::builtin(), s);
+  if (list.empty()) return;
+  const Palette& p = palette();
+  const DecisionPlatform& platform = decision_platform();
+  const bool links = platform.open && st.mode != Mode::kiosk;
   gap(2);
-  text(line.c_str(), FontRole::Small, palette().ink_muted);
+  text(tr("learn.sources"), FontRole::Small, p.ink_muted);
+  gap(2);
+  for (const Source* src : list) {
+    const std::string cite = patient_citation(*src);
+    if (links && !src->url.empty()) {
+      if (source_link(src->id, cite)) platform.open(src->url);
+    } else {
+      text(cite.c_str(), FontRole::Small, p.ink_muted);
+      gap(4);
+    }
+  }
 }
 
 // When to get emergency help: a red-edged panel on a red tint with a warning mark and a heading of its own, so that it
@@ -225,15 +263,6 @@ void block(const EducationBlock& b, AppState& st) {
   gap(8);
 }
 
-// Every source the section's blocks cite, in first-cited order.
-std::vector<std::string> section_sources(const EducationSection& s) {
-  std::vector<std::string> ids;
-  for (const EducationBlock& b : s.blocks)
-    for (const std::string& id : b.sources)
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  return ids;
-}
-
 }  // namespace
 
 void draw_learn(AppState& st) {
@@ -274,7 +303,7 @@ void draw_learn(AppState& st) {
       text(s.lead.c_str(), FontRole::Body, p.ink_muted);
       gap(14);
       for (const EducationBlock& b : s.blocks) block(b, st);
-      sources_line(section_sources(s));
+      sources_list(s, st);
       gap(12);
       ImGui::PopTextWrapPos();
       window->ContentRegionRect.Max.x = window->WorkRect.Max.x = saved_max;

@@ -269,6 +269,53 @@ TEST_CASE("opening an FAQ question below a longer open answer keeps the question
   CHECK(header->rect.y + header->rect.w <= ui.viewport().height - l.bottom_nav_h - l.action_bar_h + 1);
 }
 
+namespace {
+std::string g_opened;  // the last address the app asked the platform to open
+}  // namespace
+
+TEST_CASE("Learn lists only public documents as sources, and opens the ones with a public address") {
+  ui::DecisionPlatform& platform = ui::decision_platform();
+  const auto saved = platform.open;
+  platform.open = [](const std::string& url) { g_opened = url; };
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    UiDriver ui(kDesktop, "patient", std::string(lang_code(lang)));
+    for (const EducationSection& section : Content::builtin().education(lang)) {
+      CAPTURE(section.id);
+      open_learn(ui, section.id);
+      const std::string text = shown();
+      CHECK(text.find(Content::builtin().tr(lang, "learn.sources")) != std::string::npos);
+      for (const char* internal : {"shared/", "web article", "Domain research", "internal research", "seeds/", ".md#"})
+        CHECK(text.find(internal) == std::string::npos);
+      for (const EducationBlock& b : section.blocks)
+        for (const std::string& id : b.sources) {
+          const Source* s = Content::builtin().source(id);
+          REQUIRE(s);
+          if (is_weak(s->strength)) CHECK(text.find(s->title) == std::string::npos);
+          else CHECK(text.find(patient_citation(*s)) != std::string::npos);
+        }
+    }
+  }
+  // A review with a public address: its row opens that address.
+  UiDriver ui(kDesktop, "patient", "en");
+  const Source* review = Content::builtin().source("src_alster_graham_2018");
+  REQUIRE(review);
+  REQUIRE(!review->url.empty());
+  open_learn(ui, "what");
+  const std::string label = patient_citation(*review) + "##source." + review->id;
+  for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
+  g_opened.clear();
+  REQUIRE(press(ui, label));
+  CHECK(g_opened == review->url);
+  // A shared kiosk opens no other sites: the same source is plain text there.
+  UiDriver kiosk(kDesktop, "kiosk", "en");
+  kiosk.state().attract = false;
+  open_learn(kiosk, "what");
+  CHECK(find_item(label) == nullptr);
+  CHECK(shown().find(patient_citation(*review)) != std::string::npos);
+  platform.open = saved;
+}
+
 TEST_CASE("side effects: the emergency warning has a heading of its own, apart from the routine reminder") {
   for (Lang lang : kLanguages) {
     CAPTURE(lang_code(lang));
