@@ -109,4 +109,22 @@ bool Source::covers(std::string_view treatment) const {
                      [&](const std::string& t) { return t == "*" || t == treatment; });
 }
 
+std::vector<const Source*> patient_sources(const Content& content, const EducationSection& section) {
+  std::vector<const Source*> out;
+  for (const EducationBlock& b : section.blocks)
+    for (const std::string& id : b.sources) {
+      const Source* s = content.source(id);
+      if (!s || is_weak(s->strength) || std::find(out.begin(), out.end(), s) != out.end()) continue;
+      out.push_back(s);
+    }
+  return out;
+}
+
+std::string patient_citation(const Source& source) {
+  std::string out = source.title;
+  if (!source.publisher.empty()) out += " — " + source.publisher;
+  if (source.year) out += (source.publisher.empty() ? " — " : ", ") + std::to_string(source.year);
+  return out;
+}
+
 }  // namespace mn

@@ -122,7 +122,9 @@ struct EducationFaq {
   std::string q, a;
 };
 
-enum class BlockType { text, list, steps, dodont, faq, note, figure };
+// note: a routine reminder (general education, not advice); urgent: when to get emergency help, drawn as a warning;
+// figure: a picture the app draws (see Figure).
+enum class BlockType { text, list, steps, dodont, faq, note, urgent, figure };
 
 // The pictures a Learn block can show (drawn by the app), and how many labels each takes, in order:
 // needle_depths: three skin layers (outer, middle, fat), then three needle depths (shallow, in between, deepest);
@@ -135,13 +137,13 @@ inline constexpr std::array<std::size_t, 2> kFigureLabels = {6, 7};
 struct EducationBlock {
   BlockType type = BlockType::text;
   std::string title;                    // list, steps, dodont (optional)
-  std::string text;                     // text, note, figure (its caption)
+  std::string text;                     // text, note, urgent, figure (its caption)
   std::vector<std::string> items;       // list, figure (its labels, see Figure)
   Figure figure = Figure::needle_depths;  // figure
   std::vector<EducationStep> steps;     // steps
   std::vector<std::string> dos, donts;  // dodont
   std::vector<EducationFaq> faq;        // faq
-  std::vector<std::string> sources;     // every type but note
+  std::vector<std::string> sources;     // every type but note and urgent (optional there)
   // The treatments the block speaks about ("about"); left out: microneedling, the Learn screens' subject.
   std::vector<std::string> about;
 };
@@ -209,5 +211,12 @@ class Content {
   bool complete_ = true;
   mutable std::map<std::string, std::string, std::less<>> missing_keys_;
 };
+
+// The sources a patient is shown under a Learn section: those its blocks cite, in first-cited order, that are public
+// documents of standing (label, consensus, review, study, textbook). Weak ones (web articles, clinic pages, internal
+// research notes) back the evidence audit (docs/candidacy.md) but are never shown; nor is an id content lacks.
+std::vector<const Source*> patient_sources(const Content& content, const EducationSection& section);
+// How a patient sees a source: "Title — Publisher, Year" (no year where it is not known). Never its file.
+std::string patient_citation(const Source& source);
 
 }  // namespace mn

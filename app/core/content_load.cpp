@@ -401,8 +401,8 @@ Concern read_concern(ObjectReader& o, const SourceIds& sources) {
 std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources) {
   ObjectReader o(n);
   if (!o.ok()) return std::nullopt;
-  static constexpr std::array<std::string_view, 7> kTypes = {"text", "list", "steps", "dodont", "faq", "note",
-                                                             "figure"};
+  static constexpr std::array<std::string_view, 8> kTypes = {"text", "list", "steps", "dodont", "faq", "note",
+                                                             "urgent", "figure"};
   std::string type;
   read_field(o["type"], Field::required, type, one_of(kTypes, "a block type"));
   if (type.empty()) return std::nullopt;  // its members are unknown: no finish()
@@ -411,6 +411,7 @@ std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources
   switch (b.type) {
     case BlockType::text:
     case BlockType::note:
+    case BlockType::urgent:
       read_field(o["text"], Field::required, b.text, text_of(kProseText));
       break;
     case BlockType::list:
@@ -467,7 +468,8 @@ std::optional<EducationBlock> read_block(const Node& n, const SourceIds& sources
       break;
     }
   }
-  read_field(o["sources"], b.type == BlockType::note ? Field::optional : Field::required, b.sources,
+  const bool callout = b.type == BlockType::note || b.type == BlockType::urgent;
+  read_field(o["sources"], callout ? Field::optional : Field::required, b.sources,
              citations(sources));
   read_field(o["about"], Field::optional, b.about, [](const Node& list) {
     return std::optional(read_all<std::string>(list, one_of(kTreatmentIds, "a treatment id")));

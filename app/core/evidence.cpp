@@ -131,7 +131,8 @@ std::vector<Issue> check_evidence(const Content& content, const CandidacyRules* 
     for (std::size_t s = 0; s < sections.size(); ++s)
       for (std::size_t b = 0; b < sections[s].blocks.size(); ++b) {
         const EducationBlock& block = sections[s].blocks[b];
-        if (block.type == BlockType::note) continue;  // a caution callout: no facts of its own
+        // A reminder or an emergency warning: general safety advice, no facts of its own.
+        if (block.type == BlockType::note || block.type == BlockType::urgent) continue;
         std::string pointer = pointer_append(pointer_append(pointer_append(pointer_append("", "sections"), s), "blocks"), b);
         checker.check(block.sources, block.about.empty() ? kLearnSubject : block.about, education_doc,
                       pointer_append(pointer, "sources"));

@@ -1,10 +1,13 @@
 // Learn: the education sections (assets/content/<lang>/education.json) as an accordion, one section open at a
 // time, each block drawn in a form that suits it (steps as a timeline, do and don't side by side, FAQ rows).
-#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/content.hpp"
+#include "core/text.hpp"
 #include "imgui_internal.h"
+#include "ui/colors.hpp"
+#include "ui/decision.hpp"
 #include "ui/pictures.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
@@ -13,21 +16,99 @@
 namespace mn::ui {
 namespace {
 
-// "Sources: A (publisher, year); B" in small muted type under a block: the public documents only (internal research
-// notes are for the evidence audit, docs/candidacy.md, not for patients).
-void sources_line(const std::vector<std::string>& ids) {
-  std::string line;
-  const Content& content = Content::builtin();
-  for (const std::string& id : ids) {
-    const Source* s = content.source(id);
-    if (!s || s->strength == Strength::note) continue;
-    std::string cite = s->title + " (" + s->publisher + (s->year ? ", " + std::to_string(s->year) : "") + ")";
-    line += (line.empty() ? " " : "; ") + cite;
-  }
-  if (line.empty()) return;
-  line = tr("learn.sources") + line;
+// One source with a public address: its citation in link colour, with an "opens elsewhere" mark, as a row that opens
+// it. The mirror names it as a link that opens a new tab. Returns true when pressed.
+bool source_link(const std::string& id, const std::string& cite) {
+  const Palette& p = palette();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float mark = 22.0f, pad_y = 6.0f;
+  ImFont* f = font(FontRole::Small);
+  const float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float text_h = f->CalcTextSizeA(fs, FLT_MAX, w - mark, cite.c_str()).y;
+  const float h = ImMax(text_h + pad_y * 2, 36.0f);  // a comfortable target even for a one-line title
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const std::string label = cite + "##source." + id;
+  bool pressed = ImGui::InvisibleButton(label.c_str(), ImVec2(w, h));
+  pressed |= name_item(ImGui::GetItemID(), label.c_str());
+  mirror::name_last_control(fill(tr("learn.source.link"), {{"source", cite}}));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.surface_alt, 6.0f);
+  add_text(dl, f, fs, ImVec2(pos.x, pos.y + (h - text_h) * 0.5f), p.primary, cite.c_str(), nullptr, w - mark);
+  // An arrow leaving a box, at the row's right end.
+  const ImVec2 c(pos.x + w - mark * 0.5f, pos.y + h * 0.5f);
+  const float r = 5.0f;
+  dl->AddLine(ImVec2(c.x - r, c.y - r + 3), ImVec2(c.x - r, c.y + r), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r - 3, c.y + r), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x - 1, c.y + 1), ImVec2(c.x + r + 1, c.y - r - 1), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x + 1, c.y - r - 1), ImVec2(c.x + r + 1, c.y - r - 1), p.primary, 1.5f);
+  dl->AddLine(ImVec2(c.x + r + 1, c.y - r - 1), ImVec2(c.x + r + 1, c.y - 1), p.primary, 1.5f);
+  return pressed;
+}
+
+// "Sources:" and each public document the section rests on (core's patient_sources), "Title — Publisher, Year", in
+// small type under the section. Web articles, clinic pages and internal research notes are for the evidence audit
+// (docs/candidacy.md), never shown here. A source with a public address opens it in a new tab, except in a shared
+// kiosk (which opens no other sites).
+void sources_list(const EducationSection& s, const AppState& st) {
+  const std::vector<const Source*> list = patient_sources(Content::builtin(), s);
+  if (list.empty()) return;
+  const Palette& p = palette();
+  const DecisionPlatform& platform = decision_platform();
+  const bool links = platform.open && st.mode != Mode::kiosk;
   gap(2);
-  text(line.c_str(), FontRole::Small, palette().ink_muted);
+  text(tr("learn.sources"), FontRole::Small, p.ink_muted);
+  gap(2);
+  for (const Source* src : list) {
+    const std::string cite = patient_citation(*src);
+    if (links && !src->url.empty()) {
+      if (source_link(src->id, cite)) platform.open(src->url);
+    } else {
+      text(cite.c_str(), FontRole::Small, p.ink_muted);
+      gap(4);
+    }
+  }
+}
+
+// When to get emergency help: a red-edged panel on a red tint with a warning mark and a heading of its own, so that it
+// cannot be taken for the routine reminders (note: a grey panel with an amber edge).
+void urgent(const char* body) {
+  const Palette& p = palette();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawListSplitter layers;
+  layers.Split(dl, 2);
+  layers.SetCurrentChannel(dl, 1);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = 16.0f, bar = 6.0f, icon = 24.0f;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float left = start.x + bar + pad;
+  ImGui::SetCursorScreenPos(ImVec2(left, start.y + pad));
+  ImGui::Indent(left - start.x);
+  ImGui::PushTextWrapPos(start.x + width - pad - window->Pos.x);
+  // The heading, after a round warning mark: a white "!" on red.
+  const ImVec2 mark(left + icon * 0.5f, start.y + pad + icon * 0.5f);
+  ImGui::SetCursorScreenPos(ImVec2(left + icon + 10.0f, start.y + pad));
+  ImGui::BeginGroup();
+  text(tr("learn.urgent.title"), FontRole::H3, p.danger);
+  ImGui::EndGroup();
+  const float heading_h = ImGui::GetItemRectSize().y;
+  const ImVec2 centre(mark.x, start.y + pad + ImMax(icon, heading_h) * 0.5f);
+  dl->AddCircleFilled(centre, icon * 0.5f, p.danger);
+  dl->AddLine(ImVec2(centre.x, centre.y - 6.5f), ImVec2(centre.x, centre.y + 2.0f), p.on_primary, 2.6f);
+  dl->AddCircleFilled(ImVec2(centre.x, centre.y + 6.0f), 1.6f, p.on_primary);
+  ImGui::SetCursorScreenPos(ImVec2(left, start.y + pad + ImMax(icon, heading_h) + 6.0f));
+  text(body);
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(left - start.x);
+  const float end_y = ImGui::GetItemRectMax().y + pad;
+  layers.SetCurrentChannel(dl, 0);
+  const ImVec2 max(start.x + width, end_y);
+  dl->AddRectFilled(start, max, rgb(colors::badge_not_recommended), 10.0f);  // danger text stays AA on it
+  dl->AddRect(start, max, p.danger, 10.0f, 0, 2.0f);
+  dl->AddRectFilled(start, ImVec2(start.x + bar, end_y), p.danger, 10.0f, ImDrawFlags_RoundCornersLeft);
+  layers.Merge(dl);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, end_y));
+  ImGui::Dummy(ImVec2(width, 0.0f));
 }
 
 void bullets(const std::vector<std::string>& items, ImU32 marker) {
@@ -141,7 +222,18 @@ void faq(const EducationBlock& b, LearnState& ls) {
   for (size_t i = 0; i < b.faq.size(); ++i) {
     bool open = ls.open_faq == static_cast<int>(i);
     std::string label = b.faq[i].q + "##faq";
-    if (disclosure(label.c_str(), open, FontRole::H3, 48.0f, false)) ls.open_faq = open ? -1 : static_cast<int>(i);
+    const bool toggled = disclosure(label.c_str(), open, FontRole::H3, 48.0f, false);
+    if (ls.scroll_to_faq == static_cast<int>(i)) {
+      // Opened last frame: the answer open above it has closed since, so this is where the question now is. Scroll
+      // only when that left it out of view (a longer answer above closed); otherwise the question stays where it was.
+      ls.scroll_to_faq = -1;
+      const ImRect view = ImGui::GetCurrentWindow()->InnerRect;
+      if (ImGui::GetItemRectMin().y < view.Min.y || ImGui::GetItemRectMax().y > view.Max.y) ImGui::SetScrollHereY(0.0f);
+    }
+    if (toggled) {
+      ls.open_faq = open ? -1 : static_cast<int>(i);
+      ls.scroll_to_faq = open ? -1 : static_cast<int>(i);
+    }
     if (open) {
       ImGui::Indent(4.0f);
       text(b.faq[i].a.c_str());
@@ -156,7 +248,7 @@ void faq(const EducationBlock& b, LearnState& ls) {
 
 void block(const EducationBlock& b, AppState& st) {
   const Palette& p = palette();
-  if (!b.title.empty() && b.type != BlockType::note) {
+  if (!b.title.empty() && b.type != BlockType::note && b.type != BlockType::urgent) {
     text(b.title.c_str(), FontRole::H3);
     gap(4);
   }
@@ -167,18 +259,10 @@ void block(const EducationBlock& b, AppState& st) {
     case BlockType::dodont: do_dont(b, st.layout.form != FormFactor::Phone); break;
     case BlockType::faq: faq(b, st.learn); break;
     case BlockType::note: callout(b.text.c_str(), p.warning); break;
+    case BlockType::urgent: urgent(b.text.c_str()); break;
     case BlockType::figure: learn_figure(b.title.empty() ? "##figure" : b.title.c_str(), b.figure, b.items, b.text); break;
   }
   gap(8);
-}
-
-// Every source the section's blocks cite, in first-cited order.
-std::vector<std::string> section_sources(const EducationSection& s) {
-  std::vector<std::string> ids;
-  for (const EducationBlock& b : s.blocks)
-    for (const std::string& id : b.sources)
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  return ids;
 }
 
 }  // namespace
@@ -190,10 +274,18 @@ void draw_learn(AppState& st) {
   for (const EducationSection& s : sections) {
     bool open = st.learn.open_section == s.id;
     std::string label = s.title + "##section";
-    if (disclosure(label.c_str(), open, FontRole::H2, st.layout.target_h + 16, true)) {
+    const bool toggled = disclosure(label.c_str(), open, FontRole::H2, st.layout.target_h + 16, true);
+    if (st.learn.scroll_to_section == s.id) {
+      // Opened last frame, which still drew the section open above it: now that one is closed, this header is where
+      // it stays. Bring it to the top.
+      st.learn.scroll_to_section.clear();
+      ImGui::SetScrollHereY(0.0f);
+    }
+    if (toggled) {
       st.learn.open_section = open ? "" : s.id;
       st.learn.open_faq = -1;
-      if (!open) ImGui::SetScrollHereY(0.0f);  // bring the opened section's title to the top
+      st.learn.scroll_to_faq = -1;
+      st.learn.scroll_to_section = open ? "" : s.id;
     }
     ImVec2 top = ImGui::GetItemRectMin();
     float w = ImGui::GetItemRectSize().x;
@@ -213,7 +305,7 @@ void draw_learn(AppState& st) {
       text(s.lead.c_str(), FontRole::Body, p.ink_muted);
       gap(14);
       for (const EducationBlock& b : s.blocks) block(b, st);
-      sources_line(section_sources(s));
+      sources_list(s, st);
       gap(12);
       ImGui::PopTextWrapPos();
       window->ContentRegionRect.Max.x = window->WorkRect.Max.x = saved_max;

@@ -26,6 +26,10 @@ enum class Screen { Home, Learn, Candidacy, Compare, Estimate, Plan, Privacy, Co
 struct LearnState {
   std::string open_section = "what";  // the one open accordion section ("" = none)
   int open_faq = -1;
+  // A section (or FAQ row) just opened, to bring into view on the next frame: opening it closed the one open above it,
+  // so only then is its header where it will stay ("" / -1 = none).
+  std::string scroll_to_section;
+  int scroll_to_faq = -1;
 };
 
 // The results' words in one language, made from the assessment by the same core functions as assessment_json() (the

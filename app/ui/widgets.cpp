@@ -157,6 +157,7 @@ void callout(const char* s, ImU32 edge) {
   ImGui::SetCursorScreenPos(ImVec2(start.x + pad + 4, start.y + pad));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2 - 4);
   ImGui::PushFont(font(FontRole::Body));
+  mirror::add_text(mirror::Role::text, s);  // a screen reader hears cautions and errors too
   ImGui::TextUnformatted(s);
   ImGui::PopFont();
   ImGui::PopTextWrapPos();

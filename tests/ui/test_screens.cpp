@@ -7,6 +7,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/clinic_config.hpp"
+#include "core/content.hpp"
 #include "ui/decision.hpp"
 #include "ui/mirror.hpp"
 #include "ui_driver.hpp"
@@ -233,4 +234,158 @@ TEST_CASE("the text size control steps small, normal, large; the type grows and 
   ui.state().text_size = ui::TextSize::large;
   ui.state().forget_person();
   CHECK(ui.state().text_size == ui::TextSize::normal);
+}
+
+namespace {
+// The widget of the last frame labelled `label` (the "##id" included), on screen or not; nullptr if none.
+const platform::Item* find_item(const std::string& label) {
+  for (const platform::Item& item : platform::published_items())
+    if (item.label == label) return &item;
+  return nullptr;
+}
+
+bool on_screen(UiDriver& ui, const std::string& label) {
+  for (const platform::Item& item : ui.pressable())
+    if (item.label == label) return true;
+  return false;
+}
+
+// Learn, with `section` open, drawn twice (laid out, then as a person sees it).
+void open_learn(UiDriver& ui, const std::string& section) {
+  ui.state().go(ui::Screen::Learn);
+  ui.state().learn.open_section = section;
+  ui.frame();
+  ui.frame();
+}
+}  // namespace
+
+TEST_CASE("opening a section below a longer open one brings its title into view") {
+  for (const Viewport& vp : {kPhone, kTablet, kDesktop}) {
+    const std::string viewport = vp.name;
+    CAPTURE(viewport);
+    UiDriver ui(vp, "patient", "en");
+    const auto& sections = Content::builtin().education(Lang::en);
+    REQUIRE(sections.size() > 2);
+    open_learn(ui, sections[0].id);  // the first section, the longest but one, open as Learn opens
+    // Read down the open section until the next one's title is on screen, then open that one.
+    const std::string next = sections[1].title + "##section";
+    for (int i = 0; i < 400 && !on_screen(ui, next); ++i) ui.scroll(-1);
+    REQUIRE(press(ui, next));
+    CHECK(ui.state().learn.open_section == sections[1].id);
+    const ui::Layout& l = ui.state().layout;
+    const float view_top = l.top_bar_h, view_bottom = vp.height - l.bottom_nav_h - l.action_bar_h;
+    const platform::Item* header = find_item(next);
+    REQUIRE(header);
+    CHECK(header->visible);
+    CHECK(header->rect.y >= view_top - 1);
+    CHECK(header->rect.y + header->rect.w <= view_bottom + 1);
+    // Near the top, so the opened section reads from its start (not lost below a screenful of the closed one).
+    CHECK(header->rect.y < view_top + (view_bottom - view_top) * 0.25f);
+  }
+}
+
+TEST_CASE("opening an FAQ question below a longer open answer keeps the question in view") {
+  UiDriver ui(kPhone, "patient", "en");
+  const auto& sections = Content::builtin().education(Lang::en);
+  const EducationSection& faq = sections.back();
+  REQUIRE(faq.id == "faq");
+  const EducationBlock* block = nullptr;
+  for (const EducationBlock& b : faq.blocks)
+    if (b.type == BlockType::faq) block = &b;
+  REQUIRE(block);
+  REQUIRE(block->faq.size() > 2);
+  // The longest answer open, then the question after it.
+  std::size_t longest = 0;
+  for (std::size_t i = 0; i + 1 < block->faq.size(); ++i)
+    if (block->faq[i].a.size() > block->faq[longest].a.size()) longest = i;
+  open_learn(ui, "faq");
+  ui.state().learn.open_faq = static_cast<int>(longest);
+  ui.frame();
+  const std::string next = block->faq[longest + 1].q + "##faq";
+  for (int i = 0; i < 400 && !on_screen(ui, next); ++i) ui.scroll(-1);
+  // Scroll on until the question sits at the bottom of the view: the answer above fills what a person sees.
+  for (int i = 0; i < 40; ++i) {
+    const platform::Item* item = find_item(next);
+    REQUIRE(item);
+    if (item->rect.y > ui.viewport().height * 0.6f) break;
+    ui.scroll(0.25f);
+  }
+  REQUIRE(press(ui, next));
+  CHECK(ui.state().learn.open_faq == static_cast<int>(longest + 1));
+  const ui::Layout& l = ui.state().layout;
+  const platform::Item* header = find_item(next);
+  REQUIRE(header);
+  CHECK(header->visible);
+  CHECK(header->rect.y >= l.top_bar_h - 1);
+  CHECK(header->rect.y + header->rect.w <= ui.viewport().height - l.bottom_nav_h - l.action_bar_h + 1);
+}
+
+namespace {
+std::string g_opened;  // the last address the app asked the platform to open
+}  // namespace
+
+TEST_CASE("Learn lists only public documents as sources, and opens the ones with a public address") {
+  ui::DecisionPlatform& platform = ui::decision_platform();
+  const auto saved = platform.open;
+  platform.open = [](const std::string& url) { g_opened = url; };
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    UiDriver ui(kDesktop, "patient", std::string(lang_code(lang)));
+    for (const EducationSection& section : Content::builtin().education(lang)) {
+      CAPTURE(section.id);
+      open_learn(ui, section.id);
+      const std::string text = shown();
+      CHECK(text.find(Content::builtin().tr(lang, "learn.sources")) != std::string::npos);
+      for (const char* internal : {"shared/", "web article", "Domain research", "internal research", "seeds/", ".md#"})
+        CHECK(text.find(internal) == std::string::npos);
+      for (const EducationBlock& b : section.blocks)
+        for (const std::string& id : b.sources) {
+          const Source* s = Content::builtin().source(id);
+          REQUIRE(s);
+          if (is_weak(s->strength)) CHECK(text.find(s->title) == std::string::npos);
+          else CHECK(text.find(patient_citation(*s)) != std::string::npos);
+        }
+    }
+  }
+  // A review with a public address: its row opens that address.
+  UiDriver ui(kDesktop, "patient", "en");
+  const Source* review = Content::builtin().source("src_alster_graham_2018");
+  REQUIRE(review);
+  REQUIRE(!review->url.empty());
+  open_learn(ui, "what");
+  const std::string label = patient_citation(*review) + "##source." + review->id;
+  for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
+  g_opened.clear();
+  REQUIRE(press(ui, label));
+  CHECK(g_opened == review->url);
+  // A shared kiosk opens no other sites: the same source is plain text there.
+  UiDriver kiosk(kDesktop, "kiosk", "en");
+  kiosk.state().attract = false;
+  open_learn(kiosk, "what");
+  CHECK(find_item(label) == nullptr);
+  CHECK(shown().find(patient_citation(*review)) != std::string::npos);
+  platform.open = saved;
+}
+
+TEST_CASE("side effects: the emergency warning has a heading of its own, apart from the routine reminder") {
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    UiDriver ui(kPhone, "patient", std::string(lang_code(lang)));
+    open_learn(ui, "side_effects");
+    const std::string& heading = Content::builtin().tr(lang, "learn.urgent.title");
+    const EducationBlock* urgent = nullptr;
+    for (const EducationSection& s : Content::builtin().education(lang))
+      if (s.id == "side_effects")
+        for (const EducationBlock& b : s.blocks)
+          if (b.type == BlockType::urgent) urgent = &b;
+    REQUIRE(urgent);
+    const auto& nodes = ui::mirror::nodes();
+    bool found = false;
+    for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
+      if (nodes[i].role == ui::mirror::Role::heading3 && nodes[i].text == heading) {
+        found = true;
+        CHECK(nodes[i + 1].text == urgent->text);  // the heading, then the warning itself
+      }
+    CHECK(found);
+  }
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/assets.hpp"
 #include "core/catalog.hpp"
@@ -76,4 +77,66 @@ TEST_CASE("content on disk is what the build embedded") {
   const Content from_disk = Content::load(directory_reader(std::string(MN_SOURCE_DIR) + "/assets"));
   CHECK(from_disk.issues().size() == Content::builtin().issues().size());
   CHECK(from_disk.treatments().size() == Content::builtin().treatments().size());
+}
+
+TEST_CASE("Learn shows patients only public documents of standing, and at least one under every section") {
+  const Content& content = Content::builtin();
+  for (Lang lang : kLanguages) {
+    for (const EducationSection& section : content.education(lang)) {
+      CAPTURE(lang_code(lang));
+      CAPTURE(section.id);
+      const std::vector<const Source*> shown = patient_sources(content, section);
+      CHECK(!shown.empty());
+      for (const Source* s : shown) {
+        REQUIRE(s);
+        CAPTURE(s->id);
+        CHECK(!is_weak(s->strength));
+        CHECK(s->file.empty());
+        const std::string cite = patient_citation(*s);
+        for (const char* internal : {"shared", "internal", "research note", "Domain research", "web article", "seeds/",
+                                     "reference/", ".md", ".txt"})
+          CHECK_MESSAGE(cite.find(internal) == std::string::npos, cite);
+        CHECK((s->url.empty() || s->url.rfind("https://", 0) == 0 || s->url.rfind("http://", 0) == 0));
+      }
+      // Whatever weak source a block cites is left out.
+      for (const EducationBlock& b : section.blocks)
+        for (const std::string& id : b.sources)
+          if (const Source* s = content.source(id); s && is_weak(s->strength))
+            CHECK(std::find(shown.begin(), shown.end(), s) == shown.end());
+    }
+  }
+}
+
+TEST_CASE("a source reads as Title — Publisher, Year, once however many blocks cite it") {
+  Source s;
+  s.title = "A review";
+  s.publisher = "Journal 1(2):3-4";
+  s.year = 2018;
+  CHECK(patient_citation(s) == "A review — Journal 1(2):3-4, 2018");
+  s.year = 0;
+  CHECK(patient_citation(s) == "A review — Journal 1(2):3-4");
+  const Content& content = Content::builtin();
+  const EducationSection& what = content.education(Lang::en).front();
+  const std::vector<const Source*> shown = patient_sources(content, what);
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    for (std::size_t j = i + 1; j < shown.size(); ++j) CHECK(shown[i] != shown[j]);
+}
+
+TEST_CASE("side effects: the emergency warning is a block of its own, apart from the routine reminder") {
+  const Content& content = Content::builtin();
+  for (Lang lang : kLanguages) {
+    CAPTURE(lang_code(lang));
+    const auto& sections = content.education(lang);
+    const auto it = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.id == "side_effects"; });
+    REQUIRE(it != sections.end());
+    std::vector<std::string> urgent, notes;
+    for (const EducationBlock& b : it->blocks) {
+      if (b.type == BlockType::urgent) urgent.push_back(b.text);
+      if (b.type == BlockType::note) notes.push_back(b.text);
+    }
+    REQUIRE(urgent.size() == 1);
+    CHECK(!notes.empty());
+    for (const std::string& note : notes)  // the reminder alone: the warning is not folded into it
+      CHECK(note.find(urgent[0].substr(0, 24)) == std::string::npos);
+  }
 }

@@ -51,6 +51,7 @@ TEST_CASE("verdict badges and status colours are readable on their fills") {
   CHECK(contrast(c::warning, c::badge_precautions) >= 4.5);
   CHECK(contrast(c::focus, c::badge_defer) >= 4.5);
   CHECK(contrast(c::danger, c::badge_not_recommended) >= 4.5);
+  CHECK(contrast(c::ink, c::badge_not_recommended) >= 4.5);  // the body of Learn's emergency warning on its red tint
   for (std::uint32_t colour : {c::success, c::warning, c::danger, c::focus}) CHECK(contrast(colour, c::surface) >= 4.5);
 }
 
