@@ -332,8 +332,10 @@ bool page_missed(const std::vector<Question>& page, const CandidacyState& cs) {
 void step_overview(AppState& st, const std::vector<std::vector<Question>>& pages) {
   CandidacyState& cs = st.candidacy;
   const Palette& p = palette();
-  const float size = st.layout.touch ? 44.0f : 36.0f, spacing = 4.0f;
-  const float w = ImGui::GetContentRegionAvail().x;
+  const float spacing = 4.0f, w = ImGui::GetContentRegionAvail().x;
+  // One row where it fits (a phone): smaller circles, never under 32 px (above WCAG's 24 px targets).
+  const float n = static_cast<float>(pages.size());
+  const float size = std::max(32.0f, std::min(st.layout.touch ? 44.0f : 36.0f, (w - spacing * (n - 1.0f)) / n));
   const int per_row = std::max(1, static_cast<int>((w + spacing) / (size + spacing)));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int i = 0; i < static_cast<int>(pages.size()); ++i) {
@@ -410,9 +412,13 @@ ActionBar action_bar(AppState& st, const char* next_key, bool has_back) {
   const float spacing = 12.0f;
   const bool phone = l.form == FormFactor::Phone;
   // Phone: the two share the row; wider: each at least 200 px, and as wide as its words need.
-  const float back_w = phone ? (col - spacing) * 0.5f : std::max(200.0f, measure(FontRole::Button, tr("q.back")).x + 56.0f);
-  const float next_w = phone ? (has_back ? (col - spacing) * 0.5f : col)
-                             : std::max(200.0f, measure(FontRole::Button, tr(next_key)).x + 56.0f);
+  // Phone: halves, unless the forward label needs more room (a long one, a large text size): Back then takes what
+  // its word needs and the forward button the rest.
+  const float half = (col - spacing) * 0.5f, next_need = measure(FontRole::Button, tr(next_key)).x + 40.0f;
+  const float back_w = phone ? (next_need <= half ? half : std::min(half, measure(FontRole::Button, tr("q.back")).x + 40.0f))
+                             : std::max(200.0f, measure(FontRole::Button, tr("q.back")).x + 56.0f);
+  const float next_w = phone ? (has_back ? col - spacing - back_w : col)
+                             : std::max(200.0f, next_need + 16.0f);
   ImGui::SetCursorPos(ImVec2(left, 12.0f));
   if (has_back) out.back = button(tr("q.back"), ButtonKind::Secondary, back_w, l.target_h);
   ImGui::SetCursorPos(ImVec2(left + col - next_w, 12.0f));

@@ -664,6 +664,8 @@ void draw_compare(AppState& st) {
   const bool phone = st.layout.form == FormFactor::Phone;
   const Json& comparison = decision_compare(st);
   profile_status(st, comparison);
+  // The prices below use the clinic's local symbol: name the currency once.
+  text(fill(tr("estimate.cost.currency_note"), {{"currency", st.clinic.currency}}).c_str(), FontRole::Small, p.ink_muted);
   concern_filter(st);
 
   if (!comparison.contains("treatments")) {

@@ -102,13 +102,13 @@ void summary(AppState& st, const Json& e) {
   const int cols = phone(st) ? 2 : 4;
   const float spacing = 16.0f;
   float tw = (w - spacing * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-  struct Tile { const char* label; std::string value, note; };
+  struct Tile { std::string label, value, note; };
   const Tile tiles[4] = {
       {tr("estimate.sessions"), sessions, fill(tr("estimate.usually_n"), {{"n", number_text(num(s, "typical"))}})},
       {tr("estimate.first_session"), date_text(st, date_of(e, "start")),
        tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation")},
       {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
-      {tr("estimate.course_cost"), course, money_usually(money, course_amounts)},
+      {tr("estimate.course_cost") + std::string(" (") + str(costs, "currency") + ")", course, money_usually(money, course_amounts)},
   };
   // The accessibility mirror: the tiles as a table; it is announced when a what-if changes it.
   mirror::table_begin(tr("estimate.table.summary"), {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
@@ -122,7 +122,7 @@ void summary(AppState& st, const Json& e) {
     int col = i % cols;
     if (col == 0 && i > 0) origin.y = row_bottom + 18;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + (tw + spacing) * static_cast<float>(col), origin.y));
-    stat_tile(tiles[i].label, tiles[i].value, tiles[i].note, tw);
+    stat_tile(tiles[i].label.c_str(), tiles[i].value, tiles[i].note, tw);
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
   }
   mirror::mute_end();
