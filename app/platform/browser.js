@@ -7,6 +7,16 @@ mergeInto(LibraryManager.library, {
      'touchcancel', 'mousedown', 'mousemove', 'mouseup', 'wheel', 'keydown', 'keyup', 'focus', 'blur',
      'resize', 'orientationchange'].forEach(function (type) { window.addEventListener(type, wake, opts); });
     document.addEventListener('visibilitychange', wake);
+    // Embedded in a clinic's page (an iframe): a wheel the app's content cannot follow (already at its top or bottom)
+    // is kept from SDL, which would cancel it, so the browser chains it to the host page, as any scrolling box does.
+    // Checked at the window in the capture phase, before SDL's listener on the canvas.
+    if (window.parent !== window) {
+      window.addEventListener('wheel', function (e) {
+        if (!Module['_mn_scroll_edges'] || e.ctrlKey) return;  // ctrl + wheel: zoom, the browser's own
+        var edges = Module['_mn_scroll_edges']();
+        if ((e.deltaY > 0 && (edges & 2)) || (e.deltaY < 0 && (edges & 1))) e.stopPropagation();
+      }, { capture: true, passive: true });
+    }
     if (window.ResizeObserver) new ResizeObserver(wake).observe(Module['canvas']);
     // Safari's address bar collapsing and its on-screen keyboard change the visual viewport, not always the window.
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wake, { passive: true });

@@ -366,6 +366,14 @@ EMSCRIPTEN_KEEPALIVE void mn_mirror_activate(unsigned id) {
   mn_wake();
 }
 
+// Where the content's scroll stands (bit 1: at the top, bit 2: at the bottom), for browser.js: inside an iframe a wheel
+// the content cannot follow goes on to scroll the host page.
+EMSCRIPTEN_KEEPALIVE int mn_scroll_edges() {
+  if (!rt) return 3;
+  const mn::ui::AppState& st = rt->app->state();
+  return (st.content_at_top ? 1 : 0) | (st.content_at_bottom ? 2 : 0);
+}
+
 // Passes of the UI since start (idle loop iterations are not counted); frames_presented in mn_state_json() says how
 // many of them drew on the canvas.
 EMSCRIPTEN_KEEPALIVE unsigned mn_frame_count() { return rt ? rt->frames_drawn : 0; }

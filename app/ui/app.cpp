@@ -450,6 +450,18 @@ void App::draw_content() {
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   ImGui::Dummy(ImVec2(1, l.pad));
+  // A scroll indicator, as phones show one: how long the page is and where the view is in it. ImGui's own scrollbar
+  // stays off (it takes width and reads as a desktop tool); the page scrolls by finger, wheel and keys.
+  state_.content_at_top = ImGui::GetScrollY() <= 0.5f;
+  state_.content_at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 0.5f;
+  if (const float max_y = ImGui::GetScrollMaxY(); max_y > 1.0f) {
+    const float track_top = pos.y + 6.0f, track_h = size.y - 12.0f;
+    const float thumb_h = ImMax(40.0f, track_h * size.y / (size.y + max_y));
+    const float y = track_top + (track_h - thumb_h) * ImClamp(ImGui::GetScrollY() / max_y, 0.0f, 1.0f);
+    const float x = pos.x + size.x - 4.0f;
+    const ImU32 ink = (palette().ink_muted & ~IM_COL32_A_MASK) | (0x90u << IM_COL32_A_SHIFT);
+    window->DrawList->AddRectFilled(ImVec2(x - 4.0f, y), ImVec2(x, y + thumb_h), ink, 2.0f);
+  }
   ImGui::End();
 }
 

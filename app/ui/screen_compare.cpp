@@ -664,8 +664,6 @@ void draw_compare(AppState& st) {
   const bool phone = st.layout.form == FormFactor::Phone;
   const Json& comparison = decision_compare(st);
   profile_status(st, comparison);
-  // The prices below use the clinic's local symbol: name the currency once.
-  text(fill(tr("estimate.cost.currency_note"), {{"currency", st.clinic.currency}}).c_str(), FontRole::Small, p.ink_muted);
   concern_filter(st);
 
   if (!comparison.contains("treatments")) {
@@ -682,7 +680,17 @@ void draw_compare(AppState& st) {
   const bool show_rank = ranked(comparison);  // once a frame: every card needs it
   text(fill(tr(show_rank ? "compare.count" : "compare.count_unranked"), {{"count", std::to_string(rows.size())}}).c_str(),
        FontRole::H2);
-  text(tr("compare.legend"), FontRole::Small, p.ink_muted);
+  // The prices use the clinic's local symbol: the legend names the currency once, and a tax added at checkout (the
+  // course costs here are before it; Estimate and My plan add it as a line).
+  std::string money_note = fill(tr("estimate.cost.currency_note"), {{"currency", st.clinic.currency}});
+  if (const auto& tax = st.clinic.tax; tax && !tax->included && tax->rate_percent > 0) {
+    const std::string& tax_name = tax->name.get(st.lang);
+    money_note = fill(tr("compare.before_tax"),
+                      {{"currency", st.clinic.currency},
+                       {"tax", tax_name.empty() ? std::string(tr("compare.tax")) : tax_name},
+                       {"rate", format_percent(tax->rate_percent, clinic_money(st, st.clinic.currency).locale())}});
+  }
+  text((std::string(tr("compare.legend")) + " " + money_note).c_str(), FontRole::Small, p.ink_muted);
   gap(12);
 
   Axes axes = axes_for(rows, st);

@@ -95,7 +95,8 @@ void summary(AppState& st, const Json& e) {
 
   Json course = {{"low", num(field(field(c, "course"), "low"), "cost")}, {"typical", num(field(field(c, "course"), "typical"), "cost")},
                  {"high", num(field(field(c, "course"), "high"), "cost")}};
-  const Json& total_course = field(c, "addons").empty() ? course : field(c, "course_total");
+  // What is paid for the course, as the Estimate shows it: its lines' sum (add-ons, fees and a tax added at checkout).
+  const Json& total_course = field(c, "course_total").is_object() ? field(c, "course_total") : course;
   struct Item { std::string label, value, note; };
   const bool offered = e.value("offered", true);
   if (!offered) {  // switched off at this clinic (a link made elsewhere, or before): no price, no booking

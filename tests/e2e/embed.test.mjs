@@ -84,6 +84,30 @@ await run('embedded in another site (iframe)', async (check) => {
       assert((await state(frame)).screen === 'home', 'Home did not go home');
     });
 
+    await check('the wheel scrolls the app first, then (at its end) the host page, as any scrolling box does', async () => {
+      await page.evaluate(() => { document.body.style.paddingBottom = '1600px'; window.scrollTo(0, 0); });
+      const box = await (await page.$('#navigator')).boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(300);
+      const edges = () => frame.evaluate(() => Module._mn_scroll_edges());
+      assert(await page.evaluate(() => window.scrollY) === 0, 'the host page moved while the app could still scroll');
+      assert(!((await edges()) & 1), 'the app did not scroll');
+      for (let i = 0; i < 60 && !((await edges()) & 2); i++) {
+        await page.mouse.wheel(0, 240);
+        await page.waitForTimeout(80);
+      }
+      assert((await edges()) & 2, 'the app never reached its end');
+      const before = await page.evaluate(() => window.scrollY);
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.wheel(0, 240);
+        await page.waitForTimeout(120);
+      }
+      const after = await page.evaluate(() => window.scrollY);
+      assert(after > before, `the host page did not scroll on (${before} → ${after})`);
+      await page.evaluate(() => { window.scrollTo(0, 0); document.body.style.paddingBottom = ''; });
+    });
+
     await check('after using the app, the host input takes typing again (the app swallows no keys)', async () => {
       await input.click();
       await page.keyboard.type(', 34');
