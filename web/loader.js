@@ -240,6 +240,32 @@
       Module.HEAPU8.set(result.bytes, p);
       try { Module._mn_set_clinic_config(p, result.bytes.length, source); } finally { Module._free(p); }
     });
+    loadLogo();
+  }
+
+  // The clinic's logo (brand.logo, checked by the app: a picture beside the configuration), decoded by the browser
+  // (PNG, JPEG, WebP or SVG) at twice its 32 px height and handed to the app as pixels. A logo that cannot be had
+  // leaves the app's own mark, and says why in the console.
+  function loadLogo() {
+    var path = Module.UTF8ToString(Module._mn_clinic_logo());
+    if (!path) return;
+    var url = new URL(path, new URL(configSource, window.location.href)).href;
+    var img = new Image();
+    img.onload = function () {
+      var scale = Math.min(1, 96 / img.naturalHeight, 512 / img.naturalWidth) || 1;
+      var w = Math.max(1, Math.round(img.naturalWidth * scale)), h = Math.max(1, Math.round(img.naturalHeight * scale));
+      if (!img.naturalWidth) { w = 192; h = 96; }  // an SVG without a size of its own
+      var c = document.createElement('canvas');
+      c.width = w; c.height = h;
+      var ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0, w, h);
+      var data = ctx.getImageData(0, 0, w, h).data;
+      var p = Module._malloc(data.length);
+      Module.HEAPU8.set(data, p);
+      try { Module._mn_set_logo(p, w, h); } finally { Module._free(p); }
+    };
+    img.onerror = function () { console.warn('Microneedling Navigator: the clinic logo ' + url + ' could not be loaded; the app shows its own mark.'); };
+    img.src = url;
   }
 
   // Content packs (app/core/assets.hpp): the app compiles in only the English UI strings its first frame needs.

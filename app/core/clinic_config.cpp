@@ -1,6 +1,7 @@
 #include "core/clinic_config.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -34,6 +35,19 @@ bool is_id(std::string_view s) {
 }
 
 // http(s)://host[:port][/...], no whitespace, no credentials.
+// A picture file beside the configuration, by a relative path: letters, digits, '-', '_', '.', '/' (no "..", no
+// leading '/'), ending .png, .jpg, .jpeg, .webp or .svg.
+bool is_logo_path(std::string_view s) {
+  if (s.empty() || s.size() > 200 || s.front() == '/' || s.find("..") != std::string_view::npos) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/')) return false;
+  std::string lower(s);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  for (std::string_view ext : {".png", ".jpg", ".jpeg", ".webp", ".svg"})
+    if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) return true;
+  return false;
+}
+
 bool is_http_url(std::string_view s) {
   std::string lower(s.substr(0, 8));
   std::transform(lower.begin(), lower.end(), lower.begin(), to_lower);
@@ -268,6 +282,10 @@ void read_clinic(const Node& n, ClinicInfo& out) {
 void read_brand(const Node& n, Brand& out) {
   ObjectReader o(n);
   read_field(o["logo_text"], Field::optional, out.logo_text, text_of(kLogoText));
+  read_field(o["logo"], Field::optional, out.logo,
+             checked_text({200}, is_logo_path,
+                          "is not a picture beside clinic.json: give a relative path ending .png, .jpg, .webp or .svg, "
+                          "such as \"logo.png\""));
   const Node primary = o["primary"];
   read_field(primary, Field::defaulted, out.primary, parse_color);
   read_field(o["accent"], Field::defaulted, out.accent, parse_color);
@@ -789,6 +807,7 @@ std::string to_json(const ClinicConfig& c) {
   j["first_session_after_days"] = c.first_session_after_days;
   j["brand"] = {{"primary", to_hex(c.brand.primary)}, {"accent", to_hex(c.brand.accent)}};
   if (!c.brand.logo_text.empty()) j["brand"]["logo_text"] = c.brand.logo_text;
+  if (!c.brand.logo.empty()) j["brand"]["logo"] = c.brand.logo;
   Json& treatments = j["treatments"] = Json::object();
   for (const auto& [id, t] : c.treatments) {
     Json& e = treatments[id] = {{"enabled", t.enabled}, {"isotretinoin_wait_months", t.isotretinoin_wait_months}};

@@ -148,6 +148,7 @@ struct ClinicInfo {
 
 struct Brand {
   std::string logo_text;  // may be empty: ClinicConfig::logo_text() then gives the clinic's name
+  std::string logo;       // a picture beside clinic.json ("logo.png"), or empty: the app's own mark
   Rgb primary;            // buttons and headings, under white text
   Rgb accent;             // highlights
 };

@@ -385,6 +385,21 @@ EMSCRIPTEN_KEEPALIVE const char* mn_items_json() {
   return json.c_str();
 }
 
+// The clinic's logo as its configuration names it (brand.logo, a checked relative path), or "": loader.js fetches it.
+EMSCRIPTEN_KEEPALIVE const char* mn_clinic_logo() {
+  return rt && rt->app ? rt->app->state().clinic.brand.logo.c_str() : "";
+}
+
+// The logo's pixels (RGBA, width × height, decoded by loader.js) become a texture drawn in the top bar.
+EMSCRIPTEN_KEEPALIVE int mn_set_logo(const unsigned char* rgba, int width, int height) {
+  if (!rt || !rt->app || !rgba || width <= 0 || height <= 0 || width > 2048 || height > 2048) return 0;
+  std::vector<unsigned char> pixels(rgba, rgba + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  ImTextureID id = rt->renderer.upload_picture(std::move(pixels), width, height);
+  rt->app->set_logo(id, width, height);
+  mn_wake();
+  return id ? 1 : 0;
+}
+
 // A clinic's clinic.json (raw bytes, as fetched by loader.js) replaces the built-in demo configuration.
 EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const char* source) {
   if (!rt || !rt->app || size < 0) return;
@@ -431,14 +446,14 @@ EMSCRIPTEN_KEEPALIVE const char* mn_state_json() {
   std::snprintf(buf, sizeof buf,
                 "{\"screen\":\"%s\",\"lang\":\"%s\",\"hovered\":%s,\"scroll_y\":%.1f,\"scroll_max_y\":%.1f,\"frames\":%u,\"presented\":%u,"
                 "\"place\":\"%s\",\"modal\":\"%s\",\"crashes\":%u,\"slowest_pass_ms\":%.1f,"
-                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u,\"lang_ready\":%s}",
+                "\"font_scale\":%.4f,\"dpr\":%.3f,\"config_issues\":%zu,\"banner\":%s,\"mode\":\"%s\",\"attract\":%s,\"nav_id\":%u,\"lang_ready\":%s,\"logo\":%s}",
                 rt->app->screen_id(), std::string(rt->app->language()).c_str(), g.HoveredId != 0 ? "true" : "false",
                 content ? content->Scroll.y : 0.0f, content ? content->ScrollMax.y : 0.0f, rt->frames_drawn, rt->frames_presented,
                 rt->app->place_id().c_str(), modal ? modal->Name : "", rt->crashes, rt->slowest_pass_ms,
                 ImGui::GetIO().FontGlobalScale, rt->dpr,
                 rt->app->state().config_issues.size(), rt->app->state().config_banner_hidden ? "false" : "true",
                 std::string(mn::mode_name(rt->app->mode())).c_str(), rt->app->state().attract ? "true" : "false", g.NavId,
-                mn::language_available(rt->app->state().lang) ? "true" : "false");
+                mn::language_available(rt->app->state().lang) ? "true" : "false", rt->app->has_logo() ? "true" : "false");
   json = buf;
   return json.c_str();
 }

@@ -17,24 +17,30 @@ layout (location = 0) in vec2 a_position;
 layout (location = 1) in vec2 a_uv;
 layout (location = 2) in vec4 a_color;
 layout (location = 3) in vec4 a_transform;
+layout (location = 4) in float a_picture;
 out vec2 v_uv;
 out vec4 v_color;
+flat out float v_picture;
 void main() {
   v_uv = a_uv;
   v_color = a_color;
+  v_picture = a_picture;
   gl_Position = vec4(a_position * a_transform.xy + a_transform.zw, 0.0, 1.0);
 }
 )";
 
-// The atlas is coverage only (one channel): white glyphs and shapes tinted by the vertex colour.
+// The atlas is coverage only (one channel): white glyphs and shapes tinted by the vertex colour. A picture (the
+// clinic's logo, RGBA) is drawn as it is, times the vertex colour; a_picture (constant, like a_transform) says which.
 constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D u_texture;
 in vec2 v_uv;
 in vec4 v_color;
+flat in float v_picture;
 out vec4 o_color;
 void main() {
-  o_color = vec4(v_color.rgb, v_color.a * texture(u_texture, v_uv).r);
+  vec4 t = texture(u_texture, v_uv);
+  o_color = v_picture > 0.5 ? t * v_color : vec4(v_color.rgb, v_color.a * t.r);
 }
 )";
 
@@ -155,6 +161,26 @@ void Renderer::restore() {
   font_textures_.clear();
   shown_ = 0;
   init();
+  picture_texture_ = 0;
+  if (!picture_.empty()) upload_picture(picture_, picture_width_, picture_height_);
+}
+
+ImTextureID Renderer::upload_picture(std::vector<unsigned char> rgba, int width, int height) {
+  if (width <= 0 || height <= 0 || rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
+    return nullptr;
+  if (!picture_texture_) glGenTextures(1, &picture_texture_);
+  glBindTexture(GL_TEXTURE_2D, picture_texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  picture_ = std::move(rgba);  // kept: a lost WebGL context takes the texture with it (restore())
+  picture_width_ = width;
+  picture_height_ = height;
+  shown_ = 0;
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(picture_texture_));
 }
 
 bool Renderer::check(std::string& error) {
@@ -229,7 +255,9 @@ bool Renderer::render(const ImDrawData& data, int fb_width, int fb_height, const
       if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
       glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
                 static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+      const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+      glVertexAttrib1f(4, texture != 0 && texture == picture_texture_ ? 1.0f : 0.0f);
+      glBindTexture(GL_TEXTURE_2D, texture);
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                      sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));

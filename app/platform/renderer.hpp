@@ -39,11 +39,17 @@ class Renderer {
   // mean nothing now) and creates the program and buffers again; the font textures come back through
   // upload_fonts() once the fonts are built again (ui::forget_fonts()).
   void restore();
+  // (Re)creates the texture of a picture (the clinic's logo: RGBA, width × height, not premultiplied) and returns
+  // its id for ImDrawList::AddImage, or nullptr when the pixels do not match the size. One picture at a time.
+  ImTextureID upload_picture(std::vector<unsigned char> rgba, int width, int height);
 
  private:
   GLuint program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0;
   std::vector<std::pair<const ImFontAtlas*, GLuint>> font_textures_;
   GLuint vertex_shader_ = 0, fragment_shader_ = 0;
+  GLuint picture_texture_ = 0;
+  std::vector<unsigned char> picture_;
+  int picture_width_ = 0, picture_height_ = 0;
   std::uint64_t shown_ = 0;  // signature of the frame the drawing buffer holds; 0: none (or unknown)
 };
 

@@ -282,11 +282,21 @@ void App::draw_top_bar() {
   bool home = ImGui::InvisibleButton("home##brand", ImVec2(bs.x + 40, l.top_bar_h - 16));
   if (name_item(ImGui::GetItemID(), tr("nav.home")) || home) state_.go(Screen::Home);
   float cy = origin.y + (l.top_bar_h - 16) * 0.5f;
-  dl->AddCircleFilled(ImVec2(origin.x + 13, cy), 13, p.primary);
-  for (int i = -1; i <= 1; ++i)
-    for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
+  float text_x = origin.x + 36;
+  bool show_name = true;
+  if (has_logo()) {
+    // The clinic's logo, 32 px tall (at most 180 wide); a wordmark (more than twice as wide as tall) stands alone.
+    const float h = 32.0f, w = std::min(180.0f, h * logo_aspect_);
+    dl->AddImage(logo_, ImVec2(origin.x, cy - h * 0.5f), ImVec2(origin.x + w, cy + h * 0.5f));
+    text_x = origin.x + w + 10.0f;
+    show_name = logo_aspect_ <= 2.0f;
+  } else {
+    dl->AddCircleFilled(ImVec2(origin.x + 13, cy), 13, p.primary);
+    for (int i = -1; i <= 1; ++i)
+      for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
+  }
   ImFont* f = font(FontRole::H3);
-  add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(origin.x + 36, cy - bs.y * 0.5f), p.ink, brand);
+  if (show_name) add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(text_x, cy - bs.y * 0.5f), p.ink, brand);
 
   // Consultation: "New patient" wipes everything for the next person (after a confirmation).
   float seg_total = (l.touch ? 52.0f : 46.0f) * 2.0f;

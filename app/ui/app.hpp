@@ -37,6 +37,13 @@ class App {
   // Applies a clinic's own configuration (clinic.json text as fetched; `source` names it in messages).
   // Bad values fall back to the built-in demo clinic; every problem is listed in a banner.
   void set_clinic_config(std::string_view json_text, std::string_view source);
+  // The clinic's logo (brand.logo), uploaded by the platform as a texture of width × height pixels: drawn at the top
+  // left instead of the app's own mark. A null id goes back to the mark.
+  void set_logo(ImTextureID texture, int width, int height) {
+    logo_ = texture;
+    logo_aspect_ = height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 0.0f;
+  }
+  bool has_logo() const { return logo_ != nullptr && logo_aspect_ > 0.0f; }
   // A configuration that could not even be fetched (e.g. ?config= naming another site).
   void set_clinic_config_error(std::string_view source, std::string_view message);
   // `code`'s content could not be fetched (or arrived damaged). English: the screens that need it offer to try
@@ -87,7 +94,9 @@ class App {
   AppState state_;
   bool style_touch_ = false;
   bool style_set_ = false;
-  std::optional<Rgb> brand_applied_;  // the clinic's brand colour the palette was last made from
+  std::optional<Rgb> brand_applied_;
+  ImTextureID logo_ = nullptr;  // the clinic's logo (set_logo), or none
+  float logo_aspect_ = 0.0f;  // the clinic's brand colour the palette was last made from
   Place last_good_;
   std::uint64_t assets_seen_ = 0;  // core/assets.hpp's version the screens last computed with
 };

@@ -35,6 +35,57 @@ await run('clinic configuration in the browser', async (check) => {
       await context.close();
     });
 
+    await check('brand.logo: the clinic\'s picture (beside clinic.json) replaces the app\'s mark; a missing one leaves the mark', async () => {
+      const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
+      const body = JSON.stringify({ ...demo, brand: { ...demo.brand, logo: 'brand/logo.svg' } });
+      const magenta = async (page) => {
+        const png = (await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 72 } })).toString('base64');
+        return page.evaluate(async (b64) => {
+          const img = new Image();
+          img.src = 'data:image/png;base64,' + b64;
+          await img.decode();
+          const c = new OffscreenCanvas(img.width, img.height);
+          const ctx = c.getContext('2d');
+          ctx.drawImage(img, 0, 0);
+          const d = ctx.getImageData(0, 0, img.width, img.height).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 60 && d[i + 2] > 200) n++;
+          return n;
+        }, png);
+      };
+      for (const served of [true, false]) {
+        const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+        const page = await context.newPage();
+        const errors = [], warnings = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        page.on('console', (m) => {
+          if (m.type() === 'warning') warnings.push(m.text());
+          if (m.type() === 'error' && !/404/.test(m.text())) errors.push(m.text());
+        });
+        await page.route((u) => u.pathname.endsWith('/clinic.json'), (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+        await page.route((u) => u.pathname.endsWith('/brand/logo.svg'), (route) => served
+          ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" fill="#ff00ff"/></svg>' })
+          : route.fulfill({ status: 404, body: 'not found' }));
+        await page.goto(server.url);
+        await waitReady(page);
+        await page.waitForFunction((want) => JSON.parse(Module.UTF8ToString(Module._mn_state_json())).logo === want || !want, served, { timeout: 10000 });
+        await page.waitForTimeout(500);
+        await settle(page);
+        const s = await state(page);
+        const pixels = await magenta(page);
+        if (served) {
+          assert(s.logo === true, 'the logo was not taken');
+          assert(pixels > 500, `only ${pixels} logo pixels in the top bar`);
+        } else {
+          assert(s.logo === false && pixels === 0, `a missing logo: state ${s.logo}, ${pixels} logo pixels`);
+          assert(warnings.some((w) => /logo .* could not be loaded/.test(w)), `no console warning: ${warnings.join(' | ')}`);
+        }
+        assert(s.config_issues === 0, `${s.config_issues} issues`);
+        assert(errors.length === 0, errors.join(' | '));
+        await context.close();
+      }
+    });
+
     await check('a valid clinic.json sets the default language', async () => {
       const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
       const body = JSON.stringify({ ...demo, default_language: 'es' });

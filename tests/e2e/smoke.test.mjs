@@ -71,6 +71,9 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
     await check(`${device}: the language switch changes the interface`, async () => {
       await press(page, 'ES##lang', { touch });
       assert((await state(page)).lang === 'es', 'language did not switch to Spanish');
+      // Spanish's content pack is fetched when first wanted: its words replace the English ones when it is in.
+      await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._mn_state_json())).lang_ready, null, { timeout: 10000 });
+      await settle(page);
       const names = (await items(page)).map((i) => i.name);
       assert(names.includes(device === 'phone' ? 'Comparar' : 'Comparar'), `no Spanish navigation in ${names.join(', ')}`);
       await press(page, 'EN##lang', { touch });
