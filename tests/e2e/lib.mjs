@@ -201,11 +201,17 @@ export async function reveal(page, name, { touch = false } = {}) {
     await page.waitForTimeout(100);
   }
   const attempts = 40;
+  let lastY = null;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const it = await findItem(page, name);
+    // The content scrolled as far as it goes (the end of the page): the widget is as clear of the bars as it gets.
+    if (it.visible && lastY !== null && Math.abs(it.y - lastY) < 1) return it;
+    lastY = it.y;
     const view = await page.evaluate(() => [innerWidth, innerHeight]);
-    const margin = 90;  // keep clear of fixed bars (top bar, phone tab bar)
-    if (it.visible && (it.window !== 'content' || (it.y >= margin && it.y + it.h <= view[1] - margin))) return it;
+    // Keep clear of fixed bars: the top bar above; below, the phone's tab bar and the questionnaire's action bar
+    // (Back and Next), together up to about 150 px.
+    const margin = 90, bottomMargin = 170;
+    if (it.visible && (it.window !== 'content' || (it.y >= margin && it.y + it.h <= view[1] - bottomMargin))) return it;
     const dy = it.y + it.h / 2 - view[1] / 2;
     if (touch) {
       const step = Math.max(-view[1] * 0.6, Math.min(view[1] * 0.6, dy));
