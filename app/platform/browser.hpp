@@ -4,6 +4,7 @@
 #include <string>
 
 extern "C" {
+int mn_js_coarse_pointer();                            // the main pointer is a finger (phones, tablets)
 void mn_js_install_listeners();                        // wake the paused main loop on input, resize, DPR change
 void mn_js_install_api();                              // window.MicroneedlingNavigator (js_api.cpp)
 void mn_js_first_frame();                              // hide the loading screen

@@ -367,6 +367,10 @@ mergeInto(LibraryManager.library, {
       live.textContent = said.join('. ');
     }
   },
+  mn_js_coarse_pointer: function () {
+    return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+  },
+
   mn_js_prefers_reduced_motion: function () {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
   },

@@ -33,6 +33,9 @@ class Input {
   bool busy() const { return !queue_.empty() || scroll_mode_ || scroll_begin_ || pending_dy_ != 0.0f || inertia_ != 0.0f; }
 
   bool last_input_was_touch() const { return last_touch_; }
+  // Before any input: whether to lay out for touch from the start (a phone or tablet), so the first touch does not
+  // make targets grow under the finger.
+  void assume_touch(bool touch) { last_touch_ = touch; }
 
   // Tab presses since the last call: +1 forward, -1 back (Shift+Tab).
   int take_tab() {

@@ -98,6 +98,7 @@ bool starting_up() {
       rt->app->on_mode = [](mn::Mode mode) { mn_js_set_mode(std::string(mn::mode_name(mode)).c_str()); };
       mn_js_set_mode(std::string(mn::mode_name(rt->app->mode())).c_str());
 
+      rt->input.assume_touch(mn_js_coarse_pointer() != 0);
       mn_js_install_listeners();
       mn_js_install_api();
       break;

@@ -31,6 +31,14 @@ await run('app shell smoke test', (check) => withBrowser(dist, async ({ server, 
       assert(desc && desc.length > 50, 'meta description missing');
     });
 
+    await check(`${device}: laid out for its pointer before any input (the first touch does not make targets grow)`, async () => {
+      // Touch targets (the text size button: 48 px wide on touch screens, 42 with a mouse) from the first frame.
+      const size = (await items(page)).find((i) => i.label.endsWith('##text_size'));
+      assert(size, 'no text size control');
+      const want = device === 'desktop' ? 42 : 48;
+      assert(Math.round(size.w) === want, `the text size control is ${size.w} px wide before any input, expected ${want}`);
+    });
+
     await check(`${device}: no frames are drawn while idle`, async () => {
       await settle(page);
       const before = await frames(page);
