@@ -38,21 +38,9 @@ await run('clinic configuration in the browser', async (check) => {
     await check('brand.logo: the clinic\'s picture (beside clinic.json) replaces the app\'s mark; a missing one leaves the mark', async () => {
       const demo = JSON.parse(await readFile(new URL('../../assets/clinic/demo.json', import.meta.url), 'utf8'));
       const body = JSON.stringify({ ...demo, brand: { ...demo.brand, logo: 'brand/logo.svg' } });
-      const magenta = async (page) => {
-        const png = (await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 72 } })).toString('base64');
-        return page.evaluate(async (b64) => {
-          const img = new Image();
-          img.src = 'data:image/png;base64,' + b64;
-          await img.decode();
-          const c = new OffscreenCanvas(img.width, img.height);
-          const ctx = c.getContext('2d');
-          ctx.drawImage(img, 0, 0);
-          const d = ctx.getImageData(0, 0, img.width, img.height).data;
-          let n = 0;
-          for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 60 && d[i + 2] > 200) n++;
-          return n;
-        }, png);
-      };
+      const magenta = async (page) => (await canvasStats(page, {
+        clip: { x: 0, y: 0, width: 120, height: 72 }, match: { min: [201, 0, 201], max: [255, 59, 255] },
+      })).matching;
       for (const served of [true, false]) {
         const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
         const page = await context.newPage();

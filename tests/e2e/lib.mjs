@@ -283,9 +283,11 @@ export async function touchDrag(page, x, y, dy, steps = 12, hold = 0) {
 }
 
 // Share of canvas pixels that differ from the background colour, and how many distinct colours it shows.
-export async function canvasStats(page) {
-  const png = (await page.locator('#canvas').screenshot()).toString('base64');
-  return page.evaluate(async (b64) => {
+// `clip` ({x, y, width, height} on the page) looks at that part of the page instead of the canvas; `match`
+// ({min: [r, g, b], max: [r, g, b]}) also counts the pixels (every one, not a sample) within those bounds.
+export async function canvasStats(page, { clip = null, match = null } = {}) {
+  const png = (clip ? await page.screenshot({ clip }) : await page.locator('#canvas').screenshot()).toString('base64');
+  return page.evaluate(async ([b64, match]) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -300,8 +302,12 @@ export async function canvasStats(page) {
       if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 24) differing++;
       colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
     }
-    return { differing: differing / (d.length / (4 * 7)), colours: colours.size, width: img.width, height: img.height };
-  }, png);
+    let matching = 0;
+    if (match)
+      for (let i = 0; i < d.length; i += 4)
+        if ([0, 1, 2].every((c) => d[i + c] >= match.min[c] && d[i + c] <= match.max[c])) matching++;
+    return { differing: differing / (d.length / (4 * 7)), colours: colours.size, width: img.width, height: img.height, matching };
+  }, [png, match]);
 }
 
 // A tiny test runner: named async checks, a summary line CTest and CI can read, exit code 1 on failure.
