@@ -2,6 +2,7 @@
 // estimate_json() (the same JSON as `navigator estimate`), with "what if" controls that update it at once:
 // severities, start date, package, add-ons and years of maintenance. Every figure is a range.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -50,13 +51,33 @@ void offered_note(const Json& e) {
 
 // ---------------------------------------------------------------- the summary
 
-void stat_tile(const char* label, const std::string& value, const std::string& note, float width) {
+// A range shown as a bar under a tile's figure: low to high on a scale from 0 to `axis_max` (named at its end), the
+// usual value marked.
+struct TileRange {
+  double low = 0, typical = 0, high = 0, axis_max = 0;
+  std::string max_label;
+};
+
+void stat_tile(const char* label, const std::string& value, const std::string& note, float width,
+               const TileRange* range = nullptr) {
   const Palette& p = palette();
   ImGui::BeginGroup();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImGui::PushTextWrapPos(ImGui::GetCursorScreenPos().x + width - window->Pos.x + window->Scroll.x);
   text(label, FontRole::Small, p.ink_muted);
   text(value.c_str(), FontRole::H2);
+  if (range && range->axis_max > 0 && range->high > range->low) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 ends = measure(FontRole::Small, range->max_label);
+    const float bar_w = std::max(40.0f, width - ends.x - 40.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_text(dl, FontRole::Small, ImVec2(at.x, at.y), p.ink_muted, "0");
+    const float bx = at.x + measure(FontRole::Small, "0").x + 8.0f;
+    range_bar(dl, ImVec2(bx, at.y + ends.y * 0.5f - 4.0f), bar_w, 8.0f, range->low, range->typical, range->high,
+              range->axis_max, p.primary);
+    draw_text(dl, FontRole::Small, ImVec2(bx + bar_w + 8.0f, at.y), p.ink_muted, range->max_label);
+    ImGui::Dummy(ImVec2(width, ends.y + 4.0f));
+  }
   if (!note.empty()) text(note.c_str(), FontRole::Small, p.ink_muted);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
@@ -110,6 +131,13 @@ void summary(AppState& st, const Json& e) {
       {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
       {tr("estimate.course_cost") + std::string(" (") + str(costs, "currency") + ")", course, money_usually(money, course_amounts)},
   };
+  // The sessions and the course cost as ranges on a scale from 0 (the dates are points in time: no bar).
+  std::array<TileRange, 4> ranges{};
+  ranges[0] = {num(s, "low"), num(s, "typical"), num(s, "high"), nice_axis_max(num(s, "high")), ""};
+  ranges[0].max_label = number_text(ranges[0].axis_max);
+  const double cost_max = nice_axis_max(num(course_amounts, "high"));
+  ranges[3] = {num(course_amounts, "low"), num(course_amounts, "typical"), num(course_amounts, "high"), cost_max,
+               money(cost_max)};
   // The accessibility mirror: the tiles as a table; it is announced when a what-if changes it.
   mirror::table_begin(tr("estimate.table.summary"), {tr("estimate.table.item"), tr("estimate.table.value"), tr("estimate.table.note")},
                       fill(tr("estimate.table.summary_announce"), {{"sessions", sessions}, {"course", course}}));
@@ -122,7 +150,7 @@ void summary(AppState& st, const Json& e) {
     int col = i % cols;
     if (col == 0 && i > 0) origin.y = row_bottom + 18;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + (tw + spacing) * static_cast<float>(col), origin.y));
-    stat_tile(tiles[i].label.c_str(), tiles[i].value, tiles[i].note, tw);
+    stat_tile(tiles[i].label.c_str(), tiles[i].value, tiles[i].note, tw, ranges[i].axis_max > 0 ? &ranges[i] : nullptr);
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
   }
   mirror::mute_end();
