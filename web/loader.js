@@ -252,9 +252,9 @@
     var url = new URL(path, new URL(configSource, window.location.href)).href;
     var img = new Image();
     img.onload = function () {
-      var scale = Math.min(1, 96 / img.naturalHeight, 512 / img.naturalWidth) || 1;
-      var w = Math.max(1, Math.round(img.naturalWidth * scale)), h = Math.max(1, Math.round(img.naturalHeight * scale));
-      if (!img.naturalWidth) { w = 192; h = 96; }  // an SVG without a size of its own
+      var nw = img.naturalWidth || 192, nh = img.naturalHeight || 96;  // an SVG without a size of its own: 2:1
+      var scale = Math.min(1, 96 / nh, 512 / nw);
+      var w = Math.max(1, Math.round(nw * scale)), h = Math.max(1, Math.round(nh * scale));
       var c = document.createElement('canvas');
       c.width = w; c.height = h;
       var ctx = c.getContext('2d');

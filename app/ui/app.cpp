@@ -469,8 +469,7 @@ void App::draw_content() {
     const float thumb_h = ImMax(40.0f, track_h * size.y / (size.y + max_y));
     const float y = track_top + (track_h - thumb_h) * ImClamp(ImGui::GetScrollY() / max_y, 0.0f, 1.0f);
     const float x = pos.x + size.x - 4.0f;
-    const ImU32 ink = (palette().ink_muted & ~IM_COL32_A_MASK) | (0x90u << IM_COL32_A_SHIFT);
-    window->DrawList->AddRectFilled(ImVec2(x - 4.0f, y), ImVec2(x, y + thumb_h), ink, 2.0f);
+    window->DrawList->AddRectFilled(ImVec2(x - 4.0f, y), ImVec2(x, y + thumb_h), with_alpha(palette().ink_muted, 0x90), 2.0f);
   }
   ImGui::End();
 }

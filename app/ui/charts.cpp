@@ -16,7 +16,6 @@
 namespace mn::ui {
 namespace {
 
-ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 edge) {
   ImVec2 pts[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y)};

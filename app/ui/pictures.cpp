@@ -13,7 +13,6 @@
 namespace mn::ui {
 namespace {
 
-ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 
 // Illustration colours: the skin's layers as anatomy drawings show them. Text on them is the palette's ink (dark),
 // which keeps well above 4.5:1 on all three.

@@ -41,5 +41,7 @@ void apply_style(bool touch);
 ImVec4 to_vec4(ImU32 c);
 // An sRGB 0xRRGGBB value as an opaque ImGui colour.
 ImU32 rgb(unsigned hex);
+// `c` with its alpha replaced by `alpha` (0–255).
+ImU32 with_alpha(ImU32 c, int alpha);
 
 }  // namespace mn::ui
