@@ -73,6 +73,7 @@ ImU32 phase_colour(const std::string& key) {
   if (key == "flaking") return IM_COL32(0xC9, 0xB2, 0x7C, 0xFF);
   if (key == "crusting") return IM_COL32(0xB0, 0x8A, 0x6A, 0xFF);
   if (key == "peeling") return IM_COL32(0xD9, 0x9E, 0x8C, 0xFF);
+  if (key == "healing") return IM_COL32(0xE0, 0x8A, 0x86, 0xFF);  // the stages together (phone calendar)
   if (key == "glow") return IM_COL32(0xE9, 0xC8, 0x4F, 0xFF);
   return IM_COL32(0xB8, 0xC4, 0xC0, 0xFF);
 }
@@ -205,6 +206,56 @@ void timeline_chart(const char* id, const char* name, const TimelineData& d, flo
     line_end[line] = tx + ts.x + 6;
   }
 
+  chart_item(id, name, origin, ImVec2(width, height));
+}
+
+void days_chart(const char* id, const char* name, const DaysData& d, float width) {
+  const Palette& p = palette();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  int last_day = 6;
+  for (const auto& lane : d.lanes) last_day = std::max(last_day, lane.to + 1);
+  const int columns = last_day + 1;  // days 0..last_day
+  float label_w = 0;
+  for (const auto& lane : d.lanes) label_w = std::max(label_w, measure(FontRole::Small, lane.label).x);
+  label_w = std::min(label_w + 14, width * 0.38f);
+  const float chart_x = origin.x + label_w, chart_w = width - label_w;
+  const float col = chart_w / static_cast<float>(columns);
+  const float text_h = font_px(FontRole::Small);
+  const float axis_h = text_h + 8, bar_h = std::max(18.0f, text_h * 0.9f), lane_gap = 10;
+  // A row is as tall as its bar or its name, wrapped in the label column (a long name in a narrow phone column).
+  std::vector<float> row_h;
+  for (const auto& lane : d.lanes) row_h.push_back(std::max(bar_h, measure(FontRole::Small, lane.label, label_w - 10).y));
+  const float body_top = origin.y + axis_h;
+  float height = axis_h + lane_gap;
+  for (float h : row_h) height += h + lane_gap;
+  auto x_of = [&](int day) { return chart_x + static_cast<float>(day) * col; };
+
+  // Day columns, alternately shaded; day 0 (the session) in the accent colour.
+  for (int day = 0; day < columns; ++day) {
+    ImU32 fill = day == 0 ? p.accent_soft : (day % 2 ? p.surface_alt : p.surface);
+    dl->AddRectFilled(ImVec2(x_of(day), body_top), ImVec2(x_of(day + 1), origin.y + height), fill);
+  }
+  // Axis: "Day" at the left, then day numbers as often as they fit.
+  const float digit_w = measure(FontRole::Small, "00").x + 6;
+  const int every = col >= digit_w ? 1 : col * 2 >= digit_w ? 2 : 5;
+  draw_text(dl, FontRole::Small, ImVec2(origin.x, origin.y + 2), p.ink_muted, d.axis_label, label_w - 10);
+  for (int day = 0; day < columns; day += every) {
+    std::string n = std::to_string(day);
+    ImVec2 ts = measure(FontRole::Small, n);
+    draw_text(dl, FontRole::Small, ImVec2(x_of(day) + (col - ts.x) * 0.5f, origin.y + 2), day == 0 ? p.primary : p.ink_muted, n);
+  }
+  // One row per stage.
+  float y = body_top + lane_gap;
+  for (size_t i = 0; i < d.lanes.size(); ++i) {
+    const DaysLane& lane = d.lanes[i];
+    const float h = row_h[i], label_h = measure(FontRole::Small, lane.label, label_w - 10).y;
+    draw_text(dl, FontRole::Small, ImVec2(origin.x, y + (h - label_h) * 0.5f), p.ink, lane.label, label_w - 10);
+    const float x0 = x_of(std::clamp(lane.from, 0, last_day)) + 2, x1 = x_of(std::clamp(lane.to, 0, last_day) + 1) - 2;
+    const float by = y + (h - bar_h) * 0.5f;
+    dl->AddRectFilled(ImVec2(x0, by), ImVec2(std::max(x1, x0 + 4), by + bar_h), lane.colour, bar_h * 0.35f);
+    y += h + lane_gap;
+  }
   chart_item(id, name, origin, ImVec2(width, height));
 }
 

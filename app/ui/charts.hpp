@@ -54,6 +54,20 @@ struct TimelineData {
 // session, result milestones, today. Registers an item named `name` for the accessibility mirror.
 void timeline_chart(const char* id, const char* name, const TimelineData& data, float width);
 
+// The days after one session, zoomed in: one row per healing stage (redness, swelling, …) as a bar from its first to
+// its last day, over a day axis that starts at the session (day 0). Readable at phone width where the course calendar
+// has no room for stages a few days long.
+struct DaysLane {
+  std::string label;
+  ImU32 colour = 0;
+  int from = 0, to = 0;  // days after the session, inclusive
+};
+struct DaysData {
+  std::vector<DaysLane> lanes;
+  std::string axis_label;  // "Day"
+};
+void days_chart(const char* id, const char* name, const DaysData& data, float width);
+
 struct MaintenanceData {
   Date start, course_end, today;
   std::optional<Date> lasts_low, lasts_high;  // results usually last until (a range)

@@ -45,7 +45,8 @@ struct DecisionState {
   bool all_concerns = false;   // the filter lists every concern, not only the person's
 
   // ---- Estimate
-  bool adding_concern = false;  // the list of concerns to add is open
+  bool adding_concern = false;     // the list of concerns to add is open
+  bool picking_treatment = false;  // a phone's list of treatments is open (else one row names the chosen one)
 
   // ---- My plan
   PlanLinkStatus link;

@@ -46,7 +46,12 @@ void fibre(ImDrawList* dl, float x0, float x1, float y, float amplitude, float p
 
 // The skin in cross-section with three needles: to just below the outer layer, into the middle of the dermis and
 // close to its lower edge. Not to scale (the outer layer is drawn far thicker than it is), which the caption says.
-float needle_depths(ImDrawList* dl, ImVec2 o, float w, const std::vector<std::string>& L) {
+// `seconds`: how long the figure has been in view. The needles go in one after another (each reaching its depth
+// before its wound mark shows), which is the point of the figure; with reduced motion they are drawn in place.
+constexpr float kNeedleDelay = 0.35f, kNeedleTravel = 0.8f;
+constexpr float kNeedleMotionSeconds = 2 * kNeedleDelay + kNeedleTravel + 0.2f;
+
+float needle_depths(ImDrawList* dl, ImVec2 o, float w, const std::vector<std::string>& L, float seconds) {
   const Palette& p = palette();
   const float head = 40.0f;  // room above the skin for the needles' numbered heads
   const float H = std::clamp(w * 0.5f, 200.0f, 280.0f);
@@ -88,8 +93,11 @@ float needle_depths(ImDrawList* dl, ImVec2 o, float w, const std::vector<std::st
   const float depth[3] = {derm_top + derm_h * 0.1f, derm_top + derm_h * 0.5f, derm_top + derm_h * 0.92f};
   for (int i = 0; i < 3; ++i) {
     const float x = x0 + w * (0.58f + 0.15f * static_cast<float>(i));
-    const float tip = depth[i];
-    dl->AddCircleFilled(ImVec2(x, tip), 9.0f, kWound);
+    const float travel = std::clamp((seconds - kNeedleDelay * static_cast<float>(i)) / kNeedleTravel, 0.0f, 1.0f);
+    const float eased = 1.0f - (1.0f - travel) * (1.0f - travel) * (1.0f - travel);
+    const float rest = top - 8.0f;  // the tip just above the skin before it goes in
+    const float tip = rest + (depth[i] - rest) * eased;
+    if (travel >= 0.75f) dl->AddCircleFilled(ImVec2(x, depth[i]), 9.0f, with_alpha(kWound, static_cast<int>(255 * (travel - 0.75f) / 0.25f)));
     dl->AddRectFilled(ImVec2(x - 1.6f, o.y + 26), ImVec2(x + 1.6f, tip - 6), kSteel);
     dl->AddTriangleFilled(ImVec2(x - 1.6f, tip - 6.5f), ImVec2(x + 1.6f, tip - 6.5f), ImVec2(x, tip), kSteel);
     number_disc(dl, ImVec2(x, o.y + 13), 12.0f, i + 1);
@@ -159,16 +167,31 @@ std::string figure_description(const std::string& title, const std::vector<std::
   return out;
 }
 
-void learn_figure(const char* id, Figure figure, const std::vector<std::string>& labels, const std::string& caption) {
-  if (labels.size() != kFigureLabels[static_cast<size_t>(figure)]) return;  // the loader refuses such a block
+bool learn_figure(const char* id, Figure figure, const std::vector<std::string>& labels, const std::string& caption) {
+  if (labels.size() != kFigureLabels[static_cast<size_t>(figure)]) return false;  // the loader refuses such a block
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float w = std::min(ImGui::GetContentRegionAvail().x, 640.0f);
-  const float h = figure == Figure::needle_depths ? needle_depths(dl, origin, w, labels)
-                                                  : healing_phases(dl, origin, w, labels);
+  bool moving = false;
+  float h = 0;
+  if (figure == Figure::needle_depths) {
+    // The clock starts when the skin is in view (not while it is scrolled past), once per visit to the app.
+    ImGui::PushID(id);
+    float& shown_at = *ImGui::GetStateStorage()->GetFloatRef(ImGui::GetID("shown_at"), -1.0f);
+    ImGui::PopID();
+    const float now = static_cast<float>(ImGui::GetTime());
+    if (shown_at < 0 && ImGui::IsRectVisible(origin, ImVec2(origin.x + w, origin.y + 120))) shown_at = now;
+    // Not yet seen: drawn with the needles out, and no frames asked for until a scroll brings it into view.
+    const float seconds = reduce_motion() ? kNeedleMotionSeconds : shown_at < 0 ? 0.0f : now - shown_at;
+    moving = shown_at >= 0 && seconds < kNeedleMotionSeconds;
+    h = needle_depths(dl, origin, w, labels, seconds);
+  } else {
+    h = healing_phases(dl, origin, w, labels);
+  }
   chart_item(id, figure_description("", labels, caption).c_str(), origin, ImVec2(w, h));
   gap(4);
   text(caption.c_str(), FontRole::Small, palette().ink_muted);
+  return moving;
 }
 
 ImU32 skin_tone(int type) {

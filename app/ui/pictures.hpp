@@ -12,8 +12,10 @@
 namespace mn::ui {
 
 // A Learn figure (a `figure` block): `labels` as kFigureLabels describes, `caption` drawn under it. Takes the
-// content column's width and registers an image item named by the labels.
-void learn_figure(const char* id, Figure figure, const std::vector<std::string>& labels, const std::string& caption);
+// content column's width and registers an image item named by the labels. Returns true while the figure moves (the
+// needles going in, the first time they are in view, unless the person asked for reduced motion): the caller keeps
+// frames coming until it rests.
+bool learn_figure(const char* id, Figure figure, const std::vector<std::string>& labels, const std::string& caption);
 
 // What the mirror says for a figure: its title, then every label, then the caption.
 std::string figure_description(const std::string& title, const std::vector<std::string>& labels,

@@ -33,10 +33,22 @@ void treatment_picker(AppState& st) {
   std::vector<std::string> ids = st.clinic.enabled_treatments();
   if (std::find(ids.begin(), ids.end(), ds.treatment) == ids.end()) ids.insert(ids.begin(), ds.treatment);
   const float h = st.layout.touch ? 44.0f : 36.0f;
+  // On a phone the names fill a row each (nine rows, half a screen): one row names the chosen treatment and opens
+  // the list, which closes again on a choice.
+  if (phone(st) && !ds.picking_treatment) {
+    if (link_row("treatment.chosen", treatment_name(st, ds.treatment).c_str(), tr("estimate.treatment_change"), palette().primary,
+                 st.layout.touch ? 56.0f : 48.0f))
+      ds.picking_treatment = true;
+    gap(10);
+    return;
+  }
   chips_begin();
   for (const std::string& id : ids) {
     std::string chip_id = "treatment." + id;
-    if (chip(chip_id.c_str(), treatment_name(st, id).c_str(), ds.treatment == id, h)) ds.treatment = id;
+    if (chip(chip_id.c_str(), treatment_name(st, id).c_str(), ds.treatment == id, h)) {
+      ds.treatment = id;
+      ds.picking_treatment = false;
+    }
   }
   chips_end();
   gap(10);
@@ -406,6 +418,30 @@ void legend_item(ImU32 colour, const std::string& label, int shape) {
   ImGui::Dummy(ImVec2(24 + ts.x, ts.y));
 }
 
+// The days after a session (the first one's stages; every session's are alike), as a chart named by the same words
+// for the accessibility mirror.
+void days_after(AppState& st, const Json& e) {
+  const Json& first = item(field(e, "visits"), 0);
+  if (field(first, "phases").empty()) return;
+  DaysData d;
+  d.axis_label = tr("estimate.cal.day");
+  std::string list;
+  const Date visit = date_of(first, "date");
+  for (const Json& ph : field(first, "phases")) {
+    const std::string key = str(ph, "key"), name = compare_string(st, "phase." + key);
+    const int from = days_between(visit, date_of(ph, "from")), to = days_between(visit, date_of(ph, "to"));
+    d.lanes.push_back({name, phase_colour(key), from, to});
+    if (!list.empty()) list += ", ";
+    list += fill(tr("estimate.cal.phase_days"), {{"phase", name}, {"from", std::to_string(from)}, {"to", std::to_string(to)}});
+  }
+  const std::string words = fill(tr("estimate.cal.after_each"), {{"list", list}});
+  gap(14);
+  text(tr("estimate.cal.days_title"), FontRole::H3);
+  text(tr("estimate.cal.days_lead"), FontRole::Small, palette().ink_muted);
+  gap(8);
+  days_chart("days_after", words.c_str(), d, ImGui::GetContentRegionAvail().x);
+}
+
 void calendar(AppState& st, const Json& e) {
   const Palette& p = palette();
   DecisionState& ds = st.decision;
@@ -416,19 +452,32 @@ void calendar(AppState& st, const Json& e) {
   d.results_label = tr("estimate.cal.results");
   d.today_label = tr("estimate.cal.today");
   d.lane_labels_left = !phone(st);
+  // On a phone the course spans months in about 320 px, so stages a few days long would be slivers: there the
+  // calendar keeps one "healing" row (the stages together) and the glow, and the days chart below shows each stage.
+  const bool combine = phone(st);
+  auto lane_of = [&](const std::string& key) {
+    auto it = std::find(d.lanes.begin(), d.lanes.end(), key);
+    if (it != d.lanes.end()) return static_cast<int>(it - d.lanes.begin());
+    d.lanes.push_back(key);
+    d.lane_labels.push_back(key == "healing" ? tr("estimate.cal.healing") : compare_string(st, "phase." + key));
+    return static_cast<int>(d.lanes.size()) - 1;
+  };
   for (const Json& v : field(e, "visits")) {
     d.visits.push_back({static_cast<int>(num(v, "number")), date_of(v, "date"), date_of(v, "earliest"), date_of(v, "latest"),
                         v.value("beyond_typical", false)});
+    std::optional<TimelinePhase> healing;
     for (const Json& ph : field(v, "phases")) {
       std::string key = str(ph, "key");
-      auto it = std::find(d.lanes.begin(), d.lanes.end(), key);
-      if (it == d.lanes.end()) {
-        d.lanes.push_back(key);
-        d.lane_labels.push_back(compare_string(st, "phase." + key));
-        it = d.lanes.end() - 1;
+      Date from = date_of(ph, "from"), to = date_of(ph, "to");
+      if (combine && key != "glow") {
+        if (!healing) healing = TimelinePhase{lane_of("healing"), from, to};
+        if (days_from_civil(from) < days_from_civil(healing->from)) healing->from = from;
+        if (days_from_civil(to) > days_from_civil(healing->to)) healing->to = to;
+        continue;
       }
-      d.phases.push_back({static_cast<int>(it - d.lanes.begin()), date_of(ph, "from"), date_of(ph, "to")});
+      d.phases.push_back({lane_of(key), from, to});
     }
+    if (healing) d.phases.push_back(*healing);
   }
   for (const Json& m : field(e, "milestones")) d.milestones.push_back({compare_string(st, "milestone." + str(m, "key")), date_of(m, "date")});
 
@@ -466,6 +515,7 @@ void calendar(AppState& st, const Json& e) {
   }
   gap(8);
   text(tr("estimate.cal.spread"), FontRole::Small, p.ink_muted);
+  days_after(st, e);
   rule(10, 10);
 
   // The same calendar as a list of dates (readable anywhere, and by screen readers).
@@ -489,21 +539,6 @@ void calendar(AppState& st, const Json& e) {
                       "", FontRole::Body});
   std::stable_sort(agenda.begin(), agenda.end(), [](const Entry& a, const Entry& b) { return a.iso < b.iso; });
   for (const Entry& a : agenda) fact_row(date_text(st, a.iso).c_str(), a.label, value_x, a.role, a.note);
-  if (!d.phases.empty()) {
-    gap(6);
-    // What the days after each session look like, from the first session's phases.
-    std::string list;
-    const Json& first = item(field(e, "visits"), 0);
-    Date visit = date_of(first, "date");
-    for (const Json& ph : field(first, "phases")) {
-      if (!list.empty()) list += ", ";
-      list += fill(tr("estimate.cal.phase_days"),
-                   {{"phase", compare_string(st, "phase." + str(ph, "key"))},
-                    {"from", std::to_string(days_between(visit, date_of(ph, "from")))},
-                    {"to", std::to_string(days_between(visit, date_of(ph, "to")))}});
-    }
-    text(fill(tr("estimate.cal.after_each"), {{"list", list}}).c_str(), FontRole::Small, p.ink_muted);
-  }
   card_end(card);
   gap(16);
 }

@@ -260,7 +260,10 @@ void block(const EducationBlock& b, AppState& st) {
     case BlockType::faq: faq(b, st.learn); break;
     case BlockType::note: callout(b.text.c_str(), p.warning); break;
     case BlockType::urgent: urgent(b.text.c_str()); break;
-    case BlockType::figure: learn_figure(b.title.empty() ? "##figure" : b.title.c_str(), b.figure, b.items, b.text); break;
+    case BlockType::figure:
+      // The needles move while they go in (the figure's one explaining motion): keep frames coming until they rest.
+      if (learn_figure(b.title.empty() ? "##figure" : b.title.c_str(), b.figure, b.items, b.text)) st.animating = true;
+      break;
   }
   gap(8);
 }

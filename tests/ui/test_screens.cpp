@@ -9,7 +9,9 @@
 #include "core/clinic_config.hpp"
 #include "core/content.hpp"
 #include "ui/decision.hpp"
+#include "imgui_internal.h"
 #include "ui/mirror.hpp"
+#include "ui/widgets.hpp"
 #include "ui_driver.hpp"
 
 using namespace mn;
@@ -388,4 +390,72 @@ TEST_CASE("side effects: the emergency warning has a heading of its own, apart f
       }
     CHECK(found);
   }
+}
+
+TEST_CASE("the needles go in once when the figure comes into view, and stand still with reduced motion") {
+  for (bool reduced : {false, true}) {
+    INFO("reduced motion: " << reduced);
+    ui::set_motion_query(reduced ? +[] { return true; } : nullptr);
+    UiDriver ui(kPhone, "patient", "en");
+    ui.state().go(ui::Screen::Learn);
+    ui.frame();
+    // Nothing remembered from an earlier test's visit to the figure.
+    if (ImGuiWindow* content = ImGui::FindWindowByName("content")) content->StateStorage.Clear();
+    ui.state().learn.open_section = "what";
+    ui.frame();
+    ui.frame();
+    const platform::Item* figure = nullptr;
+    for (const platform::Item& item : platform::published_items())
+      if (item.label.rfind("Epidermis: the thin outer layer", 0) == 0) figure = &item;
+    REQUIRE(figure);
+    const float figure_y = figure->rect.y + ImGui::FindWindowByName("content")->Scroll.y;
+    // Out of view (the page at its top, the figure further down): still, and no frames asked for.
+    if (ImGuiWindow* content = ImGui::FindWindowByName("content")) content->StateStorage.Clear();
+    ui.scroll_to(0);
+    REQUIRE(figure_y > kPhone.height);
+    CHECK(!ui.app().wants_frames());
+    ui.scroll_to(figure_y - 200);  // now in view: the clock starts
+    ui.frame();
+    const std::string first = ui.drawn();
+    CHECK(ui.app().wants_frames() == !reduced);
+    int frames = 0;
+    while (ui.app().wants_frames() && frames < 600) {
+      ui.frame();
+      ++frames;
+    }
+    CHECK(frames < 180);  // at 60 frames a second, at rest within 3 s
+    CHECK(!ui.app().wants_frames());
+    CHECK((ui.drawn() != first) == !reduced);  // the needles moved, or were in place from the start
+    ui.frame();
+    CHECK(!ui.app().wants_frames());  // once: it does not start again
+  }
+  ui::set_motion_query(nullptr);
+}
+
+TEST_CASE("Estimate on a phone: one row names the treatment and opens the list; a stage chart shows the days after") {
+  UiDriver ui(kPhone, "patient", "en");
+  ui.state().go(ui::Screen::Estimate);
+  ui.frame();
+  ui.frame();
+  CHECK(find_item("Microneedling##treatment.microneedling") == nullptr);
+  REQUIRE(press(ui, "Microneedling##treatment.chosen"));
+  CHECK(ui.state().decision.picking_treatment);
+  REQUIRE(press(ui, "Microneedling with PRP##treatment.microneedling_prp"));
+  CHECK(ui.state().decision.treatment == "microneedling_prp");
+  CHECK(!ui.state().decision.picking_treatment);
+  CHECK(find_item("Microneedling with PRP##treatment.microneedling_prp") == nullptr);
+  CHECK(find_item("Microneedling with PRP##treatment.chosen") != nullptr);
+  // The days after a session: each stage with its days, for a screen reader as for the eye.
+  bool days = false;
+  for (const ui::mirror::Node& n : ui::mirror::nodes())
+    if (n.role == ui::mirror::Role::image && n.text.rfind("After each session, day 0 being the session: Redness (day 0", 0) == 0) days = true;
+  CHECK(days);
+  CHECK(ui.problem().empty());
+
+  UiDriver wide(kDesktop, "patient", "en");
+  wide.state().go(ui::Screen::Estimate);
+  wide.frame();
+  wide.frame();
+  CHECK(find_item("Microneedling##treatment.microneedling") != nullptr);
+  CHECK(find_item("Microneedling##treatment.chosen") == nullptr);
 }
