@@ -21,11 +21,14 @@ void mn_js_forget_person();                            // clear the URL fragment
 // The person is now at `place` (App::place_id()): the address's fragment names it, in a new history entry when
 // `push` (else in the current one).
 void mn_js_show_place(const char* place, int push);
-void mn_js_set_mode(const char* mode);
+void mn_js_set_mode(const char* mode);                 // page behaviour per mode (kiosk: no selection, menus, exits)
 int mn_js_prefers_reduced_motion();                    // 1 when the person asked for less motion (no inertia, no fades)
 int mn_js_run_guarded(int which);                      // 0: mn_frame_body(), 1: mn_frame_close(); 1 if it stopped half-way
 [[noreturn]] void mn_js_abort();                       // throws to the nearest mn_js_run_guarded (or the API's caller)
-void mn_js_mirror_update(const char* json);            // rebuild the hidden HTML mirror of the screen                 // page behaviour per mode (kiosk: no selection, menus, exits)
+void mn_js_mirror_update(const char* json);            // rebuild the hidden HTML mirror of the screen
+// Where the content's scroll stands (bit 1: at its top, bit 2: at its bottom), on a change: inside an iframe, a touch
+// drag the content cannot follow is left to the browser, which scrolls the host page on.
+void mn_js_scroll_edges(int edges);
 }
 
 namespace mn::platform {

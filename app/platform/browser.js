@@ -16,7 +16,22 @@ mergeInto(LibraryManager.library, {
         var edges = Module['_mn_scroll_edges']();
         if ((e.deltaY > 0 && (edges & 2)) || (e.deltaY < 0 && (edges & 1))) e.stopPropagation();
       }, { capture: true, passive: true });
+      // The same for a finger (mn_js_scroll_edges sets which drags the browser may take). SDL cancels every
+      // touchstart it handles (preventDefault), which would stop the browser panning whatever touch-action says: while
+      // the canvas lets some drags through, that call is made a no-op for this event. SDL still gets the touch (a tap
+      // stays a tap); the touchend it cancels keeps the browser from adding mouse events.
+      window.addEventListener('touchstart', function (e) {
+        var allowed = Module['canvas'].style.touchAction;
+        if (allowed && allowed !== 'none') e.preventDefault = function () {};
+      }, { capture: true, passive: true });
     }
+    // The browser took a finger (it began panning, see mn_js_scroll_edges, or the system interrupted the touch): SDL
+    // would report a lift, which would be a tap on what was under the finger. The app ends the touch instead.
+    window.addEventListener('touchcancel', function (e) {
+      if (!Module['_mn_touch_cancel']) return;
+      e.stopPropagation();
+      Module['_mn_touch_cancel']();
+    }, { capture: true, passive: true });
     if (window.ResizeObserver) new ResizeObserver(wake).observe(Module['canvas']);
     // Safari's address bar collapsing and its on-screen keyboard change the visual viewport, not always the window.
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wake, { passive: true });
@@ -482,6 +497,18 @@ mergeInto(LibraryManager.library, {
     try { history.replaceState(null, '', location.pathname + location.search.replace(/([?&])(lang)=[^&]*&?/, '$1').replace(/[?&]$/, '')); } catch (e) { /* file:// */ }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be off */ }
     try { window.localStorage.removeItem('mn-lang'); } catch (e) { /* storage may be off */ }
+  },
+  // Embedded in a clinic's page (an iframe): a touch drag the app's content cannot follow is left to the browser, which
+  // scrolls the host page on, as it does past the end of any scrolling box. The canvas normally keeps every touch
+  // (touch-action: none); at the content's top it lets the browser take a drag that scrolls up (the finger moving
+  // down), at its bottom one that scrolls down, and when nothing scrolls any vertical drag. An engine without
+  // one-direction values (touch-action: pan-up) keeps every touch unless nothing scrolls: a drag must always reach the
+  // app's content. The browser reads the value when a touch begins, so it applies from the next drag.
+  mn_js_scroll_edges: function (edges) {
+    if (window.parent === window) return;
+    var oneWay = window.CSS && CSS.supports && CSS.supports('touch-action', 'pan-up');
+    var value = edges === 3 ? 'pan-y' : !oneWay ? 'none' : edges === 1 ? 'pan-up' : edges === 2 ? 'pan-down' : 'none';
+    Module['canvas'].style.touchAction = value;
   },
   mn_js_set_mode: function (mode) {
     var m = UTF8ToString(mode), root = document.documentElement;

@@ -130,15 +130,7 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
       ImVec2 p(e.tfinger.x * display.x, e.tfinger.y * display.y);
       if (!scroll_mode_ && dist(p, touch_start_) > kDragThreshold && !slider_active()) {
         // The tap becomes a scroll: withdraw the press if it is still queued, else release it off-target.
-        bool press_queued = false;
-        for (auto it = queue_.begin(); it != queue_.end();) {
-          if (it->touch) {
-            press_queued |= it->kind == Event::Button;
-            it = queue_.erase(it);
-          } else {
-            ++it;
-          }
-        }
+        const bool press_queued = drop_queued_touch();
         push_pos(kNoPointer, true);
         if (!press_queued) push_button(0, false, true);
         scroll_mode_ = scroll_begin_ = true;
@@ -195,6 +187,31 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
     default:
       break;
   }
+}
+
+bool Input::drop_queued_touch() {
+  bool press_queued = false;
+  for (auto it = queue_.begin(); it != queue_.end();) {
+    if (it->touch) {
+      press_queued |= it->kind == Event::Button;
+      it = queue_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return press_queued;
+}
+
+void Input::cancel_touch() {
+  if (!finger_down_) return;
+  finger_down_ = false;
+  const bool press_queued = drop_queued_touch();
+  // A press ImGui has already seen is released away from every widget, so it is not a click.
+  push_pos(kNoPointer, true);
+  if (!press_queued && !scroll_mode_) push_button(0, false, true);
+  scroll_mode_ = scroll_begin_ = false;
+  velocity_ = inertia_ = 0.0f;
+  pending_dx_ = pending_dy_ = 0.0f;
 }
 
 void Input::apply(ImGuiIO& io) {

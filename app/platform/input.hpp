@@ -32,6 +32,10 @@ class Input {
   bool pending() const { return !queue_.empty(); }  // input not yet handed to ImGui
   bool busy() const { return !queue_.empty() || scroll_mode_ || scroll_begin_ || pending_dy_ != 0.0f || inertia_ != 0.0f; }
 
+  // The browser took the finger (touchcancel: it began panning the page, or the system interrupted): the touch ends
+  // without a tap, without a fling, and nothing stays pressed or hovered.
+  void cancel_touch();
+
   bool last_input_was_touch() const { return last_touch_; }
   // Before any input: whether to lay out for touch from the start (a phone or tablet), so the first touch does not
   // make targets grow under the finger.
@@ -57,6 +61,8 @@ class Input {
     std::string text;
   };
   void push_pos(ImVec2 p, bool touch);
+  // Withdraws the finger's events not yet handed to ImGui; true when a press was among them.
+  bool drop_queued_touch();
   void push_button(int button, bool down, bool touch);
 
   std::deque<Event> queue_;

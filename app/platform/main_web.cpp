@@ -64,8 +64,16 @@ struct Runtime {
   bool gl_lost = false;           // the WebGL context is lost: nothing is drawn until it is restored
   std::string place_shown;        // the place the address's fragment names (browser history: mn_js_show_place)
   std::string title_shown;        // the page's title (the clinic's name first)
+  int edges_shown = -1;           // the content's scroll edges last told to the page (mn_js_scroll_edges)
+  Uint32 touch_cancel_event = 0;  // an SDL event of ours: the browser took the finger (mn_touch_cancel)
 };
 Runtime* rt = nullptr;
+
+// Where the content's scroll stands at the last frame: bit 1 at its top, bit 2 at its bottom (both: nothing to scroll).
+int scroll_edges() {
+  const mn::ui::AppState& st = rt->app->state();
+  return (st.content_at_top ? 1 : 0) | (st.content_at_bottom ? 2 : 0);
+}
 
 // Keeps the canvas backing store at CSS size × devicePixelRatio. Returns true when anything changed.
 bool sync_canvas_size() {
@@ -177,7 +185,10 @@ void frame() {
   SDL_Event e;
   bool had_input = false;
   while (SDL_PollEvent(&e)) {
-    rt->input.handle(e, display);
+    if (rt->touch_cancel_event && e.type == rt->touch_cancel_event)
+      rt->input.cancel_touch();
+    else
+      rt->input.handle(e, display);
     had_input = true;
   }
   if (had_input) rt->last_input_ms = emscripten_get_now();
@@ -223,6 +234,10 @@ void frame() {
   if (std::string title = rt->app->page_title(); title != rt->title_shown) {
     SDL_SetWindowTitle(rt->window, title.c_str());
     rt->title_shown = std::move(title);
+  }
+  if (const int edges = scroll_edges(); edges != rt->edges_shown) {
+    mn_js_scroll_edges(edges);
+    rt->edges_shown = edges;
   }
   if (std::string place = rt->app->place_id(); place != rt->place_shown) {
     mn_js_show_place(place.c_str(), rt->app->mode() == mn::Mode::kiosk ? 0 : 1);
@@ -369,10 +384,16 @@ EMSCRIPTEN_KEEPALIVE void mn_mirror_activate(unsigned id) {
 
 // Where the content's scroll stands (bit 1: at the top, bit 2: at the bottom), for browser.js: inside an iframe a wheel
 // the content cannot follow goes on to scroll the host page.
-EMSCRIPTEN_KEEPALIVE int mn_scroll_edges() {
-  if (!rt) return 3;
-  const mn::ui::AppState& st = rt->app->state();
-  return (st.content_at_top ? 1 : 0) | (st.content_at_bottom ? 2 : 0);
+EMSCRIPTEN_KEEPALIVE int mn_scroll_edges() { return rt ? scroll_edges() : 3; }
+
+// The browser took the finger (touchcancel, kept from SDL by browser.js): after the touch events SDL has queued, the
+// touch ends without a tap.
+EMSCRIPTEN_KEEPALIVE void mn_touch_cancel() {
+  if (!rt || !rt->touch_cancel_event) return;
+  SDL_Event e{};
+  e.type = rt->touch_cancel_event;
+  SDL_PushEvent(&e);
+  mn_wake();
 }
 
 // Passes of the UI since start (idle loop iterations are not counted); frames_presented in mn_state_json() says how
@@ -477,6 +498,7 @@ int main() {
 
   static Runtime runtime;
   rt = &runtime;
+  if (const Uint32 type = SDL_RegisterEvents(1); type != static_cast<Uint32>(-1)) rt->touch_cancel_event = type;
   sync_canvas_size();
   rt->window = SDL_CreateWindow("Microneedling Navigator", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                 static_cast<int>(rt->css_w), static_cast<int>(rt->css_h),

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve, launch, waitReady, frames, state, canvasStats, run, assert } from './lib.mjs';
+import { serve, launch, waitReady, frames, state, items, canvasStats, settle, touchDrag, run, assert } from './lib.mjs';
 import { pressInFrame, watchPages } from './webroot.mjs';
 
 const dist = resolve(process.argv[2] || 'build/web/dist');
@@ -39,6 +39,9 @@ await run('embedded in another site (iframe)', async (check) => {
   const hostDir = await mkdtemp(join(tmpdir(), 'mn-host-'));
   await writeFile(join(hostDir, 'index.html'), hostPage(`${app.url}?mode=patient`));
   await writeFile(join(hostDir, 'es.html'), hostPage(`${app.url}?mode=patient&lang=es`));
+  // A phone: the app in a full-width frame on a long page.
+  await writeFile(join(hostDir, 'phone.html'), hostPage(`${app.url}?mode=patient`)
+    .replace('iframe { margin-left: 140px; width: 900px; height: 640px;', 'body { padding-bottom: 1600px; } iframe { width: 100%; height: 600px;'));
   const host = await serve(hostDir);
   const browser = await launch();
   const appOrigin = new URL(app.url).origin, hostOrigin = new URL(host.url).origin;
@@ -106,6 +109,61 @@ await run('embedded in another site (iframe)', async (check) => {
       const after = await page.evaluate(() => window.scrollY);
       assert(after > before, `the host page did not scroll on (${before} → ${after})`);
       await page.evaluate(() => { window.scrollTo(0, 0); document.body.style.paddingBottom = ''; });
+    });
+
+    await check('on a touch screen a drag scrolls the app first, then (at its end) the host page, and is never a tap', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+      const p = await ctx.newPage();
+      await p.goto(host.url + 'phone.html');
+      const f = await (await p.waitForSelector('#navigator')).contentFrame();
+      await waitReady(f);
+      const box = await (await p.$('#navigator')).boundingBox();
+      const x = box.x + box.width / 2, low = box.y + box.height * 0.8, high = box.y + box.height * 0.25;
+      const edges = () => f.evaluate(() => Module._mn_scroll_edges());
+      const touchAction = () => f.evaluate(() => document.getElementById('canvas').style.touchAction);
+      const hostY = () => p.evaluate(() => window.scrollY);
+      // Finger up: the app's content scrolls; the page stays.
+      assert(await touchAction() === 'pan-up', `at the app's top the canvas has touch-action "${await touchAction()}"`);
+      await touchDrag(p, x, low, high - low, 12, 150);
+      await settle(f);
+      assert(!((await edges()) & 1), 'the app did not scroll');
+      assert(await hostY() === 0, 'the host page moved while the app could still scroll');
+      for (let i = 0; i < 40 && !((await edges()) & 2); i++) {
+        await touchDrag(p, x, low, high - low, 8, 100);
+        await settle(f);
+      }
+      assert((await edges()) & 2, 'the app never reached its end');
+      assert(await touchAction() === 'pan-down', `at the app's end the canvas has touch-action "${await touchAction()}"`);
+      const place = (await state(f)).place;
+      // At its end: the page scrolls on, and the drag presses nothing in the app, even one that starts on a button.
+      const button = (await items(f)).filter((i) => i.pressable && i.visible !== false && i.y > 200 && i.y + i.h < box.height - 80
+        && i.x > 20 && i.w > 80).pop();
+      assert(button, 'no button in the lower part of the app to start the drag on');
+      const bx = box.x + button.x + button.w / 2, by = box.y + button.y + button.h / 2;
+      await touchDrag(p, bx, by, -Math.min(250, by - box.y - 40), 12, 150);
+      await settle(f);
+      const moved = await hostY();
+      assert(moved > 0, 'the host page did not scroll on');
+      assert((await state(f)).place === place, `a drag the page took pressed "${button.label}" (now at ${(await state(f)).place})`);
+      // Finger down: the app scrolls back first; the page waits.
+      const box2 = await (await p.$('#navigator')).boundingBox();
+      await touchDrag(p, x, box2.y + box2.height * 0.25, box2.height * 0.4, 12, 150);
+      await settle(f);
+      assert(!((await edges()) & 2), 'the app did not scroll back up');
+      assert(await hostY() === moved, `the host page moved (${moved} → ${await hostY()}) while the app could scroll up`);
+      // A touch the browser cancels (touchcancel: it took the finger, or the system did) is no tap either.
+      const target = (await items(f)).find((i) => i.pressable && i.y > 120 && i.y + i.h < box2.height - 40 && i.w > 80);
+      assert(target, 'no button in view to touch');
+      const cdp = await ctx.newCDPSession(p);
+      const at = [{ x: box2.x + target.x + target.w / 2, y: box2.y + target.y + target.h / 2, id: 7, radiusX: 4, radiusY: 4, force: 1 }];
+      const before = (await state(f)).place;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at });
+      await p.waitForTimeout(120);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] });
+      await settle(f);
+      assert((await state(f)).place === before, `a cancelled touch pressed "${target.label}" (now at ${(await state(f)).place})`);
+      await cdp.detach();
+      await ctx.close();
     });
 
     await check('after using the app, the host input takes typing again (the app swallows no keys)', async () => {
