@@ -111,6 +111,35 @@ Date course_end(const Json& e) {
   return end;
 }
 
+// How long after the first session results show: from the clearer change to most of the change (the milestones'
+// typical dates), in days for quick treatments and months for courses. Empty without milestones.
+std::string results_span(const Json& e) {
+  const Date start = date_of(e, "start");
+  int from = -1, to = -1;
+  for (const Json& m : field(e, "milestones")) {
+    const std::string key = str(m, "key");
+    const int days = days_between(start, date_of(m, "date"));
+    if (key == "first_glow") continue;  // a glow is not the result asked for
+    if (from < 0 || key == "significant") from = days;
+    to = days;
+  }
+  if (to < 0) return "";
+  if (to <= 45) {
+    if (from == 0) return fill(tr("estimate.results_at_once"), {{"n", std::to_string(to)}});
+    if (from >= to) return fill(tr("estimate.results_about_days"), {{"n", std::to_string(to)}});
+    return fill(tr("estimate.results_days"), {{"from", std::to_string(std::max(from, 0))}, {"to", std::to_string(to)}});
+  }
+  const auto months = [](int days) { return std::max(1, static_cast<int>(std::lround(days / 30.44))); };
+  if (months(from) >= months(to)) return fill(tr("estimate.results_about_months"), {{"n", std::to_string(months(to))}});
+  return fill(tr("estimate.results_months"), {{"from", std::to_string(months(from))}, {"to", std::to_string(months(to))}});
+}
+
+Date results_full(const Json& e) {
+  Date out = date_of(e, "start");
+  for (const Json& m : field(e, "milestones")) out = date_of(m, "date");
+  return out;
+}
+
 void summary(AppState& st, const Json& e) {
   const Json& s = field(e, "sessions");
   const Json& costs = field(e, "costs");
@@ -128,6 +157,8 @@ void summary(AppState& st, const Json& e) {
   ds.shown["start"] = date_text(st, date_of(e, "start"));
   ds.shown["course_end"] = date_text(st, course_end(e));
   ds.shown["course"] = course;
+  const std::string results = results_span(e);
+  ds.shown["results"] = results;
 
   CardScope card;
   card_begin(card);
@@ -138,9 +169,12 @@ void summary(AppState& st, const Json& e) {
   struct Tile { std::string label, value, note; };
   const Tile tiles[4] = {
       {tr("estimate.sessions"), sessions, fill(tr("estimate.usually_n"), {{"n", number_text(num(s, "typical"))}})},
+      // Time to results, the question people ask first (the course's end is in the first session's note).
+      {tr("estimate.results_show"), results.empty() ? std::string(tr("estimate.results_ask")) : results,
+       results.empty() ? std::string() : fill(tr("estimate.results_note"), {{"date", date_text(st, results_full(e))}})},
       {tr("estimate.first_session"), date_text(st, date_of(e, "start")),
-       tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation")},
-      {tr("estimate.course_ends"), date_text(st, course_end(e)), tr("estimate.at_typical")},
+       std::string(tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation")) + "; " +
+           fill(tr("estimate.course_ends_note"), {{"date", date_text(st, course_end(e))}})},
       {tr("estimate.course_cost") + std::string(" (") + str(costs, "currency") + ")", course, money_usually(money, course_amounts)},
   };
   // The sessions and the course cost as ranges on a scale from 0 (the dates are points in time: no bar).

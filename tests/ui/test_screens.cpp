@@ -459,3 +459,32 @@ TEST_CASE("Estimate on a phone: one row names the treatment and opens the list; 
   CHECK(find_item("Microneedling##treatment.microneedling") != nullptr);
   CHECK(find_item("Microneedling##treatment.chosen") == nullptr);
 }
+
+TEST_CASE("Estimate's summary says when clearer results show, in months for a course and in days for a quick one") {
+  UiDriver ui(kDesktop, "patient", "en");
+  auto summary_row = [&](const std::string& name) -> std::vector<std::string> {
+    for (const ui::mirror::Node& n : ui::mirror::nodes())
+      for (const auto& row : n.rows)
+        if (n.role == ui::mirror::Role::table && !row.empty() && row[0] == name) return row;
+    return {};
+  };
+  ui.state().go(ui::Screen::Estimate);
+  ui.frame();
+  ui.frame();
+  // Microneedling: the clearer change about 4 months after the first session, most of it about 6 (the typical
+  // course of 4 sessions a month or so apart, then 30 and 90 days after the last).
+  std::vector<std::string> row = summary_row("Clearer results");
+  REQUIRE(row.size() == 3);
+  CHECK(row[1] == "4–6 months");
+  CHECK(row[2].rfind("after the first session; most of the change by about ", 0) == 0);
+  CHECK(summary_row("First session").at(2).find("; the course ends around ") != std::string::npos);
+  ui.state().decision.treatment = "neurotoxin";
+  ui.frame();
+  ui.frame();
+  CHECK(summary_row("Clearer results").at(1) == "3–14 days");
+  ui.state().decision.treatment = "dermal_filler_ha";
+  ui.frame();
+  ui.frame();
+  CHECK(summary_row("Clearer results").at(1) == "at once");
+  CHECK(ui.problem().empty());
+}
