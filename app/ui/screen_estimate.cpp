@@ -112,8 +112,12 @@ Date course_end(const Json& e) {
 }
 
 // How long after the first session results show: from the clearer change to most of the change (the milestones'
-// typical dates), in days for quick treatments and months for courses. Empty without milestones.
-std::string results_span(const Json& e) {
+// typical dates), in days for quick treatments and months for courses, and the note under it. Empty without
+// milestones.
+struct ResultsShow {
+  std::string value, note;
+};
+ResultsShow results_show(AppState& st, const Json& e) {
   const Date start = date_of(e, "start");
   int from = -1, to = -1;
   for (const Json& m : field(e, "milestones")) {
@@ -123,21 +127,19 @@ std::string results_span(const Json& e) {
     if (from < 0 || key == "significant") from = days;
     to = days;
   }
-  if (to < 0) return "";
+  if (to < 0) return {};
+  Date full = start;
+  for (const Json& m : field(e, "milestones")) full = date_of(m, "date");
+  const std::string note = fill(tr("estimate.results_note"), {{"date", date_text(st, full)}});
   if (to <= 45) {
-    if (from == 0) return fill(tr("estimate.results_at_once"), {{"n", std::to_string(to)}});
-    if (from >= to) return fill(tr("estimate.results_about_days"), {{"n", std::to_string(to)}});
-    return fill(tr("estimate.results_days"), {{"from", std::to_string(std::max(from, 0))}, {"to", std::to_string(to)}});
+    // Seen at once (filler): what follows is settling, not a result still to come.
+    if (from == 0) return {tr("estimate.results_at_once"), fill(tr("estimate.results_settles"), {{"n", std::to_string(to)}})};
+    if (from >= to) return {fill(tr("estimate.results_about_days"), {{"n", std::to_string(to)}}), note};
+    return {fill(tr("estimate.results_days"), {{"from", std::to_string(from)}, {"to", std::to_string(to)}}), note};
   }
   const auto months = [](int days) { return std::max(1, static_cast<int>(std::lround(days / 30.44))); };
-  if (months(from) >= months(to)) return fill(tr("estimate.results_about_months"), {{"n", std::to_string(months(to))}});
-  return fill(tr("estimate.results_months"), {{"from", std::to_string(months(from))}, {"to", std::to_string(months(to))}});
-}
-
-Date results_full(const Json& e) {
-  Date out = date_of(e, "start");
-  for (const Json& m : field(e, "milestones")) out = date_of(m, "date");
-  return out;
+  if (months(from) >= months(to)) return {fill(tr("estimate.results_about_months"), {{"n", std::to_string(months(to))}}), note};
+  return {fill(tr("estimate.results_months"), {{"from", std::to_string(months(from))}, {"to", std::to_string(months(to))}}), note};
 }
 
 void summary(AppState& st, const Json& e) {
@@ -157,8 +159,12 @@ void summary(AppState& st, const Json& e) {
   ds.shown["start"] = date_text(st, date_of(e, "start"));
   ds.shown["course_end"] = date_text(st, course_end(e));
   ds.shown["course"] = course;
-  const std::string results = results_span(e);
-  ds.shown["results"] = results;
+  const ResultsShow results = results_show(st, e);
+  ds.shown["results"] = results.value;
+  // The first session's note: after what, and (for a course of several visits) when it usually ends.
+  std::string first_note = tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation");
+  if (days_between(date_of(e, "start"), course_end(e)) > 0)
+    first_note += "; " + fill(tr("estimate.course_ends_note"), {{"date", date_text(st, course_end(e))}});
 
   CardScope card;
   card_begin(card);
@@ -170,11 +176,8 @@ void summary(AppState& st, const Json& e) {
   const Tile tiles[4] = {
       {tr("estimate.sessions"), sessions, fill(tr("estimate.usually_n"), {{"n", number_text(num(s, "typical"))}})},
       // Time to results, the question people ask first (the course's end is in the first session's note).
-      {tr("estimate.results_show"), results.empty() ? std::string(tr("estimate.results_ask")) : results,
-       results.empty() ? std::string() : fill(tr("estimate.results_note"), {{"date", date_text(st, results_full(e))}})},
-      {tr("estimate.first_session"), date_text(st, date_of(e, "start")),
-       std::string(tr(str(field(e, "timing"), "kind") == "wait" ? "estimate.after_wait" : "estimate.after_consultation")) + "; " +
-           fill(tr("estimate.course_ends_note"), {{"date", date_text(st, course_end(e))}})},
+      {tr("estimate.results_show"), results.value.empty() ? std::string(tr("estimate.results_ask")) : results.value, results.note},
+      {tr("estimate.first_session"), date_text(st, date_of(e, "start")), first_note},
       {tr("estimate.course_cost") + std::string(" (") + str(costs, "currency") + ")", course, money_usually(money, course_amounts)},
   };
   // The sessions and the course cost as ranges on a scale from 0 (the dates are points in time: no bar).

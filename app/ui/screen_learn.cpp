@@ -17,15 +17,15 @@ namespace mn::ui {
 namespace {
 
 // One source with a public address: its citation in link colour, with an "opens elsewhere" mark, as a row that opens
-// it. The mirror names it as a link that opens a new tab. Returns true when pressed.
-bool source_link(const std::string& id, const std::string& cite) {
+// it, at least `min_h` tall. The mirror names it as a link that opens a new tab. Returns true when pressed.
+bool source_link(const std::string& id, const std::string& cite, float min_h) {
   const Palette& p = palette();
   const float w = ImGui::GetContentRegionAvail().x;
   const float mark = 22.0f, pad_y = 6.0f;
   ImFont* f = font(FontRole::Small);
   const float fs = f->FontSize * ImGui::GetIO().FontGlobalScale;
   const float text_h = f->CalcTextSizeA(fs, FLT_MAX, w - mark, cite.c_str()).y;
-  const float h = ImMax(text_h + pad_y * 2, 36.0f);  // a comfortable target even for a one-line title
+  const float h = ImMax(text_h + pad_y * 2, min_h);  // a comfortable target even for a one-line title
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const std::string label = cite + "##source." + id;
   bool pressed = ImGui::InvisibleButton(label.c_str(), ImVec2(w, h));
@@ -61,7 +61,7 @@ void sources_list(const EducationSection& s, const AppState& st) {
   for (const Source* src : list) {
     const std::string cite = patient_citation(*src);
     if (links && !src->url.empty()) {
-      if (source_link(src->id, cite)) platform.open(src->url);
+      if (source_link(src->id, cite, st.layout.touch ? 44.0f : 36.0f)) platform.open(src->url);  // a finger's size on touch
     } else {
       text(cite.c_str(), FontRole::Small, p.ink_muted);
       gap(4);

@@ -366,6 +366,13 @@ TEST_CASE("Learn lists only public documents as sources, and opens the ones with
   open_learn(kiosk, "what");
   CHECK(find_item(label) == nullptr);
   CHECK(shown().find(patient_citation(*review)) != std::string::npos);
+  // On a touch screen the row is a finger's size (44 px), even for a one-line title (a tablet's width).
+  UiDriver phone(kTablet, "patient", "en");
+  open_learn(phone, "what");
+  for (int i = 0; i < 400 && !on_screen(phone, label); ++i) phone.scroll(-1);
+  const platform::Item* row = find_item(label);
+  REQUIRE(row);
+  CHECK(row->rect.w >= 44.0f);
   platform.open = saved;
 }
 
@@ -460,7 +467,7 @@ TEST_CASE("Estimate on a phone: one row names the treatment and opens the list; 
   CHECK(find_item("Microneedling##treatment.chosen") == nullptr);
 }
 
-TEST_CASE("Estimate's summary says when clearer results show, in months for a course and in days for a quick one") {
+TEST_CASE("Estimate's summary says when results usually show, in months for a course and in days for a quick one") {
   UiDriver ui(kDesktop, "patient", "en");
   auto summary_row = [&](const std::string& name) -> std::vector<std::string> {
     for (const ui::mirror::Node& n : ui::mirror::nodes())
@@ -473,18 +480,22 @@ TEST_CASE("Estimate's summary says when clearer results show, in months for a co
   ui.frame();
   // Microneedling: the clearer change about 4 months after the first session, most of it about 6 (the typical
   // course of 4 sessions a month or so apart, then 30 and 90 days after the last).
-  std::vector<std::string> row = summary_row("Clearer results");
+  std::vector<std::string> row = summary_row("Results usually show");
   REQUIRE(row.size() == 3);
   CHECK(row[1] == "4–6 months");
-  CHECK(row[2].rfind("after the first session; most of the change by about ", 0) == 0);
-  CHECK(summary_row("First session").at(2).find("; the course ends around ") != std::string::npos);
+  CHECK(row[2].rfind("after the first session, with the usual number of sessions; often most of the change by about ", 0) == 0);
+  CHECK(summary_row("First session").at(2).find("; the course usually ends around ") != std::string::npos);
   ui.state().decision.treatment = "neurotoxin";
   ui.frame();
   ui.frame();
-  CHECK(summary_row("Clearer results").at(1) == "3–14 days");
+  CHECK(summary_row("Results usually show").at(1) == "3–14 days");
+  CHECK(summary_row("First session").at(2) == "after a consultation");  // one visit: no course end to speak of
   ui.state().decision.treatment = "dermal_filler_ha";
   ui.frame();
   ui.frame();
-  CHECK(summary_row("Clearer results").at(1) == "at once");
+  row = summary_row("Results usually show");
+  REQUIRE(row.size() == 3);
+  CHECK(row[1] == "Right away");
+  CHECK(row[2] == "then settles over about 14 days as any swelling and bruising fade");
   CHECK(ui.problem().empty());
 }
