@@ -335,7 +335,13 @@ void actions(AppState& st, const Json& r, bool phone) {
   std::string est = std::string(tr("compare.estimate_this")) + "##est." + id;
   std::string more = std::string(tr(open ? "compare.details.hide" : "compare.details.show")) + "##more." + id;
   float w = ImGui::GetContentRegionAvail().x;
-  float bw = phone ? (w - 12) * 0.5f : 0.0f;
+  // A phone shares the row between the two, unless a label needs more than half (then one a row).
+  const float pad = ImGui::GetStyle().FramePadding.x * 2.0f + 8.0f;
+  const float need = std::max(measure(FontRole::Button, tr("compare.estimate_this")).x,
+                              std::max(measure(FontRole::Button, tr("compare.details.show")).x,
+                                       measure(FontRole::Button, tr("compare.details.hide")).x)) + pad;
+  const bool stacked = phone && need > (w - 12) * 0.5f;
+  float bw = stacked ? w : phone ? (w - 12) * 0.5f : 0.0f;
   // Many rows have the same buttons: the mirror names each with its treatment.
   auto mirror_name = [&](const char* key) { return fill(tr("mirror.action_for"), {{"action", tr(key)}, {"name", str(r, "name")}}); };
   const bool estimate = button(est.c_str(), ButtonKind::Secondary, bw, st.layout.target_h);
@@ -344,7 +350,7 @@ void actions(AppState& st, const Json& r, bool phone) {
     ds.treatment = id;
     st.go(Screen::Estimate);
   }
-  ImGui::SameLine(0, 12);
+  if (!stacked) ImGui::SameLine(0, 12);
   const bool details = button(more.c_str(), ButtonKind::Quiet, bw, st.layout.target_h);
   mirror::name_last_control(mirror_name(open ? "compare.details.hide" : "compare.details.show"));
   if (details) ds.open_row = open ? "" : id;

@@ -70,13 +70,17 @@ struct TileRange {
   std::string max_label;
 };
 
-void stat_tile(const char* label, const std::string& value, const std::string& note, float width,
+// `label_h`: the tallest label in the tile's row, so that the figures of a row line up when one label wraps.
+void stat_tile(const char* label, const std::string& value, const std::string& note, float width, float label_h,
                const TileRange* range = nullptr) {
   const Palette& p = palette();
   ImGui::BeginGroup();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImGui::PushTextWrapPos(ImGui::GetCursorScreenPos().x + width - window->Pos.x + window->Scroll.x);
+  const float label_top = ImGui::GetCursorScreenPos().y;
   text(label, FontRole::Small, p.ink_muted);
+  const float label_end = label_top + label_h + ImGui::GetStyle().ItemSpacing.y;
+  if (ImGui::GetCursorScreenPos().y < label_end) ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, label_end));
   text(value.c_str(), FontRole::H2);
   if (range && range->axis_max > 0 && range->high > range->low) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -198,8 +202,10 @@ void summary(AppState& st, const Json& e) {
   for (int i = 0; i < 4; ++i) {
     int col = i % cols;
     if (col == 0 && i > 0) origin.y = row_bottom + 18;
+    float label_h = 0;
+    for (int j = i - col; j < std::min(4, i - col + cols); ++j) label_h = std::max(label_h, measure(FontRole::Small, tiles[j].label, tw).y);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + (tw + spacing) * static_cast<float>(col), origin.y));
-    stat_tile(tiles[i].label.c_str(), tiles[i].value, tiles[i].note, tw, ranges[i].axis_max > 0 ? &ranges[i] : nullptr);
+    stat_tile(tiles[i].label.c_str(), tiles[i].value, tiles[i].note, tw, label_h, ranges[i].axis_max > 0 ? &ranges[i] : nullptr);
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
   }
   mirror::mute_end();
@@ -325,16 +331,21 @@ void start_stepper(AppState& st, const Json& e) {
                          {"estimate.whatif.week_later", 7, 0}, {"estimate.whatif.month_later", 0, 1}};
   const float h = st.layout.target_h, spacing = 10.0f;
   const float w = ImGui::GetContentRegionAvail().x;
-  const bool two_rows = phone(st);
-  const float bw = two_rows ? (w - spacing) * 0.5f : (w - spacing * 3) / 4.0f;
-  const int order[4] = {1, 2, 0, 3};  // phone: weeks on the first row, months below
+  // Four in a row where every label fits its quarter (with the button's padding); else two rows of two, weeks
+  // first; else (a narrow phone, a large text size) one a row.
+  float widest = 0;
+  for (const Step& s : steps) widest = std::max(widest, measure(FontRole::Button, tr(s.key)).x);
+  const float need = widest + 2 * ImGui::GetStyle().FramePadding.x + 8.0f;
+  const int per_row = need <= (w - spacing * 3) / 4.0f ? 4 : need <= (w - spacing) * 0.5f ? 2 : 1;
+  const float bw = (w - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const int order[4] = {1, 2, 0, 3};  // weeks first, then months
   for (int k = 0; k < 4; ++k) {
-    const Step& s = steps[two_rows ? order[k] : k];
+    const Step& s = steps[per_row < 4 ? order[k] : k];
     Date next = s.months ? add_months(shown, s.months) : add_days(shown, s.days);
     next.year = std::clamp(next.year, kMinStartYear, kMaxStartYear);
     // Never before the earliest date the answers allow (after the consultation and any wait).
     const bool allowed = days_between(earliest, next) >= 0 && next.year < kMaxStartYear;
-    if (k > 0 && !(two_rows && k == 2)) ImGui::SameLine(0, spacing);
+    if (k % per_row != 0) ImGui::SameLine(0, spacing);
     ImGui::BeginDisabled(!allowed);
     if (button(tr(s.key), ButtonKind::Secondary, bw, h) && allowed) ds.start = next;
     ImGui::EndDisabled();

@@ -65,6 +65,13 @@ void divider() {
   ImGui::Dummy(ImVec2(width, 1.0f));
 }
 
+namespace {
+std::string g_layout_problem;
+}  // namespace
+
+void begin_layout_checks() { g_layout_problem.clear(); }
+const std::string& layout_problem() { return g_layout_problem; }
+
 bool button(const char* label, ButtonKind kind, float width, float min_height) {
   const Palette& p = palette();
   ImGui::PushFont(font(FontRole::Button));
@@ -72,6 +79,10 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float w = width > 0.0f ? width : width < 0.0f ? ImGui::GetContentRegionAvail().x
                                                 : text_size.x + style.FramePadding.x * 2.0f;
+  if (text_size.x > w - 2.0f && g_layout_problem.empty())
+    g_layout_problem = "the label of button \"" + std::string(label, ImGui::FindRenderedTextEnd(label)) + "\" (" +
+                       std::to_string(static_cast<int>(text_size.x)) + " px) is wider than the button (" +
+                       std::to_string(static_cast<int>(w)) + " px)";
   float h = ImMax(min_height, text_size.y + style.FramePadding.y * 2.0f);
   int colours = 0;
   if (kind == ButtonKind::Secondary) {

@@ -1,5 +1,7 @@
 #pragma once
 // The app's own widgets on top of ImGui: wrapped text in the type scale, buttons, cards, callouts.
+#include <string>
+
 #include "imgui.h"
 #include "ui/icons.hpp"
 #include "ui/mirror.hpp"
@@ -48,6 +50,11 @@ void badge(const char* label, ImU32 fill, ImU32 ink);
 
 // A callout box with a coloured edge (information, caution).
 void callout(const char* s, ImU32 edge);
+
+// The first layout defect of this frame that a person would see (a label wider than its button), or "": the UI
+// tests fail on it at every screen size they walk. Cleared by begin_layout_checks() at the start of a frame.
+void begin_layout_checks();
+const std::string& layout_problem();
 
 // True when the person asked for less motion (prefers-reduced-motion): no fades, no inertia. The platform sets
 // the query; without one (native builds) motion is allowed.

@@ -1,5 +1,7 @@
 #include "ui_driver.hpp"
 
+#include "ui/widgets.hpp"
+
 #include <cmath>
 
 #include "core/content.hpp"
@@ -50,12 +52,14 @@ void UiDriver::frame() {
   while (app_->prepare_next_font(1.0f)) {  // as the web loop does: a new text size rebuilds the fonts
   }
   ImGui::NewFrame();
+  ui::begin_layout_checks();
   ui::mirror::begin_frame();
   app_->draw(ui::FrameContext{io.DisplaySize, viewport_.touch});
   ui::mirror::end_frame();
   ImGuiContext& g = *GImGui;
   problem_.clear();
   if (g.CurrentWindowStack.Size != 1) problem_ = "a window was left open (Begin without End)";
+  if (problem_.empty()) problem_ = ui::layout_problem();
   ImGui::Render();
   platform::item_registry_publish();
   (void)ui::mirror::json();
