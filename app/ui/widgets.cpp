@@ -94,11 +94,11 @@ bool button(const char* label, ButtonKind kind, float width, float min_height) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
     colours = 5;
   } else if (kind == ButtonKind::Quiet) {
-    // A text-only button that starts a line lines its words up with the text above; its hover background
-    // reaches into the margin instead.
+    // A text-only button as wide as its words that starts a line lines its words up with the text above; its hover
+    // background reaches into the margin instead. (Given a width, its words are centred in it: no shift.)
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float line_start = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
-    if (std::fabs(window->DC.CursorPos.x - line_start) < 0.5f)
+    if (width == 0.0f && std::fabs(window->DC.CursorPos.x - line_start) < 0.5f)
       ImGui::SetCursorScreenPos(ImVec2(window->DC.CursorPos.x - style.FramePadding.x, window->DC.CursorPos.y));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surface_alt);
