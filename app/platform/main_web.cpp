@@ -69,10 +69,12 @@ struct Runtime {
 };
 Runtime* rt = nullptr;
 
-// Where the content's scroll stands at the last frame: bit 1 at its top, bit 2 at its bottom (both: nothing to scroll).
+// Where the content window's scroll stands at the last frame: bit 1 at its top, bit 2 at its bottom (both: nothing to
+// scroll, or no content window).
 int scroll_edges() {
-  const mn::ui::AppState& st = rt->app->state();
-  return (st.content_at_top ? 1 : 0) | (st.content_at_bottom ? 2 : 0);
+  const ImGuiWindow* content = ImGui::FindWindowByName("content");
+  if (!content) return 3;
+  return (content->Scroll.y <= 0.5f ? 1 : 0) | (content->Scroll.y >= content->ScrollMax.y - 0.5f ? 2 : 0);
 }
 
 // Keeps the canvas backing store at CSS size × devicePixelRatio. Returns true when anything changed.

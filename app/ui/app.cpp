@@ -462,8 +462,6 @@ void App::draw_content() {
   ImGui::Dummy(ImVec2(1, l.pad));
   // A scroll indicator, as phones show one: how long the page is and where the view is in it. ImGui's own scrollbar
   // stays off (it takes width and reads as a desktop tool); the page scrolls by finger, wheel and keys.
-  state_.content_at_top = ImGui::GetScrollY() <= 0.5f;
-  state_.content_at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 0.5f;
   if (const float max_y = ImGui::GetScrollMaxY(); max_y > 1.0f) {
     const float track_top = pos.y + 6.0f, track_h = size.y - 12.0f;
     const float thumb_h = ImMax(40.0f, track_h * size.y / (size.y + max_y));

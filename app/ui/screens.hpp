@@ -96,7 +96,6 @@ struct AppState {
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
   CrashNotice crash;
   TextSize text_size = TextSize::normal;  // the person's reading size (top bar); not a health answer
-  bool content_at_top = true, content_at_bottom = true;  // the content's scroll at the last frame (page scroll chaining)
 
   Place place() const { return {screen, candidacy.page, candidacy.show_results, candidacy.review}; }
   void go(const Place& p) {
