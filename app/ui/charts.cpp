@@ -16,7 +16,6 @@
 namespace mn::ui {
 namespace {
 
-
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, ImU32 edge) {
   ImVec2 pts[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y)};
   dl->AddConvexPolyFilled(pts, 4, fill);
@@ -224,8 +223,11 @@ void days_chart(const char* id, const char* name, const DaysData& d, float width
   const float text_h = font_px(FontRole::Small);
   const float axis_h = text_h + 8, bar_h = std::max(18.0f, text_h * 0.9f), lane_gap = 10;
   // A row is as tall as its bar or its name, wrapped in the label column (a long name in a narrow phone column).
-  std::vector<float> row_h;
-  for (const auto& lane : d.lanes) row_h.push_back(std::max(bar_h, measure(FontRole::Small, lane.label, label_w - 10).y));
+  std::vector<float> label_h, row_h;
+  for (const auto& lane : d.lanes) {
+    label_h.push_back(measure(FontRole::Small, lane.label, label_w - 10).y);
+    row_h.push_back(std::max(bar_h, label_h.back()));
+  }
   const float body_top = origin.y + axis_h;
   float height = axis_h + lane_gap;
   for (float h : row_h) height += h + lane_gap;
@@ -249,8 +251,8 @@ void days_chart(const char* id, const char* name, const DaysData& d, float width
   float y = body_top + lane_gap;
   for (size_t i = 0; i < d.lanes.size(); ++i) {
     const DaysLane& lane = d.lanes[i];
-    const float h = row_h[i], label_h = measure(FontRole::Small, lane.label, label_w - 10).y;
-    draw_text(dl, FontRole::Small, ImVec2(origin.x, y + (h - label_h) * 0.5f), p.ink, lane.label, label_w - 10);
+    const float h = row_h[i];
+    draw_text(dl, FontRole::Small, ImVec2(origin.x, y + (h - label_h[i]) * 0.5f), p.ink, lane.label, label_w - 10);
     const float x0 = x_of(std::clamp(lane.from, 0, last_day)) + 2, x1 = x_of(std::clamp(lane.to, 0, last_day) + 1) - 2;
     const float by = y + (h - bar_h) * 0.5f;
     dl->AddRectFilled(ImVec2(x0, by), ImVec2(std::max(x1, x0 + 4), by + bar_h), lane.colour, bar_h * 0.35f);

@@ -481,6 +481,10 @@ ImVec2 measure(FontRole role, std::string_view s, float wrap) {
   return f->CalcTextSizeA(font_px(role), FLT_MAX, wrap, s.data(), s.data() + s.size());
 }
 
+float button_need(std::string_view label) {
+  return measure(FontRole::Button, label).x + ImGui::GetStyle().FramePadding.x * 2.0f + 8.0f;
+}
+
 ImVec2 draw_text(ImDrawList* dl, FontRole role, ImVec2 pos, ImU32 colour, std::string_view s, float wrap) {
   ImFont* f = font(role);
   add_text(dl, f, font_px(role), pos, colour, s.data(), s.data() + s.size(), wrap);

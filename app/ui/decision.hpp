@@ -122,6 +122,9 @@ float font_px(FontRole role);
 // Text at a position, wrapped at `wrap` pixels (0: no wrap); returns its size.
 ImVec2 draw_text(ImDrawList* dl, FontRole role, ImVec2 pos, ImU32 colour, std::string_view s, float wrap = 0.0f);
 ImVec2 measure(FontRole role, std::string_view s, float wrap = 0.0f);
+// The width a button needs to show `label` on one line with a little air around it: layouts that share a row between
+// buttons compare it with the room they have, and take another row when it does not fit.
+float button_need(std::string_view label);
 
 // A rounded choice chip that flows on to the next line when the row is full. `id` must be unique.
 // The mirror shows it as a radio (one of a row) unless `role` says otherwise (a button that only acts).

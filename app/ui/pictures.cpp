@@ -13,7 +13,6 @@
 namespace mn::ui {
 namespace {
 
-
 // Illustration colours: the skin's layers as anatomy drawings show them. Text on them is the palette's ink (dark),
 // which keeps well above 4.5:1 on all three.
 constexpr ImU32 kEpidermis = IM_COL32(0xF1, 0xD5, 0xBF, 0xFF);

@@ -336,10 +336,8 @@ void actions(AppState& st, const Json& r, bool phone) {
   std::string more = std::string(tr(open ? "compare.details.hide" : "compare.details.show")) + "##more." + id;
   float w = ImGui::GetContentRegionAvail().x;
   // A phone shares the row between the two, unless a label needs more than half (then one a row).
-  const float pad = ImGui::GetStyle().FramePadding.x * 2.0f + 8.0f;
-  const float need = std::max(measure(FontRole::Button, tr("compare.estimate_this")).x,
-                              std::max(measure(FontRole::Button, tr("compare.details.show")).x,
-                                       measure(FontRole::Button, tr("compare.details.hide")).x)) + pad;
+  const float need = std::max({button_need(tr("compare.estimate_this")), button_need(tr("compare.details.show")),
+                               button_need(tr("compare.details.hide"))});
   const bool stacked = phone && need > (w - 12) * 0.5f;
   float bw = stacked ? w : phone ? (w - 12) * 0.5f : 0.0f;
   // Many rows have the same buttons: the mirror names each with its treatment.

@@ -124,16 +124,16 @@ struct ResultsShow {
 ResultsShow results_show(AppState& st, const Json& e) {
   const Date start = date_of(e, "start");
   int from = -1, to = -1;
+  Date full = start;  // the last milestone: most of the change
   for (const Json& m : field(e, "milestones")) {
     const std::string key = str(m, "key");
-    const int days = days_between(start, date_of(m, "date"));
+    full = date_of(m, "date");
+    const int days = days_between(start, full);
     if (key == "first_glow") continue;  // a glow is not the result asked for
     if (from < 0 || key == "significant") from = days;
     to = days;
   }
   if (to < 0) return {};
-  Date full = start;
-  for (const Json& m : field(e, "milestones")) full = date_of(m, "date");
   const std::string note = fill(tr("estimate.results_note"), {{"date", date_text(st, full)}});
   if (to <= 45) {
     // Seen at once (filler): what follows is settling, not a result still to come.
@@ -333,9 +333,8 @@ void start_stepper(AppState& st, const Json& e) {
   const float w = ImGui::GetContentRegionAvail().x;
   // Four in a row where every label fits its quarter (with the button's padding); else two rows of two, weeks
   // first; else (a narrow phone, a large text size) one a row.
-  float widest = 0;
-  for (const Step& s : steps) widest = std::max(widest, measure(FontRole::Button, tr(s.key)).x);
-  const float need = widest + 2 * ImGui::GetStyle().FramePadding.x + 8.0f;
+  float need = 0;
+  for (const Step& s : steps) need = std::max(need, button_need(tr(s.key)));
   const int per_row = need <= (w - spacing * 3) / 4.0f ? 4 : need <= (w - spacing) * 0.5f ? 2 : 1;
   const float bw = (w - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   const int order[4] = {1, 2, 0, 3};  // weeks first, then months

@@ -358,8 +358,7 @@ void booking(AppState& st) {
     gap(8);
     // The clinic's name in the label where it fits (a long name on a phone: the title above already says it).
     std::string words = fill(tr("plan.book.button"), {{"clinic", clinic.name}});
-    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2.0f - 8.0f;
-    if (measure(FontRole::Button, words).x > room) words = tr("plan.book.button_short");
+    if (button_need(words) > ImGui::GetContentRegionAvail().x) words = tr("plan.book.button_short");
     const std::string label = words + "##book";
     if (button(label.c_str(), ButtonKind::Primary, phone(st) ? -1.0f : 0.0f, st.layout.target_h)) ds.confirm_booking = true;
     gap(8);

@@ -1,7 +1,5 @@
 #include "ui_driver.hpp"
 
-#include "ui/widgets.hpp"
-
 #include <cmath>
 
 #include "core/content.hpp"
@@ -9,6 +7,7 @@
 #include "imgui_internal.h"
 #include "ui/mirror.hpp"
 #include "ui/strings.hpp"
+#include "ui/widgets.hpp"
 
 namespace mn::test {
 namespace {
