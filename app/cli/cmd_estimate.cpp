@@ -1,5 +1,6 @@
 // navigator estimate PROFILE --treatment ID [--start YYYY-MM-DD] [--today YYYY-MM-DD] [--config FILE] [--lang en|es] [--package P]
-// [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N] [--area ID,...]: sessions, dates and costs, as JSON.
+// [--addon ID,...] [--severity CONCERN=N,...] [--maintenance-years N] [--area ID,... | CONCERN=ID,...,CONCERN=ID,...]:
+// sessions, dates and costs, as JSON.
 #include <charconv>
 #include <ostream>
 
@@ -35,7 +36,26 @@ std::optional<WhatIf> what_if_options(const Invocation& invocation, std::ostream
   WhatIf w;
   if (const std::string* p = invocation.option(kPackageOption.name)) w.package = PackageChoice::parse(*p);
   if (const std::string* a = invocation.option(kAddonOption.name)) w.addons = split(*a);
-  if (const std::string* a = invocation.option(kAreaOption.name)) w.areas = split(*a);
+  if (const std::string* a = invocation.option(kAreaOption.name)) {
+    // ID,ID… for the treatment, or CONCERN=ID,ID…,CONCERN=ID… per concern (an ID belongs to the concern before it).
+    const std::vector<std::string> items = split(*a);
+    const bool per_concern = !items.empty() && items.front().find('=') != std::string::npos;
+    for (const std::string& item : items) {
+      const std::size_t eq = item.find('=');
+      if (per_concern && eq != std::string::npos) {
+        w.concern_areas.push_back({item.substr(0, eq), {}});
+        if (eq + 1 < item.size()) w.concern_areas.back().areas.push_back(item.substr(eq + 1));
+      } else if (per_concern) {
+        w.concern_areas.back().areas.push_back(item);
+      } else if (eq != std::string::npos) {
+        err << "navigator: --area takes either ID,... for the treatment or CONCERN=ID,... per concern, not both (got "
+            << quoted_value(*a) << ")\n";
+        return std::nullopt;
+      } else {
+        w.areas.push_back(item);
+      }
+    }
+  }
   if (const std::string* s = invocation.option(kSeverityOption.name))
     for (const std::string& item : split(*s)) {
       const std::size_t eq = item.find('=');

@@ -21,8 +21,9 @@ inline constexpr Option kPackageOption{"--package", "auto|none|ID",
 inline constexpr Option kAddonOption{"--addon", "ID[,ID...]", "add-ons for every session (comma-separated)"};
 inline constexpr Option kSeverityOption{"--severity", "CONCERN=N[,...]",
                                         "what if a concern's severity were N (1-3); adds the concern if absent"};
-inline constexpr Option kAreaOption{"--area", "ID[,ID...]",
-                                    "areas treated each session (comma-separated; default: from the concerns)"};
+inline constexpr Option kAreaOption{"--area", "ID[,ID...] | CONCERN=ID[,ID...][,CONCERN=...]",
+                                    "areas treated each session: for the treatment, or per concern (an ID belongs to "
+                                    "the concern before it); default: each concern's own"};
 inline constexpr Option kMaintenanceYearsOption{"--maintenance-years", "N", "years of maintenance to plan (0-10, default 3)"};
 
 // Today in local time (only the CLI reads the clock; the core takes dates as parameters).

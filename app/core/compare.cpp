@@ -116,7 +116,7 @@ Comparison compare(const Profile& profile, const ClinicConfig& clinic, const Ass
     CompareRow row;
     row.treatment = &t;
     row.course = course_length(t, profile.concerns, clinic);
-    row.price = session_price(t, clinic);
+    row.price = session_price(t, clinic, areas_for(t, profile.concerns, clinic).areas);
     row.course_cost = course_purchases(row.course, row.price,
                                        clinic_terms_apply(row.price, clinic, t.id) ? packages_for(clinic, t.id, {})
                                                                                    : std::vector<const Package*>{});

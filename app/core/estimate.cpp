@@ -193,12 +193,30 @@ std::vector<std::string> priced_areas(const Treatment& t, const ClinicConfig& cl
   return out;
 }
 
-std::vector<std::string> default_areas_for(const Treatment& t, const std::vector<ConcernAnswer>& concerns,
-                                           const ClinicConfig& clinic) {
-  std::vector<std::string> treated;
-  for (const ConcernAnswer& c : concerns)
-    if (level_of(t.suits, c.id) >= 1) treated.push_back(c.id);
-  return default_areas(t.id, treated, [&](std::string_view a) { return area_priced(t, clinic, a); });
+AreaPick areas_for(const Treatment& t, const std::vector<ConcernAnswer>& concerns, const ClinicConfig& clinic) {
+  AreaPick out;
+  const AreaKind kind = area_kind_of_treatment(t.id);
+  if (kind == AreaKind::none) return out;
+  std::vector<std::string> wanted;
+  for (const ConcernAnswer& c : concerns) {
+    if (level_of(t.suits, c.id) < 1) continue;
+    AreaPick::ForConcern f{c.id, {}, false};
+    for (const std::string& a : c.areas)
+      if (area_kind_of_area(a) == kind) f.areas.push_back(a);
+    f.picked = !f.areas.empty();
+    if (!f.picked)
+      if (const std::string_view d = default_concern_area(c.id, kind); !d.empty()) f.areas.emplace_back(d);
+    wanted.insert(wanted.end(), f.areas.begin(), f.areas.end());
+    out.concerns.push_back(std::move(f));
+  }
+  if (wanted.empty()) wanted.emplace_back(kind == AreaKind::toxin ? "frown_lines" : "face");
+  for (std::string& a : merge_areas(wanted)) (area_priced(t, clinic, a) ? out.areas : out.left_out).push_back(std::move(a));
+  if (out.areas.empty())
+    if (const std::vector<std::string> priced = priced_areas(t, clinic); !priced.empty()) {
+      out.areas.push_back(priced.front());
+      out.stand_in = true;
+    }
+  return out;
 }
 
 SessionPrice session_price(const Treatment& t, const ClinicConfig& clinic, const std::vector<std::string>& areas,
@@ -222,12 +240,12 @@ SessionPrice session_price(const Treatment& t, const ClinicConfig& clinic, const
     out.per_session = times(*out.syringes, out.base);
     return out;
   }
-  // Each of the areas (the defaults when none are given) that has a price, in the order given.
+  // Each of the areas (areas_for the deciding concern when none are given) that has a price, in the order given.
   std::vector<std::string> chosen = areas;
   if (chosen.empty()) {
-    std::vector<std::string> concerns;
-    if (decided_by) concerns.push_back(decided_by->id);
-    chosen = default_areas(t.id, concerns, [&](std::string_view a) { return area_priced(t, clinic, a); });
+    std::vector<ConcernAnswer> concerns;
+    if (decided_by) concerns.push_back(*decided_by);
+    chosen = areas_for(t, concerns, clinic).areas;
   }
   for (const std::string& a : chosen)
     if (auto cost = area_cost(t, clinic, a)) {
@@ -382,9 +400,10 @@ std::vector<Issue> check_options(const Treatment& t, const EstimateOptions& o, c
 std::vector<ConcernAnswer> with_overrides(std::vector<ConcernAnswer> concerns, const std::vector<ConcernAnswer>& overrides) {
   for (const ConcernAnswer& o : overrides) {
     const auto it = std::find_if(concerns.begin(), concerns.end(), [&](const ConcernAnswer& c) { return c.id == o.id; });
-    if (it != concerns.end())
+    if (it != concerns.end()) {
       it->severity = o.severity;
-    else
+      if (!o.areas.empty()) it->areas = o.areas;
+    } else
       concerns.push_back(o);
   }
   return concerns;
@@ -412,8 +431,8 @@ Estimate estimate(const Treatment& t, const std::vector<ConcernAnswer>& concerns
   }
 
   // ---- prices: the areas (or syringes), the course bought the cheapest honest way, add-ons
-  e.price = session_price(t, clinic, options.areas.empty() ? default_areas_for(t, concerns, clinic) : options.areas,
-                          e.course.decided_by);
+  if (options.areas.empty()) e.area_pick = areas_for(t, concerns, clinic);
+  e.price = session_price(t, clinic, options.areas.empty() ? e.area_pick->areas : options.areas, e.course.decided_by);
   const auto chose = [&](std::string_view a) {
     return std::any_of(e.price.areas.begin(), e.price.areas.end(), [&](const AreaCost& c) { return c.id == a; });
   };

@@ -81,7 +81,7 @@ struct SessionPrice {
   std::optional<Amounts> syringes;     // filler: syringes per visit
   bool syringes_from_clinic = false;   // the clinic's count for the concern and severity, else one
 };
-// The price of one session of `areas` (resurfacing, neurotoxin; empty: the default areas for `concerns`), or of the
+// The price of one session of `areas` (resurfacing, neurotoxin; empty: areas_for `decided_by`), or of the
 // syringes that `decided_by` needs (filler). Areas without a price are left out (check_options reports them).
 SessionPrice session_price(const Treatment& treatment, const ClinicConfig& clinic,
                            const std::vector<std::string>& areas = {},
@@ -91,9 +91,22 @@ SessionPrice session_price(const Treatment& treatment, const ClinicConfig& clini
 bool area_priced(const Treatment& treatment, const ClinicConfig& clinic, std::string_view area);
 // The areas that can be picked for a treatment at this clinic, in catalogue order.
 std::vector<std::string> priced_areas(const Treatment& treatment, const ClinicConfig& clinic);
-// The areas an estimate starts from for these concerns (pricing.hpp's defaults, only priced ones).
-std::vector<std::string> default_areas_for(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns,
-                                           const ClinicConfig& clinic);
+// The areas one session treats for these concerns (docs/estimates.md, "Areas per concern"): for each concern the
+// treatment treats, the areas picked for it of the treatment's kind, else its default (pricing.hpp), merged
+// (merge_areas). With no concern treated: the face (frown lines for neurotoxin). Areas the clinic does not price
+// are left out and named; if none is priced, the first area it prices stands in (and `stand_in` says so).
+struct AreaPick {
+  struct ForConcern {
+    std::string concern;
+    std::vector<std::string> areas;  // of this treatment's kind: the picked ones, or the default
+    bool picked = false;             // false: the default
+  };
+  std::vector<std::string> areas;     // priced, in catalogue order
+  std::vector<std::string> left_out;  // wanted but without a price at this clinic
+  std::vector<ForConcern> concerns;   // each concern the treatment treats
+  bool stand_in = false;
+};
+AreaPick areas_for(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns, const ClinicConfig& clinic);
 // Whether the clinic's packages, add-ons and financing apply: only to its own prices for a treatment it offers.
 bool clinic_terms_apply(const SessionPrice& price, const ClinicConfig& clinic, std::string_view treatment);
 
@@ -151,7 +164,7 @@ struct EstimateOptions {
   PackageChoice package;
   std::vector<std::string> addons;  // add-on ids, each for this treatment
   int maintenance_years = kDefaultMaintenanceYears;
-  std::vector<std::string> areas;   // area ids of pricing.hpp; empty: the defaults for the concerns
+  std::vector<std::string> areas;   // area ids of pricing.hpp for the treatment; empty: areas_for the concerns
 };
 
 inline constexpr std::size_t kMaxAreas = 11;
@@ -221,6 +234,7 @@ struct Estimate {
   bool offered = false;
   EstimateOptions options;
   CourseLength course;
+  std::optional<AreaPick> area_pick;         // the areas from the concerns; nullopt: options.areas were given
   std::optional<Counts> interval_days;       // nullopt: a single visit, no course spacing
   std::vector<Visit> visits;                 // up to the high case's sessions
   std::vector<DatedMilestone> milestones;    // counted from the first or last session of the typical course
@@ -251,7 +265,8 @@ struct Estimate {
 Estimate estimate(const Treatment& treatment, const std::vector<ConcernAnswer>& concerns, const EstimateOptions& options,
                   const ClinicConfig& clinic);
 
-// The concerns with what-if severities applied: an override replaces the severity of a listed concern or adds it.
+// The concerns with what-if severities applied: an override replaces the severity of a listed concern (and its areas,
+// when it names some) or adds it.
 std::vector<ConcernAnswer> with_overrides(std::vector<ConcernAnswer> concerns, const std::vector<ConcernAnswer>& overrides);
 
 }  // namespace mn

@@ -1,5 +1,6 @@
 #include "core/estimate_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -7,6 +8,7 @@
 #include "core/civil_date.hpp"
 #include "core/guarded.hpp"
 #include "core/locale.hpp"
+#include "core/pricing.hpp"
 #include "core/string_table.hpp"
 #include "core/text.hpp"
 #include "core/timing.hpp"
@@ -97,6 +99,23 @@ OJson costs_json(const Estimate& e, int digits, Lang lang, const ClinicConfig& c
     areas.push_back(std::move(area));
   }
   out["areas"] = std::move(areas);
+  // Where the areas came from: null when they were given for the treatment; else each treated concern's areas
+  // (picked, or its default) and the wanted areas this clinic does not price.
+  OJson pick(nullptr);
+  if (e.area_pick) {
+    const auto area_names = [&](const std::vector<std::string>& ids) {
+      OJson list = OJson::array();
+      for (const std::string& id : ids) list.push_back({{"id", id}, {"name", StringTable::compare().get(lang, "estimate.area." + id)}});
+      return list;
+    };
+    OJson by_concern = OJson::array();
+    for (const AreaPick::ForConcern& f : e.area_pick->concerns)
+      by_concern.push_back({{"concern", f.concern}, {"areas", f.areas}, {"picked", f.picked}});
+    pick = {{"by_concern", std::move(by_concern)},
+            {"left_out", area_names(e.area_pick->left_out)},
+            {"stand_in", e.area_pick->stand_in}};
+  }
+  out["area_pick"] = std::move(pick);
   out["unit_price"] = e.price.unit_price ? amounts_json(*e.price.unit_price, digits) : OJson(nullptr);
   out["syringes"] = e.price.syringes ? OJson{{"per_visit", amounts_json(*e.price.syringes, 1)},
                                              {"source", e.price.syringes_from_clinic ? "clinic" : "one_assumed"}}
@@ -283,10 +302,23 @@ std::optional<WhatIf> parse_what_if(std::string_view text, std::string& error) {
       if (!v.is_string()) return fail(at, "must be \"auto\", \"none\" or a package id");
       w.package = PackageChoice::parse(v.get<std::string>());
     } else if (key == "areas") {
-      if (!v.is_array()) return fail(at, "must list area ids");
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        if (!v[i].is_string()) return fail(pointer_append(at, i), "must be an area id, found " + found(v[i]));
-        w.areas.push_back(v[i].get<std::string>());
+      const auto read_list = [](const OJson& list, std::vector<std::string>& out) {
+        if (!list.is_array()) return false;
+        for (const OJson& a : list) {
+          if (!a.is_string()) return false;
+          out.push_back(a.get<std::string>());
+        }
+        return true;
+      };
+      if (v.is_object()) {
+        for (const auto& [concern, list] : v.items()) {
+          WhatIf::ConcernAreas one{concern, {}};
+          if (!read_list(list, one.areas))
+            return fail(pointer_append(at, concern), "must list area ids, found " + found(list));
+          w.concern_areas.push_back(std::move(one));
+        }
+      } else if (!read_list(v, w.areas)) {
+        return fail(at, "must list area ids (the treatment's) or map concerns to them, found " + found(v));
       }
     } else if (key == "addons") {
       if (v.is_string()) {
@@ -367,7 +399,11 @@ OJson estimate_to_json(const Estimate& e, const std::vector<ConcernAnswer>& conc
                {"offered", e.offered},
                {"start", iso_date(e.options.start)}};
   OJson concern_list = OJson::array();
-  for (const ConcernAnswer& c : concerns) concern_list.push_back({{"id", c.id}, {"severity", c.severity}});
+  for (const ConcernAnswer& c : concerns) {
+    OJson one = {{"id", c.id}, {"severity", c.severity}};
+    if (!c.areas.empty()) one["areas"] = c.areas;
+    concern_list.push_back(std::move(one));
+  }
   out["concerns"] = std::move(concern_list);
   OJson sessions = counts_json(e.course.sessions);
   sessions["source"] = sessions_source_name(e.course.source);
@@ -399,6 +435,19 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
       else if (c.severity < 1 || c.severity > 3)
         error(issues, pointer_append("/severity", c.id), "must be 1, 2 or 3");
     }
+    std::vector<ConcernAnswer> concerns = with_overrides(parse.profile.concerns, what_if.severities);
+    for (const WhatIf::ConcernAreas& ca : what_if.concern_areas) {
+      const std::string at = pointer_append("/areas", ca.concern);
+      const auto it = std::find_if(concerns.begin(), concerns.end(), [&](const ConcernAnswer& c) { return c.id == ca.concern; });
+      if (!is_concern_id(ca.concern))
+        error(issues, at, with_hint(quoted_value(ca.concern) + " is not a concern id", ca.concern, kConcernIds));
+      else if (it == concerns.end())
+        error(issues, at, quoted_value(ca.concern) + " is not one of the concerns (name it in the profile or the severities)");
+      else if (const auto problem = check_concern_areas(ca.concern, ca.areas))
+        error(issues, pointer_append(at, problem->index), problem->message);
+      else
+        it->areas = ca.areas;
+    }
     // When the answers let the course begin: the start asked for, or the earliest, whichever is later.
     std::optional<Assessment> assessment;
     std::optional<StartTiming> timing;
@@ -415,7 +464,6 @@ AssessReply estimate_json(std::string_view profile_json, std::string_view treatm
       for (Issue& issue : check_options(*t, options, clinic))
         if (start_ok || issue.pointer != "/start") issues.push_back(std::move(issue));
     if (!issues.empty()) return {safe_dump(profile_errors_json(issues), 2), std::move(issues)};
-    const auto concerns = with_overrides(parse.profile.concerns, what_if.severities);
     OJson timing_out = timing ? timing_json(*timing, asked, lang, content) : OJson(nullptr);
     if (timing && !timing->dated()) {
       OJson out = {{"treatment", t->id},

@@ -20,11 +20,19 @@ struct WhatIf {
   PackageChoice package;
   std::vector<std::string> addons;
   int maintenance_years = kDefaultMaintenanceYears;
-  std::vector<std::string> areas;  // empty: the defaults for the concerns
+  std::vector<std::string> areas;  // the treatment's areas, whatever the concerns; empty: areas_for the concerns
+  // Areas picked per concern: replace the profile's for a concern it (or `severities`) names; an empty list goes back
+  // to the concern's default.
+  struct ConcernAreas {
+    std::string concern;
+    std::vector<std::string> areas;
+  };
+  std::vector<ConcernAreas> concern_areas;
 };
 
 // The JavaScript API's what-if JSON: {"severity": {"acne_scars": 3} | [{"id", "severity"}], "package": "auto" |
-// "none" | ID, "addons": ["led"] | "led,numbing", "maintenance_years": 3}; "" is no what-if. Numbers are checked
+// "none" | ID, "addons": ["led"] | "led,numbing", "maintenance_years": 3, "areas": ["face_neck"] (the treatment's) |
+// {"acne_scars": ["face_neck"], "stretch_marks": ["body_large"]} (per concern)}; "" is no what-if. Numbers are checked
 // as they are written (1099511627777 is not a severity, though its low 32 bits read 1). nullopt when the text is
 // not shaped so, with `error` set to the {"errors": [{"pointer", "message"}]} reply. Never throws.
 std::optional<WhatIf> parse_what_if(std::string_view text, std::string& error);
@@ -33,8 +41,8 @@ nlohmann::ordered_json estimate_to_json(const Estimate& estimate, const std::vec
                                         const ClinicConfig& clinic, const Content& content = Content::builtin());
 
 // Parses the profile, checks the request and renders the estimate (the reply's issues name "/treatment",
-// "/start", "/severity/<concern>", "/package", "/addons/N", "/maintenance_years" or "/areas/N", or the profile's
-// pointers). Never throws.
+// "/start", "/severity/<concern>", "/package", "/addons/N", "/maintenance_years", "/areas/N" or "/areas/<concern>[/N]",
+// or the profile's pointers). Never throws.
 // The reply's "timing" (core/timing.hpp) says when the course may begin for these answers, given that they were
 // given on `today`. `start_date` is YYYY-MM-DD or "" for the earliest date; a start before the earliest moves to it
 // ("requested_start" keeps the one asked for). When the answers advise against the treatment or leave the wait open

@@ -146,16 +146,33 @@ class PlanReader {
     for (std::size_t i = 0; i < list.size() && !read_.error; ++i) {
       const Json& c = list[i];
       const std::string at = pointer_append("/concerns", i);
-      const bool shaped = c.is_object() && c.size() == 2 && c.contains("id") && c.contains("severity") &&
-                          c["id"].is_string() && c["severity"].is_number_integer();
-      if (!shaped) return error(Code::malformed, at, "must be {\"id\": CONCERN, \"severity\": 1|2|3}");
+      // Version 3 added a concern's areas.
+      const bool with_areas = version_ >= 3 && c.is_object() && c.contains("areas");
+      const bool shaped = c.is_object() && c.size() == (with_areas ? 3u : 2u) && c.contains("id") &&
+                          c.contains("severity") && c["id"].is_string() && c["severity"].is_number_integer();
+      if (!shaped)
+        return error(Code::malformed, at, version_ >= 3 ? "must be {\"id\": CONCERN, \"severity\": 1|2|3, \"areas\": [AREA…]}"
+                                                        : "must be {\"id\": CONCERN, \"severity\": 1|2|3}");
       const std::string name = c["id"].get<std::string>();
       const Json& severity = c["severity"];
       if (!is_concern_id(name)) return error(Code::unknown_concern, at + "/id", quoted_value(name) + " is not a concern id");
       if (severity < 1 || severity > 3) return error(Code::out_of_range, at + "/severity", "must be 1, 2 or 3");
       for (const ConcernAnswer& seen : read_.plan.concerns)
         if (seen.id == name) return error(Code::malformed, at + "/id", quoted_value(name) + " is listed twice");
-      read_.plan.concerns.push_back({name, severity.get<int>()});
+      ConcernAnswer answer{name, severity.get<int>()};
+      if (with_areas) {
+        const Json& areas = c["areas"];
+        const std::string areas_at = at + "/areas";
+        if (!areas.is_array() || areas.empty() || areas.size() > kMaxAreas)
+          return error(Code::malformed, areas_at, "must be a list of 1 to " + std::to_string(kMaxAreas) + " area ids");
+        for (std::size_t k = 0; k < areas.size(); ++k) {
+          if (!areas[k].is_string()) return error(Code::malformed, pointer_append(areas_at, k), "must be an area id");
+          answer.areas.push_back(areas[k].get<std::string>());
+        }
+        if (const auto problem = check_concern_areas(name, answer.areas))
+          return error(Code::malformed, pointer_append(areas_at, problem->index), problem->message);
+      }
+      read_.plan.concerns.push_back(std::move(answer));
     }
   }
 
@@ -201,7 +218,9 @@ class PlanReader {
 bool Plan::operator==(const Plan& o) const {
   auto same_concerns = [](const std::vector<ConcernAnswer>& a, const std::vector<ConcernAnswer>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const ConcernAnswer& x, const ConcernAnswer& y) { return x.id == y.id && x.severity == y.severity; });
+                      [](const ConcernAnswer& x, const ConcernAnswer& y) {
+                        return x.id == y.id && x.severity == y.severity && x.areas == y.areas;
+                      });
   };
   return treatment == o.treatment && same_concerns(concerns, o.concerns) && same_day(start, o.start) &&
          package.text() == o.package.text() && addons == o.addons && maintenance_years == o.maintenance_years &&
@@ -216,7 +235,11 @@ std::string_view plan_error_name(PlanErrorCode code) {
 
 OJson plan_to_json(const Plan& plan) {
   OJson concerns = OJson::array();
-  for (const ConcernAnswer& c : plan.concerns) concerns.push_back({{"id", c.id}, {"severity", c.severity}});
+  for (const ConcernAnswer& c : plan.concerns) {
+    OJson one = {{"id", c.id}, {"severity", c.severity}};
+    if (!c.areas.empty()) one["areas"] = c.areas;
+    concerns.push_back(std::move(one));
+  }
   return {{"treatment", plan.treatment},   {"concerns", std::move(concerns)},
           {"start", iso_date(plan.start)}, {"package", plan.package.text()},
           {"addons", plan.addons},         {"maintenance_years", plan.maintenance_years},

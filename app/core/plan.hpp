@@ -17,7 +17,7 @@ namespace mn {
 
 struct Plan {
   std::string treatment;
-  std::vector<ConcernAnswer> concerns;  // ids and severities only
+  std::vector<ConcernAnswer> concerns;  // ids, severities and the areas picked for each (no other answer)
   Date start;
   PackageChoice package;
   std::vector<std::string> addons;
@@ -53,20 +53,20 @@ struct PlanRead {
   bool ok() const { return !error; }
 };
 
-// Version 2 added "areas"; links of version 1 (no areas) still open.
-inline constexpr int kPlanVersion = 2;
+// Version 2 added "areas" (the treatment's); version 3 a concern's "areas". Links of versions 1 and 2 still open.
+inline constexpr int kPlanVersion = 3;
 inline constexpr int kOldestPlanVersion = 1;
 inline constexpr std::size_t kMaxPlanLinkChars = 2048;
 inline constexpr std::size_t kMaxPlanAddons = 20;
 
-// {"treatment", "concerns": [{"id", "severity"}], "start": "YYYY-MM-DD", "package": "auto"|"none"|ID,
-//  "addons": [ID…], "maintenance_years", "lang", "areas": [AREA…]}. Reading refuses unknown keys (and "areas" in a
-// version 1 link, which had none) and never throws.
+// {"treatment", "concerns": [{"id", "severity", "areas": [AREA…] (only when picked)}], "start": "YYYY-MM-DD",
+//  "package": "auto"|"none"|ID, "addons": [ID…], "maintenance_years", "lang", "areas": [AREA…]}. Reading refuses
+// unknown keys (and "areas" where the link's version had none) and never throws.
 nlohmann::ordered_json plan_to_json(const Plan& plan);
 PlanRead read_plan(const Json& json, int version = kPlanVersion);
 PlanRead parse_plan(std::string_view json_text, int version = kPlanVersion);
 
-// "p2.<base64url of the plan JSON, no padding>.<FNV-1a 32 of everything before the last dot, 8 lower-case hex>".
+// "p3.<base64url of the plan JSON, no padding>.<FNV-1a 32 of everything before the last dot, 8 lower-case hex>".
 std::string encode_plan(const Plan& plan);
 // The plan of a link fragment (a leading '#' is allowed), or why it was refused. Never throws.
 PlanRead decode_plan(std::string_view fragment);

@@ -52,33 +52,26 @@ std::optional<QuantityRange> reference_toxin_units(std::string_view area_id);
 // The label doses forehead lines only together with glabellar lines (to avoid a lowered brow).
 inline constexpr std::string_view kToxinForeheadNeeds = "frown_lines";
 
-// The areas to start from for a treatment and the person's concerns (ids), before they pick: stretch marks → a
-// medium body area, hair loss → scalp, any other concern → face; neurotoxin → frown lines. Only areas for which
-// `priced` is true are returned, in catalogue order; if none of the defaults is priced, the first priced area.
-template <class Priced>
-std::vector<std::string> default_areas(std::string_view treatment_id, const std::vector<std::string>& concerns,
-                                       Priced&& priced);
-
-// ---------------------------------------------------------------- template definition
-std::vector<std::string_view> default_area_candidates(std::string_view treatment_id,
-                                                      const std::vector<std::string>& concerns);
-
-template <class Priced>
-std::vector<std::string> default_areas(std::string_view treatment_id, const std::vector<std::string>& concerns,
-                                       Priced&& priced) {
-  std::vector<std::string> out;
-  for (std::string_view a : default_area_candidates(treatment_id, concerns))
-    if (priced(a)) out.emplace_back(a);
-  if (!out.empty()) return out;
-  const AreaKind kind = area_kind_of_treatment(treatment_id);
-  if (kind == AreaKind::surface) {
-    for (std::string_view a : kSurfaceAreaIds)
-      if (priced(a)) return {std::string(a)};
-  } else if (kind == AreaKind::toxin) {
-    for (std::string_view a : kToxinAreaIds)
-      if (priced(a)) return {std::string(a)};
-  }
-  return out;
-}
+// ---------------------------------------------------------------- areas per concern
+// A person picks the areas they want treated for each concern (profile `concerns[].areas`, plan links, what-if). The
+// choices that make sense for a concern: hair loss → the scalp; stretch marks → a body area by size; acne scars →
+// the face chain or a body area (scars on the back, chest or arms); volume loss → none (HA filler is priced by the
+// syringe); any other concern → the face chain or the hands. Lines (fine lines, wrinkles) also take the neurotoxin
+// areas, the only concerns neurotoxin treats. In catalogue order, surface areas first.
+std::vector<std::string_view> concern_area_choices(std::string_view concern_id);
+// The area an estimate starts from for a concern when none was picked, for a kind of treatment: stretch marks → a
+// medium body area, hair loss → the scalp, any other concern → the face; neurotoxin → frown lines (lines only).
+// "" when the kind has no area for the concern.
+std::string_view default_concern_area(std::string_view concern_id, AreaKind kind);
+// A concern's picked areas that break the rules above: one not among its choices, one listed twice, two of the face
+// chain. The first problem: its index in `areas` and an English message. nullopt when the list is good.
+struct AreaListProblem {
+  std::size_t index = 0;
+  std::string message;
+};
+std::optional<AreaListProblem> check_concern_areas(std::string_view concern_id, const std::vector<std::string>& areas);
+// Merges areas picked for several concerns into what one session treats: each area once, and of the face chain only
+// the largest (face and neck already includes the face). In catalogue order.
+std::vector<std::string> merge_areas(const std::vector<std::string>& areas);
 
 }  // namespace mn

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/catalog.hpp"
+#include "core/pricing.hpp"
 #include "core/text.hpp"
 
 namespace mn {
@@ -150,7 +151,22 @@ std::optional<QuizAnswers> read_quiz(Reader& r, const Json& value, const std::st
   return ok ? std::optional<QuizAnswers>(answers) : std::nullopt;
 }
 
-constexpr std::array<std::string_view, 2> kConcernKeys = {"id", "severity"};
+// Reads every entry of a list with `read`; nullopt if the list or any entry is bad.
+template <class T, class Read>
+std::optional<std::vector<T>> read_entries(Reader& r, const Json& value, const std::string& pointer, Read&& read) {
+  const auto elements = r.elements(value, pointer);
+  if (!elements) return std::nullopt;
+  std::vector<T> out;
+  bool ok = true;
+  for (const auto& [entry, p] : *elements) {
+    auto item = read(r, *entry, p);
+    if (item) out.push_back(std::move(*item));
+    ok = ok && item.has_value();
+  }
+  return ok ? std::optional<std::vector<T>>(std::move(out)) : std::nullopt;
+}
+
+constexpr std::array<std::string_view, 3> kConcernKeys = {"id", "severity", "areas"};
 constexpr std::array<std::string_view, 3> kMedicationKeys = {"id", "months_since_last_dose", "taking_now"};
 constexpr std::array<std::string_view, 3> kProcedureKeys = {"id", "weeks_ago", "area"};
 constexpr std::array<std::string_view, 2> kRangeKeys = {"min", "max"};
@@ -201,8 +217,25 @@ std::optional<ConcernAnswer> read_concern(Reader& r, const Json& entry, const st
     id = r.id(*v, pointer_append(pointer, "id"), kConcernIds, "concern");
   if (const Json* v = r.required(entry, pointer, "severity"))
     severity = r.whole(*v, pointer_append(pointer, "severity"), 1, 3, "must be 1, 2 or 3");
-  if (!id || !severity) return std::nullopt;
-  return ConcernAnswer{*id, *severity};
+  std::optional<std::vector<std::string>> areas = std::vector<std::string>{};
+  if (const Json* v = Reader::answer(entry, "areas")) {
+    const std::string at = pointer_append(pointer, "areas");
+    areas = read_entries<std::string>(r, *v, at, [](Reader& e, const Json& a, const std::string& p) -> std::optional<std::string> {
+      if (!a.is_string()) {
+        e.error(p, "must be an area id (a string)");
+        return std::nullopt;
+      }
+      return a.get<std::string>();
+    });
+    // Which areas suit the concern is checked once its id is known.
+    if (areas && id)
+      if (const auto problem = check_concern_areas(*id, *areas)) {
+        r.error(pointer_append(at, problem->index), problem->message);
+        areas.reset();
+      }
+  }
+  if (!id || !severity || !areas) return std::nullopt;
+  return ConcernAnswer{*id, *severity, std::move(*areas)};
 }
 
 std::optional<MedicationAnswer> read_medication(Reader& r, const Json& entry, const std::string& pointer) {
@@ -260,21 +293,6 @@ std::optional<RecentProcedure> read_procedure(Reader& r, const Json& entry, cons
   if (!known) return std::nullopt;
   out.id = *known;
   return out;
-}
-
-// Reads every entry of a list with `read`; nullopt if the list or any entry is bad.
-template <class T, class Read>
-std::optional<std::vector<T>> read_entries(Reader& r, const Json& value, const std::string& pointer, Read&& read) {
-  const auto elements = r.elements(value, pointer);
-  if (!elements) return std::nullopt;
-  std::vector<T> out;
-  bool ok = true;
-  for (const auto& [entry, p] : *elements) {
-    auto item = read(r, *entry, p);
-    if (item) out.push_back(std::move(*item));
-    ok = ok && item.has_value();
-  }
-  return ok ? std::optional<std::vector<T>>(std::move(out)) : std::nullopt;
 }
 
 void check_concerns_unique(Reader& r, const std::vector<ConcernAnswer>& concerns) {

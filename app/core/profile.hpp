@@ -62,6 +62,10 @@ std::optional<int> quiz_score(const QuizAnswers& answers);
 struct ConcernAnswer {
   std::string id;    // a concern id of catalog.hpp
   int severity = 1;  // 1 mild, 2 moderate, 3 severe
+  // The areas to treat for it, as clinics price them (pricing.hpp's area ids, concern_area_choices); empty: the
+  // default for the concern. Not the candidacy's body areas (Profile::areas, kAreaIds), which ask where skin is
+  // treated for the rules (e.g. a recent procedure on the same area).
+  std::vector<std::string> areas = {};
 };
 
 // Times are whole weeks or months ago. An answer may be a range ({"min": 3, "max": 6}: a questionnaire bucket

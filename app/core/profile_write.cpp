@@ -19,7 +19,11 @@ nlohmann::ordered_json profile_json(const Profile& p) {
   if (p.fitzpatrick) j["fitzpatrick"] = *p.fitzpatrick;
   if (p.fitzpatrick_quiz) j["fitzpatrick_quiz"] = *p.fitzpatrick_quiz;
   j["concerns"] = nlohmann::ordered_json::array();
-  for (const ConcernAnswer& c : p.concerns) j["concerns"].push_back({{"id", c.id}, {"severity", c.severity}});
+  for (const ConcernAnswer& c : p.concerns) {
+    nlohmann::ordered_json e = {{"id", c.id}, {"severity", c.severity}};
+    if (!c.areas.empty()) e["areas"] = c.areas;
+    j["concerns"].push_back(std::move(e));
+  }
   if (p.conditions) j["conditions"] = *p.conditions;
   if (p.medications) {
     auto& meds = j["medications"] = nlohmann::ordered_json::array();

@@ -104,7 +104,11 @@ const bool g_decision_platform = [] {
 OJson what_if_json(const mn::WhatIf& w) {
   OJson severity = OJson::array();
   for (const auto& c : w.severities) severity.push_back({{"id", c.id}, {"severity", c.severity}});
-  return {{"severity", severity}, {"package", w.package.text()}, {"addons", w.addons}, {"maintenance_years", w.maintenance_years}, {"areas", w.areas}};
+  OJson concern_areas = OJson::object();
+  for (const auto& c : w.concern_areas) concern_areas[c.concern] = c.areas;
+  return {{"severity", severity},  {"package", w.package.text()},
+          {"addons", w.addons},    {"maintenance_years", w.maintenance_years},
+          {"areas", w.areas},      {"concern_areas", std::move(concern_areas)}};
 }
 
 OJson parsed(const std::string& text) {

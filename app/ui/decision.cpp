@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <utility>
 
 #include "core/catalog.hpp"
 #include "core/civil_date.hpp"
@@ -126,12 +127,17 @@ void decision_prepare(AppState& st) {
 std::string answers_profile_json(const AppState& st) { return profile_json(st.candidacy.answers.profile()).dump(); }
 
 std::vector<ConcernAnswer> effective_concerns(const AppState& st) {
-  return with_overrides(st.candidacy.answers.profile().concerns, st.decision.severities);
+  std::vector<ConcernAnswer> out = with_overrides(st.candidacy.answers.profile().concerns, st.decision.severities);
+  for (ConcernAnswer& c : out) {
+    const auto it = st.decision.concern_areas.find(c.id);
+    if (it != st.decision.concern_areas.end() && !check_concern_areas(c.id, it->second)) c.areas = it->second;
+  }
+  return out;
 }
 
 std::string compare_profile_json(const AppState& st) {
   Profile p = st.candidacy.answers.profile();
-  p.concerns = with_overrides(p.concerns, st.decision.severities);
+  p.concerns = effective_concerns(st);
   return profile_json(p).dump();
 }
 
@@ -142,6 +148,8 @@ WhatIf decision_what_if_for(const AppState& st) {
   w.addons = usable_addons(st);
   w.maintenance_years = st.decision.maintenance_years;
   w.areas = usable_areas(st);
+  for (const ConcernAnswer& c : effective_concerns(st))
+    if (!c.areas.empty()) w.concern_areas.push_back({c.id, c.areas});
   return w;
 }
 
@@ -171,6 +179,12 @@ const nlohmann::ordered_json& decision_estimate(AppState& st) {
   for (const std::string& a : w.areas) key += a + ',';
   key += '|';
   for (const ConcernAnswer& c : w.severities) key += c.id + '=' + std::to_string(c.severity) + ',';
+  key += '|';
+  for (const WhatIf::ConcernAreas& c : w.concern_areas) {
+    key += c.concern + '=';
+    for (const std::string& a : c.areas) key += a + '+';
+    key += ',';
+  }
   key += '|' + to_json(st.clinic);
   if (key != ds.estimate_key) {
     ds.estimate_key = std::move(key);
@@ -332,11 +346,16 @@ void open_plan_link(AppState& st, std::string_view fragment) {
     if (shown_from_link) {
       const DecisionState d;
       apply_choice(ds, d.treatment, d.severities, d.package, d.addons, d.maintenance_years);
+      ds.concern_areas.clear();
     }
     ds.start.reset();  // the earliest the answers allow
   } else {
     const Plan& plan = read.plan;
-    apply_choice(ds, plan.treatment, plan.concerns, plan.package, plan.addons, plan.maintenance_years);
+    std::vector<ConcernAnswer> severities = plan.concerns;
+    ds.concern_areas.clear();
+    for (ConcernAnswer& c : severities)
+      if (!c.areas.empty()) ds.concern_areas[c.id] = std::exchange(c.areas, {});
+    apply_choice(ds, plan.treatment, std::move(severities), plan.package, plan.addons, plan.maintenance_years);
     ds.start = plan.start;
     ds.areas[plan.treatment] = plan.areas;
     ds.link.kind = PlanLinkStatus::Kind::restored;

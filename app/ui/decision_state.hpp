@@ -37,6 +37,10 @@ struct DecisionState {
   // Areas picked per treatment (areas differ between resurfacing and neurotoxin); none picked: the defaults for the
   // concerns. Kept per treatment so switching back and forth keeps each pick.
   std::map<std::string, std::vector<std::string>> areas;
+  // Areas picked per concern (concern id → pricing area ids, of every kind: the face for microneedling, frown lines
+  // for neurotoxin); none picked: the concern's default. Used by every treatment that treats the concern, and
+  // carried by the plan's link.
+  std::map<std::string, std::vector<std::string>> concern_areas;
 
   // ---- Compare
   std::string concern_filter;  // a concern id; empty: every treatment

@@ -3,11 +3,13 @@
 // severities, start date, package, add-ons and years of maintenance. Every figure is a range.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/civil_date.hpp"
 #include "core/content.hpp"
+#include "core/pricing.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/charts.hpp"
@@ -282,24 +284,17 @@ void what_if_concerns(AppState& st) {
   chips_end();
 }
 
-// The areas to treat: chips that toggle (the face, face and neck, and face, neck and chest replace one another).
-// Starts from the estimate's areas, which are the defaults for the concerns until the person picks.
-void area_choice(AppState& st, const Json& e) {
-  DecisionState& ds = st.decision;
-  const Treatment* t = Content::builtin().treatment(ds.treatment);
-  if (!t) return;
-  const std::vector<std::string> offered = priced_areas(*t, st.clinic);
-  if (offered.empty()) return;
-  std::vector<std::string> current;
-  for (const Json& a : field(field(e, "costs"), "areas")) current.push_back(str(a, "id"));
-  text(tr("estimate.whatif.areas"), FontRole::H3);
-  text(tr("estimate.whatif.areas_hint"), FontRole::Small, palette().ink_muted);
-  gap(4);
+// One row of area chips that toggle (the face, face and neck, and face, neck and chest replace one another), from
+// `current`; returns the new pick when a chip was tapped. At least one area stays picked.
+std::optional<std::vector<std::string>> area_chips(AppState& st, const std::string& id_prefix,
+                                                   const std::vector<std::string>& offered,
+                                                   const std::vector<std::string>& current) {
   const float h = st.layout.touch ? 44.0f : 36.0f;
+  std::optional<std::vector<std::string>> out;
   chips_begin();
   for (const std::string& id : offered) {
     const bool on = std::find(current.begin(), current.end(), id) != current.end();
-    const std::string chip_id = "area." + id;
+    const std::string chip_id = id_prefix + id;
     if (!chip(chip_id.c_str(), compare_string(st, "estimate.area." + id).c_str(), on, h, mirror::Role::checkbox)) continue;
     std::vector<std::string> next;
     if (on) {
@@ -311,9 +306,73 @@ void area_choice(AppState& st, const Json& e) {
         if (!price_areas_overlap(a, id)) next.push_back(a);
       next.push_back(id);
     }
-    ds.areas[ds.treatment] = next;
+    out = std::move(next);
   }
   chips_end();
+  return out;
+}
+
+std::vector<std::string> ids_of(const Json& list) {
+  std::vector<std::string> out;
+  for (const Json& a : list) out.push_back(a.is_string() ? a.get<std::string>() : str(a, "id"));
+  return out;
+}
+
+// The areas to treat. For each concern the treatment treats, a row of the areas that suit the concern and that the
+// clinic prices, starting from the estimate's (the concern's default until the person picks); a pick is the
+// concern's for every treatment of its kind. With no concern treated (or areas a link gave for the treatment), one
+// row for the treatment.
+void area_choice(AppState& st, const Json& e) {
+  DecisionState& ds = st.decision;
+  const Palette& p = palette();
+  const Treatment* t = Content::builtin().treatment(ds.treatment);
+  if (!t) return;
+  const std::vector<std::string> offered = priced_areas(*t, st.clinic);
+  if (offered.empty()) return;
+  const Json& costs = field(e, "costs");
+  const Json& pick = field(costs, "area_pick");
+  text(tr("estimate.whatif.areas"), FontRole::H3);
+  text(tr("estimate.whatif.areas_hint"), FontRole::Small, p.ink_muted);
+  gap(4);
+  const AreaKind kind = area_kind_of_treatment(t->id);
+  const Json& rows = field(pick, "by_concern");
+  if (rows.empty()) {
+    if (auto next = area_chips(st, "area.", offered, ids_of(field(costs, "areas")))) ds.areas[ds.treatment] = std::move(*next);
+  } else {
+    const std::vector<ConcernAnswer> concerns = effective_concerns(st);
+    for (const Json& row : rows) {
+      const std::string concern = str(row, "concern");
+      std::vector<std::string> choices;
+      for (std::string_view a : concern_area_choices(concern))
+        if (area_kind_of_area(a) == kind && area_priced(*t, st.clinic, a)) choices.emplace_back(a);
+      if (choices.empty()) continue;
+      gap(6);
+      text(concern_name(st, concern).c_str(), FontRole::Body, p.ink_muted);
+      gap(2);
+      auto next = area_chips(st, "area." + concern + ".", choices, ids_of(field(row, "areas")));
+      if (!next) continue;
+      // The concern keeps its areas of other kinds (neurotoxin's, when this is microneedling, and the reverse).
+      const auto it = std::find_if(concerns.begin(), concerns.end(), [&](const ConcernAnswer& c) { return c.id == concern; });
+      if (it != concerns.end())
+        for (const std::string& a : it->areas)
+          if (area_kind_of_area(a) != kind) next->push_back(a);
+      ds.concern_areas[concern] = std::move(*next);
+      ds.areas.erase(ds.treatment);
+    }
+  }
+  // Areas wanted that the clinic has no price for.
+  const std::vector<std::string> left_out = ids_of(field(pick, "left_out"));
+  if (!left_out.empty()) {
+    std::string names;
+    for (const Json& a : field(pick, "left_out")) names += (names.empty() ? "" : ", ") + str(a, "name");
+    gap(6);
+    const char* key = field(pick, "stand_in").is_boolean() && field(pick, "stand_in").get<bool>() ? "estimate.areas_stand_in"
+                                                                                                  : "estimate.areas_left_out";
+    text(fill(tr(key), {{"areas", names}, {"clinic", st.clinic.clinic.name},
+                        {"instead", compare_string(st, "estimate.area." + str(item(field(costs, "areas"), 0), "id"))}})
+             .c_str(),
+         FontRole::Small, p.ink_muted);
+  }
   gap(14);
 }
 

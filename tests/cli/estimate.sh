@@ -94,9 +94,9 @@ status 2 plan decode "https://clinic.example/app/"
 grep -q "(malformed)$" "$tmp/err" || fail "a link without a plan is not refused as malformed"
 status 2 plan decode "${link%?}0"
 grep -q "(checksum)$" "$tmp/err" || fail "tampered link not refused for its checksum: $(cat "$tmp/err")"
-status 2 plan decode "p0${link#p2}"
+status 2 plan decode "p0${link#p3}"
 grep -q "(outdated_version)$" "$tmp/err" || fail "old link not refused as outdated"
-[[ $link == p2.* ]] || fail "links are not version 2: $link"
+[[ $link == p3.* ]] || fail "links are not version 3: $link"
 # A version 1 link (before areas) still opens, with no areas; one that holds areas was not made by the app.
 v1=$(grep '^plan-rf-decode ' "$golden/cases.txt" | awk '{print $4}')
 status 0 plan decode "$v1"
@@ -111,6 +111,16 @@ status 2 estimate "$profile" --treatment neurotoxin --start 2027-03-01 --area fa
 grep -q "^/areas/0: 'face' is not an area for neurotoxin" "$tmp/err" || fail "wrong area not reported: $(cat "$tmp/err")"
 status 2 estimate "$profile" --treatment microneedling --start 2027-03-01 --area face,face_neck
 grep -q "^/areas/1: 'face_neck' overlaps 'face'" "$tmp/err" || fail "overlapping areas not reported"
+# Areas per concern: a wrong area for the concern, a concern not asked about, and the two --area forms mixed.
+status 2 estimate "$profile" --treatment microneedling --start 2027-03-01 --area wrinkles=scalp
+grep -q "^/areas/wrinkles/0: 'scalp' is not an area for wrinkles" "$tmp/err" || fail "wrong area for a concern: $(cat "$tmp/err")"
+status 2 estimate "$profile" --treatment microneedling --start 2027-03-01 --area hair_loss=scalp
+grep -q "^/areas/hair_loss: 'hair_loss' is not one of the concerns" "$tmp/err" || fail "area for a concern not asked about: $(cat "$tmp/err")"
+status 2 estimate "$profile" --treatment microneedling --start 2027-03-01 --area face,wrinkles=face_neck
+grep -q "either ID,... for the treatment or CONCERN=ID,... per concern" "$tmp/err" || fail "mixed --area forms: $(cat "$tmp/err")"
+printf '{"concerns": [{"id": "hair_loss", "severity": 2, "areas": ["face"]}]}' >"$tmp/hair-face.json"
+status 2 estimate "$tmp/hair-face.json" --treatment microneedling --start 2027-03-01
+grep -q "^/concerns/0/areas/0: 'face' is not an area for hair_loss (scalp)" "$tmp/err" || fail "profile area for a concern: $(cat "$tmp/err")"
 status 2 plan decode "not-a-link"
 grep -q "(malformed)$" "$tmp/err" || fail "garbage not refused as malformed"
 status 2 plan frobnicate "$link"

@@ -18,6 +18,8 @@ function cliEstimate(shown, extra = []) {
     '--package', w.package, '--maintenance-years', String(w.maintenance_years), ...extra];
   if (w.addons.length) args.push('--addon', w.addons.join(','));
   if (w.areas && w.areas.length) args.push('--area', w.areas.join(','));
+  else if (w.concern_areas && Object.keys(w.concern_areas).length)
+    args.push('--area', Object.entries(w.concern_areas).map(([c, ids]) => `${c}=${ids.join(',')}`).join(','));
   if (w.severity.length) args.push('--severity', w.severity.map((s) => `${s.id}=${s.severity}`).join(','));
   return cli(args, shown.profile);
 }
@@ -107,7 +109,7 @@ await run('compare, estimate and my plan', async (check) => {
       await tap('2 years##years.2');
       const shown = await api(page, 'shownEstimate');
       assert(shown.start === isoPlusDays(estimate1.start, 7), `start ${shown.start}`);
-      assert(same(shown.what_if, { severity: [{ id: 'acne_scars', severity: 3 }], package: 'none', addons: ['numbing'], maintenance_years: 2, areas: [] }),
+      assert(same(shown.what_if, { severity: [{ id: 'acne_scars', severity: 3 }], package: 'none', addons: ['numbing'], maintenance_years: 2, areas: [], concern_areas: {} }),
         JSON.stringify(shown.what_if));
       assert(shown.estimate.sessions.high > estimate1.estimate.sessions.high, 'severe should mean more sessions');
       assert(shown.estimate.costs.addons.length === 1 && shown.estimate.costs.course.typical.packages.length === 0, 'extras or package ignored');

@@ -499,3 +499,53 @@ TEST_CASE("Estimate's summary says when results usually show, in months for a co
   CHECK(row[2] == "then settles over about 14 days as any swelling and bruising fade");
   CHECK(ui.problem().empty());
 }
+
+TEST_CASE("Estimate's areas: a row per concern the treatment treats; a pick is the concern's, a shared area counted once") {
+  UiDriver ui(kTablet, "patient", "en");
+  ui.state().candidacy.answers.concerns["acne_scars"] = 2;
+  ui.state().candidacy.answers.concerns["stretch_marks"] = 2;
+  ui.state().go(ui::Screen::Estimate);
+  ui.frame();
+  ui.frame();
+  // Acne scars' row offers the face chain and body areas; stretch marks' only body areas; no single row.
+  CHECK(find_item("Face and neck##area.acne_scars.face_neck") != nullptr);
+  CHECK(find_item("Backs of the hands##area.acne_scars.hands") == nullptr);
+  CHECK(find_item("Face##area.stretch_marks.face") == nullptr);
+  CHECK(find_item("Large body area (e.g. abdomen)##area.stretch_marks.body_large") != nullptr);
+  CHECK(find_item("Face##area.face") == nullptr);
+  const auto areas = [&] {
+    std::vector<std::string> out;
+    for (const auto& a : ui::field(ui::field(ui.state().decision.estimate, "costs"), "areas")) out.push_back(ui::str(a, "id"));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(areas() == V{"face", "body_medium"});  // the defaults
+  // Scrolled down to the chips first, as a person would.
+  const auto press_chip = [&](const std::string& label) {
+    for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
+    return press(ui, label);
+  };
+  REQUIRE(press_chip("Large body area (e.g. abdomen)##area.acne_scars.body_large"));
+  REQUIRE(press_chip("Large body area (e.g. abdomen)##area.stretch_marks.body_large"));
+  REQUIRE(press_chip("Medium body area (e.g. thighs)##area.stretch_marks.body_medium"));
+  ui.frame();
+  CHECK(ui.state().decision.concern_areas["acne_scars"] == V{"face", "body_large"});
+  CHECK(ui.state().decision.concern_areas["stretch_marks"] == V{"body_large"});
+  CHECK(areas() == V{"face", "body_large"});
+  // Neurotoxin treats neither concern: one row for the treatment, and the picks above stay for when it comes back.
+  ui.state().decision.treatment = "neurotoxin";
+  ui.frame();
+  ui.frame();
+  CHECK(find_item("Frown lines between the brows##area.frown_lines") != nullptr);
+  ui.state().decision.treatment = "microneedling";
+  ui.frame();
+  ui.frame();
+  CHECK(areas() == V{"face", "body_large"});
+  // A clinic without a price for the large body area: named as left out, not priced silently.
+  ui.state().clinic.treatments["microneedling"].area_prices.erase("body_large");
+  ui.frame();
+  ui.frame();
+  CHECK(areas() == V{"face"});
+  CHECK(shown().find("lists no price for: Large body area (e.g. abdomen). This estimate leaves it out") != std::string::npos);
+  CHECK(ui.problem().empty());
+}

@@ -415,6 +415,59 @@ TEST_CASE("estimate_json: errors with pointers, or the estimate") {
   CHECK(j["financing"]["terms"][3]["promotion"] == true);
 }
 
+TEST_CASE("estimate_json: areas per concern from the profile and the what-if, with their errors") {
+  const std::string profile = R"({"concerns": [{"id": "acne_scars", "severity": 2, "areas": ["face_neck"]},
+                                               {"id": "stretch_marks", "severity": 2}]})";
+  const auto reply = [&](const WhatIf& w) { return estimate_json(profile, "microneedling", "2027-03-01", Date{2027, 1, 4}, Lang::en, demo(), w); };
+  const auto area_ids = [](const Json& j) {
+    std::vector<std::string> out;
+    for (const Json& a : j["costs"]["areas"]) out.push_back(a["id"]);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  AssessReply r = reply({});
+  REQUIRE(r.ok());
+  Json j = Json::parse(r.json);
+  CHECK(area_ids(j) == V{"face_neck", "body_medium"});
+  CHECK(j["concerns"][0]["areas"] == Json{"face_neck"});
+  CHECK(!j["concerns"][1].contains("areas"));
+  CHECK(j["costs"]["area_pick"]["by_concern"][0] == Json{{"concern", "acne_scars"}, {"areas", {"face_neck"}}, {"picked", true}});
+  CHECK(j["costs"]["area_pick"]["by_concern"][1] == Json{{"concern", "stretch_marks"}, {"areas", {"body_medium"}}, {"picked", false}});
+  CHECK(j["costs"]["area_pick"]["left_out"].empty());
+  // The what-if's per-concern areas replace the profile's; JSON as the JavaScript API takes it.
+  std::string error;
+  auto w = parse_what_if(R"({"areas": {"stretch_marks": ["body_large"], "acne_scars": []}})", error);
+  REQUIRE(w);
+  j = Json::parse(reply(*w).json);
+  CHECK(area_ids(j) == V{"face", "body_large"});  // acne scars back to its default
+  // The treatment's own areas win, and then there is no pick per concern.
+  w = parse_what_if(R"({"areas": ["hands"]})", error);
+  REQUIRE(w);
+  j = Json::parse(reply(*w).json);
+  CHECK(area_ids(j) == V{"hands"});
+  CHECK(j["costs"]["area_pick"].is_null());
+  // Errors name the concern and the area.
+  const auto first_error = [&](const std::string& what_if) {
+    std::string e;
+    const auto parsed = parse_what_if(what_if, e);
+    if (!parsed) return Json::parse(e)["errors"][0]["pointer"].get<std::string>() + ": " + Json::parse(e)["errors"][0]["message"].get<std::string>();
+    const AssessReply bad = reply(*parsed);
+    REQUIRE(!bad.ok());
+    return bad.issues[0].pointer + ": " + bad.issues[0].message;
+  };
+  CHECK(first_error(R"({"areas": {"stretch_marks": ["face"]}})") ==
+        "/areas/stretch_marks/0: 'face' is not an area for stretch_marks (body_small, body_medium, body_large)");
+  CHECK(first_error(R"({"areas": {"hair_loss": ["scalp"]}})") ==
+        "/areas/hair_loss: 'hair_loss' is not one of the concerns (name it in the profile or the severities)");
+  CHECK(first_error(R"({"areas": {"acne_scar": ["face"]}})").rfind("/areas/acne_scar: 'acne_scar' is not a concern id", 0) == 0);
+  CHECK(first_error(R"({"areas": {"acne_scars": "face"}})") == "/what_if/areas/acne_scars: must list area ids, found 'face'");
+  CHECK(first_error(R"({"areas": 3})").rfind("/what_if/areas: must list area ids", 0) == 0);
+  // A concern added by a what-if severity can take areas.
+  w = parse_what_if(R"({"severity": {"hair_loss": 2}, "areas": {"hair_loss": ["scalp"]}})", error);
+  REQUIRE(w);
+  CHECK(area_ids(Json::parse(reply(*w).json)) == V{"face_neck", "scalp", "body_medium"});
+}
+
 TEST_CASE("estimate_json names the price unit when it is not a session") {
   const AssessReply reply = estimate_json(R"({"concerns": []})", "neurotoxin", "2027-03-01", Date{2027, 1, 4}, Lang::es, demo());
   REQUIRE(reply.ok());

@@ -1,6 +1,7 @@
 // Plans and share links (core/plan.hpp): round trips, tampered and broken links, and the text and HTML pages.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <random>
@@ -26,7 +27,7 @@ std::string seal(const std::string& head) {
   return head + "." + hex;
 }
 
-std::string link_for_json(const std::string& json, const std::string& version = "p2") {
+std::string link_for_json(const std::string& json, const std::string& version = "p3") {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   std::string data;
   std::size_t i = 0;
@@ -61,6 +62,13 @@ Plan random_plan(std::mt19937& random) {
   p.treatment = std::string(kTreatmentIds[static_cast<std::size_t>(pick(kTreatmentIds.size()))]);
   for (std::string_view concern : kConcernIds)
     if (pick(3) == 0) p.concerns.push_back({std::string(concern), 1 + pick(3)});
+  for (ConcernAnswer& c : p.concerns) {  // sometimes the areas picked for it: a valid pick of its choices
+    if (pick(2) == 0) continue;
+    for (std::string_view a : concern_area_choices(c.id))
+      if (pick(3) == 0 &&
+          std::none_of(c.areas.begin(), c.areas.end(), [&](const std::string& b) { return price_areas_overlap(a, b); }))
+        c.areas.emplace_back(a);
+  }
   std::shuffle(p.concerns.begin(), p.concerns.end(), random);
   p.start = {kMinStartYear + pick(kMaxStartYear - kMinStartYear + 1), 1 + pick(12), 1 + pick(28)};
   const std::array<std::string, 5> packages = {"auto", "none", "microneedling-3", "peel-series-6", "x_9"};
@@ -91,7 +99,7 @@ TEST_CASE("share links round-trip every generated plan") {
     const std::string link = encode_plan(plan);
     INFO(link);
     CHECK(link.size() <= kMaxPlanLinkChars);
-    CHECK(link.rfind("p2.", 0) == 0);
+    CHECK(link.rfind("p3.", 0) == 0);
     CHECK(link.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos);
     const PlanRead read = decode_plan(link);
     REQUIRE_MESSAGE(read.ok(), read.error->message);
@@ -149,11 +157,13 @@ TEST_CASE("broken links are refused with their own code, never with an exception
   CHECK(refusal(head) == PlanErrorCode::malformed);  // no check digits at all
   // Older and newer versions, even with correct check digits.
   CHECK(refusal(seal("p0" + head.substr(2))) == PlanErrorCode::outdated_version);
-  CHECK(refusal(seal("p3" + head.substr(2))) == PlanErrorCode::unknown_version);
-  // Version 1 links still open (they have no areas).
-  const PlanRead v1 = decode_plan(seal("p1" + head.substr(2)));
-  REQUIRE(v1.ok());
-  CHECK(v1.plan == sample_plan());
+  CHECK(refusal(seal("p4" + head.substr(2))) == PlanErrorCode::unknown_version);
+  // Version 1 and 2 links still open (version 1 had no areas, version 2 none per concern).
+  for (const char* version : {"p1", "p2"}) {
+    const PlanRead old = decode_plan(seal(version + head.substr(2)));
+    REQUIRE(old.ok());
+    CHECK(old.plan == sample_plan());
+  }
   CHECK(refusal(seal("p99999" + head.substr(2))) == PlanErrorCode::malformed);
   // Every truncation.
   for (std::size_t n = 0; n < link.size(); ++n) {
@@ -203,6 +213,34 @@ TEST_CASE("well-sealed links with bad values are refused by field") {
   CHECK(refused(R"({"treatment":"microneedling","start":"2027-03-01","areas":"face"})").pointer == "/areas");
   CHECK(refused(R"([1, 2])").code == PlanErrorCode::malformed);
   CHECK(refused(R"({"treatment":5,"start":"2027-03-01"})").pointer == "/treatment");
+}
+
+TEST_CASE("a concern's areas: version 3 carries them, older versions refuse them, bad picks are named") {
+  Plan p = sample_plan();
+  p.concerns = {{"acne_scars", 2, {"face_neck"}}, {"stretch_marks", 3, {"body_large", "body_small"}}, {"texture", 1}};
+  const std::string link = encode_plan(p);
+  const PlanRead read = decode_plan(link);
+  REQUIRE(read.ok());
+  CHECK(read.plan == p);
+  CHECK(read.plan.concerns[1].areas == std::vector<std::string>{"body_large", "body_small"});
+  CHECK(read.plan.concerns[2].areas.empty());
+  // A version 2 link with a concern's areas: that key did not exist then.
+  const std::string json = R"({"treatment":"microneedling","start":"2027-03-01","concerns":[{"id":"acne_scars","severity":2,"areas":["face"]}]})";
+  REQUIRE(!decode_plan(link_for_json(json, "p2")).ok());
+  CHECK(decode_plan(link_for_json(json, "p2")).error->pointer == "/concerns/0");
+  CHECK(decode_plan(link_for_json(json, "p3")).ok());
+  auto refused = [](const std::string& areas) {
+    const PlanRead r = decode_plan(link_for_json(
+        R"({"treatment":"microneedling","start":"2027-03-01","concerns":[{"id":"stretch_marks","severity":2,"areas":)" + areas + "}]}"));
+    REQUIRE_MESSAGE(!r.ok(), areas);
+    CHECK(r.error->code == PlanErrorCode::malformed);
+    return r.error->pointer + ": " + r.error->message;
+  };
+  CHECK(refused(R"(["face"])") == "/concerns/0/areas/0: 'face' is not an area for stretch_marks (body_small, body_medium, body_large)");
+  CHECK(refused(R"(["body_small","body_small"])") == "/concerns/0/areas/1: 'body_small' is listed twice");
+  CHECK(refused(R"([])") == "/concerns/0/areas: must be a list of 1 to 11 area ids");
+  CHECK(refused(R"("body_small")") == "/concerns/0/areas: must be a list of 1 to 11 area ids");
+  CHECK(refused(R"([7])") == "/concerns/0/areas/0: must be an area id");
 }
 
 TEST_CASE("estimate_plan checks the plan's package and add-ons against the clinic") {

@@ -113,30 +113,119 @@ std::vector<std::vector<std::string>> area_sets(const Treatment& t, const Clinic
 }  // namespace
 
 // ---------------------------------------------------------------- areas
-TEST_CASE("areas: kinds, overlaps, defaults from concerns") {
+TEST_CASE("areas: kinds, overlaps, the choices and default per concern, merging") {
   CHECK(area_kind_of_treatment("microneedling") == AreaKind::surface);
   CHECK(area_kind_of_treatment("neurotoxin") == AreaKind::toxin);
   CHECK(area_kind_of_treatment("dermal_filler_ha") == AreaKind::none);
   CHECK(price_areas_overlap("face", "face_neck"));
   CHECK(!price_areas_overlap("face", "scalp"));
   CHECK(!price_areas_overlap("face", "face"));
-  const auto priced = [](std::string_view) { return true; };
-  CHECK(default_areas("microneedling", {"acne_scars"}, priced) == std::vector<std::string>{"face"});
-  CHECK(default_areas("microneedling", {"stretch_marks"}, priced) == std::vector<std::string>{"body_medium"});
-  CHECK(default_areas("microneedling_prp", {"hair_loss"}, priced) == std::vector<std::string>{"scalp"});
-  CHECK(default_areas("microneedling", {"hair_loss", "acne_scars"}, priced) == std::vector<std::string>{"face", "scalp"});
-  CHECK(default_areas("neurotoxin", {"wrinkles"}, priced) == std::vector<std::string>{"frown_lines"});
-  CHECK(default_areas("dermal_filler_ha", {"volume_loss"}, priced).empty());
-  // An unpriced default falls back to the first priced area.
-  CHECK(default_areas("microneedling", {"hair_loss"}, [](std::string_view a) { return a == "hands"; }) ==
-        std::vector<std::string>{"hands"});
+  CHECK(default_concern_area("acne_scars", AreaKind::surface) == "face");
+  CHECK(default_concern_area("stretch_marks", AreaKind::surface) == "body_medium");
+  CHECK(default_concern_area("hair_loss", AreaKind::surface) == "scalp");
+  CHECK(default_concern_area("wrinkles", AreaKind::toxin) == "frown_lines");
+  CHECK(default_concern_area("acne_scars", AreaKind::toxin).empty());
+  CHECK(default_concern_area("volume_loss", AreaKind::none).empty());
+  // Every concern's default is among its choices (volume loss has none: filler is priced by the syringe).
+  for (std::string_view c : kConcernIds) {
+    CAPTURE(c);
+    const auto choices = concern_area_choices(c);
+    for (AreaKind kind : {AreaKind::surface, AreaKind::toxin}) {
+      const std::string_view d = default_concern_area(c, kind);
+      if (!d.empty() && c != "volume_loss") CHECK(std::find(choices.begin(), choices.end(), d) != choices.end());
+    }
+    for (std::string_view a : choices) CHECK(is_area_id(a));
+  }
+  CHECK(concern_area_choices("hair_loss") == std::vector<std::string_view>{"scalp"});
+  CHECK(concern_area_choices("volume_loss").empty());
+  // Toxin areas only for lines, the concerns neurotoxin treats.
+  for (std::string_view c : kConcernIds) {
+    const auto choices = concern_area_choices(c);
+    const bool toxin = std::any_of(choices.begin(), choices.end(), [](std::string_view a) { return area_kind_of_area(a) == AreaKind::toxin; });
+    const auto& suits = treatment("neurotoxin").suits;
+    const auto level = suits.find(c);
+    CHECK(toxin == (level != suits.end() && level->second >= 1));
+  }
+  CHECK(merge_areas({"hands", "face", "face_neck_chest", "face", "frown_lines"}) ==
+        std::vector<std::string>{"face_neck_chest", "hands", "frown_lines"});
+  CHECK(merge_areas({"body_large", "body_small", "face_neck"}) == std::vector<std::string>{"face_neck", "body_small", "body_large"});
+  CHECK(!check_concern_areas("acne_scars", {"face_neck", "body_large"}));
+  CHECK(check_concern_areas("acne_scars", {"face_neck", "face"})->index == 1);
+  CHECK(check_concern_areas("acne_scars", {"scalp"})->message == "'scalp' is not an area for acne_scars (face, face_neck, "
+                                                                   "face_neck_chest, body_small, body_medium, body_large)");
+}
+
+TEST_CASE("areas_for: each treated concern's areas, or its default, merged; unpriced ones named") {
+  const Treatment& mn = treatment("microneedling");
+  const auto areas = [&](const Treatment& t, const std::vector<ConcernAnswer>& concerns, const ClinicConfig& c = demo()) {
+    return areas_for(t, concerns, c).areas;
+  };
+  using V = std::vector<std::string>;
+  CHECK(areas(mn, {{"stretch_marks", 2}}) == V{"body_medium"});
+  CHECK(areas(mn, {{"hair_loss", 1}}) == V{"scalp"});
+  CHECK(areas(mn, {{"volume_loss", 2}}) == V{"face"});  // not treated: the face
+  CHECK(areas(mn, {}) == V{"face"});
+  CHECK(areas(mn, {{"hair_loss", 1}, {"acne_scars", 2}}) == V{"face", "scalp"});
+  // A pick wins over the default; the face chain keeps its largest (texture's default face is inside face and neck).
+  CHECK(areas(mn, {{"acne_scars", 2, {"face_neck"}}, {"texture", 1}}) == V{"face_neck"});
+  CHECK(areas(mn, {{"acne_scars", 2, {"face", "body_large"}}, {"stretch_marks", 3, {"body_large"}}}) == V{"face", "body_large"});
+  CHECK(areas(mn, {{"acne_scars", 2, {"body_small"}}, {"stretch_marks", 3, {"body_large"}}}) == V{"body_small", "body_large"});
+  // Neurotoxin takes only the toxin areas of lines; other concerns do not change it.
+  const Treatment& toxin = treatment("neurotoxin");
+  const AreaPick pick = areas_for(toxin, {{"wrinkles", 2, {"face", "forehead", "frown_lines"}}, {"acne_scars", 2}}, demo());
+  CHECK(pick.areas == V{"frown_lines", "forehead"});
+  REQUIRE(pick.concerns.size() == 1);
+  CHECK(pick.concerns[0].concern == "wrinkles");
+  CHECK(pick.concerns[0].picked);
+  CHECK(pick.concerns[0].areas == V{"forehead", "frown_lines"});
+  CHECK(areas(toxin, {{"wrinkles", 2, {"face_neck"}}}) == V{"frown_lines"});  // no toxin area picked: the default
+  CHECK(areas(toxin, {{"acne_scars", 2}}) == V{"frown_lines"});
+  CHECK(areas_for(treatment("dermal_filler_ha"), {{"volume_loss", 2}}, demo()).areas.empty());
+  // A clinic without a scalp price: the scalp is named as left out; with nothing priced, the first priced area stands in.
+  ClinicConfig c = demo();
+  c.treatments.at("microneedling").area_prices.erase("scalp");
+  c.treatments.at("microneedling").area_multipliers.erase("scalp");
+  REQUIRE(!area_priced(mn, c, "scalp"));
+  AreaPick left = areas_for(mn, {{"hair_loss", 1}, {"acne_scars", 2}}, c);
+  CHECK(left.areas == V{"face"});
+  CHECK(left.left_out == V{"scalp"});
+  CHECK(!left.stand_in);
+  left = areas_for(mn, {{"hair_loss", 1}}, c);
+  CHECK(left.areas == V{"face"});
+  CHECK(left.left_out == V{"scalp"});
+  CHECK(left.stand_in);
+  // The estimate uses them, and an explicit list still wins.
+  CHECK(estimate(mn, {{"stretch_marks", 2, {"body_large"}}}, with_areas({}), demo()).price.areas.at(0).id == "body_large");
+  CHECK(estimate(mn, {{"stretch_marks", 2, {"body_large"}}}, with_areas({"hands"}), demo()).price.areas.at(0).id == "hands");
+  CHECK(!estimate(mn, {{"stretch_marks", 2}}, with_areas({"hands"}), demo()).area_pick);
+}
+
+TEST_CASE("more area never costs less: adding an area to a concern's pick") {
+  std::mt19937 rng(1717);
+  for (int round = 0; round < 60; ++round) {
+    const ClinicConfig c = random_clinic(rng);
+    for (const char* id : {"microneedling", "rf_microneedling", "laser_nonablative_fractional", "neurotoxin"}) {
+      const Treatment& t = treatment(id);
+      const std::string concern = id == std::string("neurotoxin") ? "wrinkles" : "acne_scars";
+      std::vector<std::string> picked;
+      double before = -1;
+      for (std::string_view a : concern_area_choices(concern)) {
+        if (area_kind_of_area(a) != area_kind_of_treatment(id) || !area_priced(t, c, a)) continue;
+        if (std::any_of(picked.begin(), picked.end(), [&](const std::string& b) { return price_areas_overlap(a, b); })) continue;
+        picked.emplace_back(a);
+        const Estimate e = estimate(t, {{concern, 2, picked}}, with_areas({}), c);
+        CAPTURE(id);
+        CAPTURE(a);
+        CHECK(e.price.per_session[Level::typical] >= before);
+        CHECK(e.course_cost[Level::high].cost >= before);
+        before = e.price.per_session[Level::typical];
+      }
+    }
+  }
 }
 
 TEST_CASE("the demo clinic's microneedling areas: the defaults per concern and the prices per session") {
   const Treatment& t = treatment("microneedling");
-  CHECK(default_areas_for(t, {{"stretch_marks", 2}}, demo()) == std::vector<std::string>{"body_medium"});
-  CHECK(default_areas_for(t, {{"hair_loss", 1}}, demo()) == std::vector<std::string>{"scalp"});
-  CHECK(default_areas_for(t, {{"volume_loss", 2}}, demo()) == std::vector<std::string>{"face"});  // not treated
   const Estimate e = estimate(t, {{"acne_scars", 2}}, with_areas({"face_neck", "hands"}), demo());
   REQUIRE(e.price.areas.size() == 2);
   CHECK(e.price.per_session[Level::low] == doctest::Approx(375 + 200));
@@ -379,11 +468,11 @@ TEST_CASE("property: totals equal the sum of their lines; 1- and 3-year totals a
 TEST_CASE("share links carry the areas; version 1 links without areas still open") {
   Plan plan;
   plan.treatment = "microneedling";
-  plan.concerns = {{"stretch_marks", 2}};
+  plan.concerns = {{"stretch_marks", 2, {"body_small"}}};
   plan.start = {2027, 3, 1};
   plan.areas = {"body_large", "hands"};
   const std::string link = encode_plan(plan);
-  CHECK(link.rfind("p2.", 0) == 0);
+  CHECK(link.rfind("p3.", 0) == 0);
   const PlanRead back = decode_plan(link);
   REQUIRE(back.ok());
   CHECK(back.plan == plan);

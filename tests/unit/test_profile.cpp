@@ -194,6 +194,20 @@ TEST_CASE("every kind of value error is reported at its pointer") {
        "/recent_procedures/0/weeks_ago/max: must be a whole number of weeks from 0 to 1000"},
       {R"({"concerns": [], "areas": ["face", "toes"]})", "/areas/1: unknown area 'toes'"},
       {R"({"concerns": [], "conditions": ["myasthenia"]})", "/conditions/0: unknown condition 'myasthenia'"},
+      // issue 17: the areas picked per concern (pricing areas, not the candidacy's)
+      {R"({"concerns": [{"id": "hair_loss", "severity": 2, "areas": ["face"]}]})",
+       "/concerns/0/areas/0: 'face' is not an area for hair_loss (scalp)"},
+      {R"({"concerns": [{"id": "acne_scars", "severity": 2, "areas": ["face", "face_neck"]}]})",
+       "/concerns/0/areas/1: 'face_neck' overlaps 'face': pick one of them"},
+      {R"({"concerns": [{"id": "texture", "severity": 2, "areas": ["hands", "hands"]}]})",
+       "/concerns/0/areas/1: 'hands' is listed twice"},
+      {R"({"concerns": [{"id": "texture", "severity": 2, "areas": "face"}]})", "/concerns/0/areas: must be an array"},
+      {R"({"concerns": [{"id": "texture", "severity": 2, "areas": [1]}]})",
+       "/concerns/0/areas/0: must be an area id (a string)"},
+      {R"({"concerns": [{"id": "texture", "severity": 2, "areas": ["frown_lines"]}]})",
+       "/concerns/0/areas/0: 'frown_lines' is not an area for texture (face, face_neck, face_neck_chest, hands)"},
+      {R"({"concerns": [{"id": "volume_loss", "severity": 2, "areas": ["face"]}]})",
+       "/concerns/0/areas/0: 'face' is not an area for volume_loss (it takes none)"},
   };
   for (const auto& [json, line] : cases) {
     CAPTURE(json);
@@ -201,6 +215,18 @@ TEST_CASE("every kind of value error is reported at its pointer") {
     REQUIRE(parse.issues.size() == 1);
     CHECK(format_profile_issue(parse.issues[0]) == line);
   }
+}
+
+TEST_CASE("issue 17: a concern's areas are read, written and checked against the concern") {
+  const ProfileParse parse = parse_profile(
+      R"({"concerns": [{"id": "wrinkles", "severity": 2, "areas": ["face_neck", "crows_feet", "frown_lines"]},
+                       {"id": "stretch_marks", "severity": 3, "areas": []}, {"id": "texture", "severity": 1}]})");
+  REQUIRE(parse.ok());
+  const auto& c = parse.profile.concerns;
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].areas == std::vector<std::string>{"face_neck", "crows_feet", "frown_lines"});
+  CHECK(c[1].areas.empty());  // an empty list: the default
+  CHECK(c[2].areas.empty());
 }
 
 TEST_CASE("issue 15: ranges, taking_now, areas and the new ids are read; older profiles stay valid") {

@@ -1,9 +1,11 @@
 // profile_json() writes what parse_profile() reads: the round trip keeps every answer, and unknowns stay unknown.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/catalog.hpp"
+#include "core/pricing.hpp"
 #include "core/profile_write.hpp"
 
 namespace {
@@ -20,7 +22,14 @@ mn::Profile random_profile(std::mt19937& rng) {
     p.fitzpatrick_quiz = q;
   }
   for (std::string_view id : mn::kConcernIds)
-    if (below(4) == 0) p.concerns.push_back({std::string(id), 1 + below(3)});
+    if (below(4) == 0) {
+      mn::ConcernAnswer c{std::string(id), 1 + below(3)};
+      for (std::string_view a : mn::concern_area_choices(id))  // the areas picked for it: one of the face chain at most
+        if (below(3) == 0 &&
+            std::none_of(c.areas.begin(), c.areas.end(), [&](const std::string& b) { return mn::price_areas_overlap(a, b); }))
+          c.areas.emplace_back(a);
+      p.concerns.push_back(std::move(c));
+    }
   if (coin()) {
     p.conditions.emplace();
     for (std::string_view id : mn::kConditionIds)
@@ -79,6 +88,7 @@ TEST_CASE("a written profile reads back the same, answer by answer") {
     REQUIRE_MESSAGE(back.ok(), text);
     CHECK(mn::profile_json(back.profile) == mn::profile_json(original));
     CHECK(back.profile.age == original.age);
+    for (std::size_t k = 0; k < original.concerns.size(); ++k) CHECK(back.profile.concerns[k].areas == original.concerns[k].areas);
     CHECK(back.profile.conditions.has_value() == original.conditions.has_value());
     CHECK(back.profile.medications.has_value() == original.medications.has_value());
     CHECK(back.profile.pregnant_or_breastfeeding == original.pregnant_or_breastfeeding);
