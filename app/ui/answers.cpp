@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/pricing.hpp"
+
 namespace mn::ui {
 
 void ListAnswer::toggle(const std::string& id) {
@@ -27,7 +29,12 @@ Profile Answers::profile() const {
   if (pregnant == 0 || pregnant == 1) p.pregnant_or_breastfeeding = pregnant == 1;
   if (skin_mode == 0 && fitzpatrick >= 1 && fitzpatrick <= 6) p.fitzpatrick = fitzpatrick;
   if (skin_mode == 1 && quiz_complete()) p.fitzpatrick_quiz = quiz;
-  for (const auto& [id, severity] : concerns) p.concerns.push_back({id, severity});
+  for (const auto& [id, severity] : concerns) {
+    ConcernAnswer c{id, severity};
+    if (const auto it = concern_areas.find(id); it != concern_areas.end() && !check_concern_areas(id, it->second))
+      c.areas = it->second;
+    p.concerns.push_back(std::move(c));
+  }
 
   using State = ListAnswer::State;
   if (conditions.state == State::none || conditions.state == State::some) {
@@ -68,9 +75,18 @@ Profile Answers::profile() const {
   }
   if (!concerns.empty()) {
     std::set<std::string> areas;
-    for (const auto& [id, severity] : concerns) {
-      if (id == "hair_loss") areas.insert("scalp");
-      else if (id == "stretch_marks") areas.insert("body");
+    for (const ConcernAnswer& c : p.concerns) {
+      for (const std::string& a : c.areas) {
+        if (a == "scalp") areas.insert("scalp");
+        else if (a == "face") areas.insert("face");
+        else if (a == "face_neck") areas.insert({"face", "neck"});
+        else if (a == "face_neck_chest") areas.insert({"face", "neck", "body"});
+        else if (area_kind_of_area(a) == AreaKind::toxin) areas.insert("face");
+        else areas.insert("body");  // the hands, a body area
+      }
+      if (!c.areas.empty()) continue;
+      if (c.id == "hair_loss") areas.insert("scalp");
+      else if (c.id == "stretch_marks") areas.insert("body");
       else areas.insert({"face", "neck"});
     }
     p.areas.emplace();

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/profile.hpp"
 
@@ -46,6 +47,8 @@ struct Answers {
   int fitzpatrick = kUnanswered;                // 1–6
   std::array<int, kQuizQuestions> quiz;         // 0–4 each, kUnanswered until answered
   std::map<std::string, int> concerns;          // concern id → severity 1–3
+  // concern id → the areas picked for it (pricing area ids, core/pricing.hpp); none: the concern's default.
+  std::map<std::string, std::vector<std::string>> concern_areas;
   ListAnswer conditions, medications, procedures;
   std::map<std::string, int> procedure_areas;  // injectable id → index into kAreaIds (where it was injected)
   int sun = kUnanswered;       // index into kSunValues
@@ -54,8 +57,9 @@ struct Answers {
 
   Answers() { quiz.fill(kUnanswered); }
   bool quiz_complete() const;
-  // The profile these answers describe; unanswered and "not sure" both become unknown. The areas to be treated
-  // come from the concerns: hair loss the scalp, stretch marks the body, every other concern the face and neck.
+  // The profile these answers describe; unanswered and "not sure" both become unknown. The body areas the rules
+  // read (Profile::areas) come from each concern's picked areas (the face and neck, the chest, the scalp, the body),
+  // else from the concern: hair loss the scalp, stretch marks the body, every other concern the face and neck.
   Profile profile() const;
 };
 

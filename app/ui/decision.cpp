@@ -556,6 +556,33 @@ void chips_end() {
   ImGui::Dummy(ImVec2(g_chips.right - g_chips.left, 0.0f));
 }
 
+std::optional<std::vector<std::string>> area_chips(AppState& st, const std::string& id_prefix,
+                                                   const std::vector<std::string>& offered,
+                                                   const std::vector<std::string>& current) {
+  const float h = st.layout.touch ? 44.0f : 36.0f;
+  std::optional<std::vector<std::string>> out;
+  chips_begin();
+  for (const std::string& id : offered) {
+    const bool on = std::find(current.begin(), current.end(), id) != current.end();
+    const std::string chip_id = id_prefix + id;
+    if (!chip(chip_id.c_str(), compare_string(st, "estimate.area." + id).c_str(), on, h, mirror::Role::checkbox)) continue;
+    std::vector<std::string> next;
+    if (on) {
+      for (const std::string& a : current)
+        if (a != id) next.push_back(a);
+      if (next.empty()) continue;  // at least one area: the last one stays
+    } else {
+      for (const std::string& a : current)
+        if (!price_areas_overlap(a, id)) next.push_back(a);
+      next.push_back(id);
+    }
+    out = std::move(next);
+  }
+  chips_end();
+  return out;
+}
+
+
 void card_begin(CardScope& c, float pad, ImU32 fill, ImU32 edge) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   c.layers.Split(dl, 2);

@@ -1,6 +1,7 @@
 #pragma once
 // What Compare, Estimate and My plan share: the choice (treatment, start, what-if), the engines' JSON for it (the
 // same calls as the CLI and the JavaScript API), the plan and its share link, text formatting, and a few widgets.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -132,6 +133,12 @@ bool chip(const char* id, const char* label, bool selected, float height, mirror
 // Starts a row of chips (call before the first chip) and ends it.
 void chips_begin();
 void chips_end();
+// A row of area chips (`offered`, pricing area ids) that toggle from `current`: the face, face and neck, and face,
+// neck and chest replace one another; at least one stays picked. The new pick when one was tapped. Chip ids are
+// `id_prefix` + area id.
+std::optional<std::vector<std::string>> area_chips(AppState& st, const std::string& id_prefix,
+                                                   const std::vector<std::string>& offered,
+                                                   const std::vector<std::string>& current);
 
 // A white card with a border around what is drawn between card_begin and card_end; `edge` marks its left side.
 struct CardScope {

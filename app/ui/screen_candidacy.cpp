@@ -10,6 +10,7 @@
 #include "core/catalog.hpp"
 #include "core/content.hpp"
 #include "core/format.hpp"
+#include "core/pricing.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/decision.hpp"
@@ -121,7 +122,33 @@ void ask_skin(const Layout& l, Answers& a) {
   }
 }
 
-void ask_concerns(const Layout& l, Answers& a, Lang lang) {
+// Where a concern is to be treated, when it can be more than one place: chips of its areas (the face chain, the
+// hands, body areas; neurotoxin's are picked on Estimate), starting from the default. A pick here replaces one made
+// on Estimate: the latest wins.
+void ask_concern_areas(AppState& st, const std::string& id) {
+  std::vector<std::string> offered;
+  for (std::string_view area : concern_area_choices(id))
+    if (area_kind_of_area(area) == AreaKind::surface) offered.emplace_back(area);
+  if (offered.size() < 2) return;
+  Answers& a = st.candidacy.answers;
+  std::vector<std::string> current;
+  if (const auto it = a.concern_areas.find(id); it != a.concern_areas.end())
+    for (const std::string& area : it->second)
+      if (area_kind_of_area(area) == AreaKind::surface) current.push_back(area);
+  if (current.empty()) current.emplace_back(default_concern_area(id, AreaKind::surface));
+  gap(6);
+  text(tr("q.concerns.where"), FontRole::Small, palette().ink_muted);
+  gap(2);
+  if (auto next = area_chips(st, "q.area." + id + ".", offered, current)) {
+    a.concern_areas[id] = std::move(*next);
+    st.decision.concern_areas.erase(id);
+  }
+}
+
+void ask_concerns(AppState& st) {
+  const Layout& l = st.layout;
+  Answers& a = st.candidacy.answers;
+  const Lang lang = st.lang;
   question_header("q.concerns.title", "q.concerns.why");
   const Content& content = Content::builtin();
   const char* severities[] = {tr("q.severity.1"), tr("q.severity.2"), tr("q.severity.3")};
@@ -131,8 +158,12 @@ void ask_concerns(const Layout& l, Answers& a, Lang lang) {
     bool picked = a.concerns.count(sid) != 0;
     if (choice_row(("concern." + sid).c_str(), c ? c->name.c_str() : sid.c_str(), c ? c->explain.c_str() : nullptr, picked,
                    true, l.target_h)) {
-      if (picked) a.concerns.erase(sid);
-      else a.concerns[sid] = 2;
+      if (picked) {
+        a.concerns.erase(sid);
+        a.concern_areas.erase(sid);
+      } else {
+        a.concerns[sid] = 2;
+      }
     }
     if (a.concerns.count(sid)) {
       ImGui::Indent(28.0f);
@@ -141,6 +172,7 @@ void ask_concerns(const Layout& l, Answers& a, Lang lang) {
       if (pressed >= 0) sev = pressed + 1;
       if (c && sev >= 1 && static_cast<size_t>(sev) <= c->severity.size())
         text(c->severity[static_cast<size_t>(sev - 1)].c_str(), FontRole::Small, palette().ink_muted);
+      ask_concern_areas(st, sid);
       ImGui::Unindent(28.0f);
       gap(6);
     }
@@ -276,7 +308,7 @@ void ask(Question q, AppState& st) {
     case Age: ask_age(l, a); break;
     case Pregnant: ask_pregnant(l, a); break;
     case Skin: ask_skin(l, a); break;
-    case Concerns: ask_concerns(l, a, st.lang); break;
+    case Concerns: ask_concerns(st); break;
     case Conditions: ask_conditions(l, a, st.clinic); break;
     case Meds: ask_meds(l, a, st.clinic); break;
     case Procs: ask_procedures(l, a, st.lang); break;

@@ -284,34 +284,6 @@ void what_if_concerns(AppState& st) {
   chips_end();
 }
 
-// One row of area chips that toggle (the face, face and neck, and face, neck and chest replace one another), from
-// `current`; returns the new pick when a chip was tapped. At least one area stays picked.
-std::optional<std::vector<std::string>> area_chips(AppState& st, const std::string& id_prefix,
-                                                   const std::vector<std::string>& offered,
-                                                   const std::vector<std::string>& current) {
-  const float h = st.layout.touch ? 44.0f : 36.0f;
-  std::optional<std::vector<std::string>> out;
-  chips_begin();
-  for (const std::string& id : offered) {
-    const bool on = std::find(current.begin(), current.end(), id) != current.end();
-    const std::string chip_id = id_prefix + id;
-    if (!chip(chip_id.c_str(), compare_string(st, "estimate.area." + id).c_str(), on, h, mirror::Role::checkbox)) continue;
-    std::vector<std::string> next;
-    if (on) {
-      for (const std::string& a : current)
-        if (a != id) next.push_back(a);
-      if (next.empty()) continue;  // at least one area: the last one stays
-    } else {
-      for (const std::string& a : current)
-        if (!price_areas_overlap(a, id)) next.push_back(a);
-      next.push_back(id);
-    }
-    out = std::move(next);
-  }
-  chips_end();
-  return out;
-}
-
 std::vector<std::string> ids_of(const Json& list) {
   std::vector<std::string> out;
   for (const Json& a : list) out.push_back(a.is_string() ? a.get<std::string>() : str(a, "id"));

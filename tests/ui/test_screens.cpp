@@ -549,3 +549,42 @@ TEST_CASE("Estimate's areas: a row per concern the treatment treats; a pick is t
   CHECK(shown().find("lists no price for: Large body area (e.g. abdomen). This estimate leaves it out") != std::string::npos);
   CHECK(ui.problem().empty());
 }
+
+TEST_CASE("the questionnaire asks where each concern is to be treated; Estimate and the rules' body areas follow") {
+  UiDriver ui(kPhone, "patient", "en");
+  ui.state().go(ui::Place{ui::Screen::Candidacy, 3});  // a phone asks one question a page: the fourth
+  ui.frame();
+  ui.frame();
+  const auto press_on_screen = [&](const std::string& label) {
+    for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
+    return press(ui, label);
+  };
+  REQUIRE(press_on_screen("Acne scars##concern.acne_scars"));
+  // Its areas start from the default, the face; the hair-loss row would have none to pick (the scalp only).
+  REQUIRE(find_item("Face##q.area.acne_scars.face") != nullptr);
+  CHECK(find_item("Backs of the hands##q.area.acne_scars.hands") == nullptr);
+  REQUIRE(press_on_screen("Face, neck and chest##q.area.acne_scars.face_neck_chest"));
+  REQUIRE(press_on_screen("Large body area (e.g. abdomen)##q.area.acne_scars.body_large"));
+  using V = std::vector<std::string>;
+  CHECK(ui.state().candidacy.answers.concern_areas["acne_scars"] == V{"face_neck_chest", "body_large"});
+  const Profile p = ui.state().candidacy.answers.profile();
+  REQUIRE(p.concerns.size() == 1);
+  CHECK(p.concerns[0].areas == V{"face_neck_chest", "body_large"});
+  CHECK(p.areas == std::optional<std::vector<std::string>>(V{"face", "neck", "body"}));
+  REQUIRE(press_on_screen("Hair loss (scalp)##concern.hair_loss"));
+  CHECK(find_item("Scalp##q.area.hair_loss.scalp") == nullptr);
+  // Estimate prices the picked areas (and the hair loss default, the scalp).
+  ui.state().go(ui::Screen::Estimate);
+  ui.frame();
+  ui.frame();
+  std::vector<std::string> areas;
+  for (const auto& a : ui::field(ui::field(ui.state().decision.estimate, "costs"), "areas")) areas.push_back(ui::str(a, "id"));
+  CHECK(areas == V{"face_neck_chest", "scalp", "body_large"});
+  // Unpicking the concern forgets its areas.
+  ui.state().go(ui::Place{ui::Screen::Candidacy, 3});  // a phone asks one question a page: the fourth
+  ui.frame();
+  ui.frame();
+  REQUIRE(press_on_screen("Acne scars##concern.acne_scars"));
+  CHECK(ui.state().candidacy.answers.concern_areas.count("acne_scars") == 0);
+  CHECK(ui.problem().empty());
+}
