@@ -55,8 +55,8 @@ inline constexpr std::string_view kToxinForeheadNeeds = "frown_lines";
 // ---------------------------------------------------------------- areas per concern
 // A person picks the areas they want treated for each concern (profile `concerns[].areas`, plan links, what-if). The
 // choices that make sense for a concern: hair loss → the scalp; stretch marks → a body area by size; acne scars →
-// the face chain or a body area (scars on the back, chest or arms); volume loss → none (HA filler is priced by the
-// syringe); any other concern → the face chain or the hands. Lines (fine lines, wrinkles) also take the neurotoxin
+// the face chain or a body area (scars on the back, chest or arms); enlarged pores → the face chain; volume loss →
+// none (HA filler is priced by the syringe); any other concern → the face chain or the hands. Lines (fine lines, wrinkles) also take the neurotoxin
 // areas, the only concerns neurotoxin treats. In catalogue order, surface areas first.
 std::vector<std::string_view> concern_area_choices(std::string_view concern_id);
 // The area an estimate starts from for a concern when none was picked, for a kind of treatment: stretch marks → a

@@ -137,6 +137,7 @@ TEST_CASE("areas: kinds, overlaps, the choices and default per concern, merging"
     for (std::string_view a : choices) CHECK(is_area_id(a));
   }
   CHECK(concern_area_choices("hair_loss") == std::vector<std::string_view>{"scalp"});
+  CHECK(concern_area_choices("enlarged_pores") == std::vector<std::string_view>{"face", "face_neck", "face_neck_chest"});
   CHECK(concern_area_choices("volume_loss").empty());
   // Toxin areas only for lines, the concerns neurotoxin treats.
   for (std::string_view c : kConcernIds) {
