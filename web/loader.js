@@ -343,15 +343,44 @@
     }).catch(function (e) { console.warn('[navigator] offline mode unavailable: ' + e); });
   }
 
+  // The preview in the setup page (setup.html, ?preview=1) shows the configuration being edited, which the page
+  // passes on from the editor: only from this same site, and the newest one once the app is ready.
+  var previewReady = false, previewPending = null;
+  function applyPreview(json) {
+    var bytes = new TextEncoder().encode(json);
+    var p = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, p);
+    withString('setup', function (source) {
+      try { Module._mn_set_clinic_config(p, bytes.length, source); } finally { Module._free(p); }
+    });
+  }
+  if (new URLSearchParams(window.location.search).get('preview') === '1') {
+    window.addEventListener('message', function (e) {
+      if (e.origin !== window.location.origin || !e.data || e.data.type !== 'mn-setup-config' || typeof e.data.json !== 'string') return;
+      if (previewReady) applyPreview(e.data.json);
+      else previewPending = e.data.json;
+    });
+  }
+
   window.addEventListener('mn-ready', function () {
     if (warmUpWorker) warmUpWorker.postMessage('done'); // it ends itself (see gl-warmup.js)
-    configJob.then(applyConfig);
+    configJob.then(applyConfig).then(function () {
+      previewReady = true;
+      if (previewPending !== null) applyPreview(previewPending);
+      previewPending = null;
+    });
     progress.value = 100;
     statusText.textContent = 'Ready';
     // Embedded in another site's page (an <iframe>), the app must not take the keyboard from that page.
     var framed = true;
     try { framed = window.self !== window.top; } catch (e) { /* cross-origin: framed */ }
-    if (!framed) document.getElementById('canvas').focus({ preventScroll: true });
+    var canvas = document.getElementById('canvas');
+    if (!framed) canvas.focus({ preventScroll: true });
+    // A press on the app takes the keyboard (also in a frame, where it was not taken at start): the setup editor's
+    // fields are typed into through the canvas. (SDL cancels the press's default action, which would focus it.)
+    canvas.addEventListener('pointerdown', function () {
+      if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    });
     whenSettled(registerServiceWorker);
   });
 

@@ -36,7 +36,7 @@ std::vector<std::string_view> concern_area_choices(std::string_view concern) {
   if (concern == "stretch_marks") return {"body_small", "body_medium", "body_large"};
   if (concern == "volume_loss") return {};
   if (concern == "acne_scars") return {"face", "face_neck", "face_neck_chest", "body_small", "body_medium", "body_large"};
-  if (concern == "enlarged_pores") return {"face", "face_neck", "face_neck_chest"};
+  if (concern == "enlarged_pores" || concern == "melasma") return {"face", "face_neck", "face_neck_chest"};
   std::vector<std::string_view> out = {"face", "face_neck", "face_neck_chest", "hands"};
   if (concern == "fine_lines" || concern == "wrinkles") out.insert(out.end(), kToxinAreaIds.begin(), kToxinAreaIds.end());
   return out;

@@ -12,7 +12,7 @@ namespace mn {
 
 // Areas of skin for microneedling, peels, lasers, RF and microdermabrasion. face, face_neck and face_neck_chest
 // each contain the one before (a person picks at most one of them); body_* are sizes of one body area (stretch
-// marks, scars): small (e.g. upper arms), medium (e.g. thighs), large (e.g. abdomen).
+// marks, scars): small (e.g. upper arms), medium (e.g. thighs), large (e.g. back or abdomen).
 inline constexpr std::array<std::string_view, 8> kSurfaceAreaIds = {
     "face", "face_neck", "face_neck_chest", "scalp", "hands", "body_small", "body_medium", "body_large"};
 // Areas of the upper face for neurotoxin: between the brows (glabellar lines), forehead lines, crow's feet
@@ -55,9 +55,10 @@ inline constexpr std::string_view kToxinForeheadNeeds = "frown_lines";
 // ---------------------------------------------------------------- areas per concern
 // A person picks the areas they want treated for each concern (profile `concerns[].areas`, plan links, what-if). The
 // choices that make sense for a concern: hair loss → the scalp; stretch marks → a body area by size; acne scars →
-// the face chain or a body area (scars on the back, chest or arms); enlarged pores → the face chain; volume loss →
-// none (HA filler is priced by the syringe); any other concern → the face chain or the hands. Lines (fine lines, wrinkles) also take the neurotoxin
-// areas, the only concerns neurotoxin treats. In catalogue order, surface areas first.
+// the face chain or a body area (scars on the back, chest or arms); enlarged pores and melasma → the face chain;
+// volume loss → none (HA filler is priced by the syringe); any other concern → the face chain or the hands. Lines
+// (fine lines, wrinkles) also take the neurotoxin areas, the only concerns neurotoxin treats. In catalogue order,
+// surface areas first.
 std::vector<std::string_view> concern_area_choices(std::string_view concern_id);
 // The area an estimate starts from for a concern when none was picked, for a kind of treatment: stretch marks → a
 // medium body area, hair loss → the scalp, any other concern → the face; neurotoxin → frown lines (lines only).

@@ -18,6 +18,9 @@ void mn_js_remember_language(const char* code);        // the only thing stored,
 void mn_js_request_language(const char* code);         // fetch that language's asset pack (loader.js); it arrives
                                                        // through mn_add_asset_pack() or mn_language_failed()
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
+// The setup editor (setup.html): a file saved as a download, and the configuration being edited, for the preview.
+void mn_js_download(const char* filename, const char* text);
+void mn_js_setup_changed(const char* json);
 // The person is now at `place` (App::place_id()): the address's fragment names it, in a new history entry when
 // `push` (else in the current one).
 void mn_js_show_place(const char* place, int push);

@@ -196,6 +196,23 @@ mergeInto(LibraryManager.library, {
   },
   // A web address opens in a new tab without access back to this page; a phone number or an email address goes to
   // the device's dialer or mail app (the page stays).
+  // The setup editor saves clinic.json as a download (nothing is sent anywhere).
+  mn_js_download: function (name, text) {
+    var blob = new Blob([UTF8ToString(text)], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  },
+  // The configuration being edited, to the page around the editor (setup.html), which shows it in the preview.
+  // Only to a parent on this same site.
+  mn_js_setup_changed: function (json) {
+    if (window.parent === window) return;
+    window.parent.postMessage({ type: 'mn-setup-config', json: UTF8ToString(json) }, window.location.origin);
+  },
   mn_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);
     if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');

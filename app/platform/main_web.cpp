@@ -99,7 +99,12 @@ bool starting_up() {
   switch (rt->startup_step) {
     case 0: {
       mn::ui::on_language_wanted = [](mn::Lang lang) { mn_js_request_language(std::string(mn::lang_code(lang)).c_str()); };
-      rt->app = std::make_unique<mn::ui::App>(mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode")});
+      rt->app = std::make_unique<mn::ui::App>(
+          mn::ui::AppOptions{mn_js_language_preference(), mn_js_query_param("mode"), mn_js_query_param("setup") == "1"});
+      mn::ui::setup_platform().download = [](const std::string& name, const std::string& text) {
+        mn_js_download(name.c_str(), text.c_str());
+      };
+      mn::ui::setup_platform().changed = [](const std::string& json) { mn_js_setup_changed(json.c_str()); };
       rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
       rt->app->on_forget_person = [](mn::Mode) {
         mn_js_forget_person();

@@ -141,6 +141,7 @@ App::App(const AppOptions& options) {
   state_.mode_chosen = mode.has_value();
   state_.mode = mode.value_or(state_.clinic.default_mode);
   state_.attract = state_.mode == Mode::kiosk;
+  state_.setup.active = options.setup;
 }
 
 void App::apply_mode(Mode mode) {
@@ -164,6 +165,8 @@ bool App::idle(double idle_seconds) {
 }
 
 void App::set_clinic_config(std::string_view json_text, std::string_view source) {
+  // The setup editor starts from the site's own clinic.json (unless something was already changed).
+  if (state_.setup.active && !state_.setup.draft.dirty()) state_.setup.draft.open(json_text);
   ConfigLoad load = load_clinic_config(json_text);
   state_.clinic = std::move(load.config);
   state_.config_issues = std::move(load.issues);
@@ -227,6 +230,10 @@ void App::draw(const FrameContext& frame) {
     style_set_ = true;
   }
   state_.animating = false;
+  if (state_.setup.active) {
+    draw_setup(state_);
+    return;
+  }
   if (state_.mode == Mode::kiosk && state_.attract) {
     draw_attract(state_);
     return;

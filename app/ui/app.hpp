@@ -13,6 +13,7 @@ namespace mn::ui {
 struct AppOptions {
   std::string lang;  // "en" / "es" from the URL or a remembered preference; empty = the clinic's default
   std::string mode;  // "patient" / "consult" / "kiosk" from the URL; empty = the clinic's default
+  bool setup = false;  // the clinic setup editor (setup.html), not the patient app
 };
 
 struct FrameContext {

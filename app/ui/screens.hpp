@@ -12,6 +12,7 @@
 #include "core/candidacy.hpp"
 #include "core/candidacy_json.hpp"
 #include "core/clinic_config.hpp"
+#include "core/clinic_draft.hpp"
 #include "core/issues.hpp"
 #include "core/lang.hpp"
 #include "ui/answers.hpp"
@@ -74,6 +75,20 @@ struct CrashNotice {
   Place where;
 };
 
+// The clinic setup editor (setup.html): the clinic.json being edited.
+struct SetupState {
+  bool active = false;  // this page is the editor, not the patient app
+  ClinicDraft draft;
+  std::string shown;    // the document last sent to the preview
+};
+
+// What the setup editor needs from the browser (set by app/platform; unset in native builds).
+struct SetupPlatform {
+  void (*download)(const std::string& filename, const std::string& text) = nullptr;  // saves a file (a download)
+  void (*changed)(const std::string& json) = nullptr;  // the document after a change: the preview shows it
+};
+SetupPlatform& setup_platform();
+
 struct AppState {
   Screen screen = Screen::Home;
   Lang lang = Lang::en;
@@ -96,6 +111,7 @@ struct AppState {
   Screen privacy_back = Screen::Home;  // where "Back" on the privacy page returns to
   CrashNotice crash;
   TextSize text_size = TextSize::normal;  // the person's reading size (top bar); not a health answer
+  SetupState setup;
 
   Place place() const { return {screen, candidacy.page, candidacy.show_results, candidacy.review}; }
   void go(const Place& p) {
@@ -166,6 +182,8 @@ std::string candidacy_text(std::string_view key);
 void crash_notice(AppState& st);
 
 // The title, lead and education disclaimer every screen opens with.
+// The clinic setup editor, the whole window (screen_setup.cpp).
+void draw_setup(AppState& st);
 void screen_header(const char* title_key, const char* lead_key);
 // The in-app back: one level up from where the person is (a step: the one before; results: the answers; Estimate:
 // Compare; My plan: Estimate; Learn, Compare: Home; the privacy page has its own Back), as a quiet "‹ Home" link above the screen's title

@@ -47,7 +47,7 @@ await run('areas, lines and cost over time', async (check) => {
 
     await check('tapping areas for a concern changes the estimate at once; screen == CLI == JavaScript API', async () => {
       await tap('Face and neck##area.acne_scars.face_neck');                       // replaces the face
-      await tap('Large body area (e.g. abdomen)##area.acne_scars.body_large');   // adds the back, say
+      await tap('Large body area (e.g. back or abdomen)##area.acne_scars.body_large');   // adds the back, say
       after = await api(page, 'shownEstimate');
       assert(same(after.what_if.concern_areas, { acne_scars: ['face_neck', 'body_large'] }), JSON.stringify(after.what_if));
       assert(same(after.what_if.areas, []), JSON.stringify(after.what_if.areas));
@@ -69,12 +69,12 @@ await run('areas, lines and cost over time', async (check) => {
       assert(after.shown.chart.length === 7 && after.shown.chart[0].month === 0 && after.shown.chart[6].month === 36,
         JSON.stringify(after.shown.chart));
       // Tapping a picked area again removes it; the last one stays.
-      await tap('Large body area (e.g. abdomen)##area.acne_scars.body_large');
+      await tap('Large body area (e.g. back or abdomen)##area.acne_scars.body_large');
       const removed = await api(page, 'shownEstimate');
       assert(same(removed.what_if.concern_areas, { acne_scars: ['face_neck'] }), JSON.stringify(removed.what_if));
       await tap('Face and neck##area.acne_scars.face_neck');
       assert(same((await api(page, 'shownEstimate')).what_if.concern_areas, { acne_scars: ['face_neck'] }), 'the last area went');
-      await tap('Large body area (e.g. abdomen)##area.acne_scars.body_large');
+      await tap('Large body area (e.g. back or abdomen)##area.acne_scars.body_large');
       after = await api(page, 'shownEstimate');
     });
 
@@ -84,7 +84,7 @@ await run('areas, lines and cost over time', async (check) => {
       let shown = await api(page, 'shownEstimate');
       assert(same(shown.estimate.costs.areas.map((a) => a.id), ['face_neck', 'body_medium', 'body_large']),
         JSON.stringify(shown.estimate.costs.areas));
-      await tap('Large body area (e.g. abdomen)##area.stretch_marks.body_large');   // replaces nothing: adds
+      await tap('Large body area (e.g. back or abdomen)##area.stretch_marks.body_large');   // replaces nothing: adds
       await tap('Medium body area (e.g. thighs)##area.stretch_marks.body_medium');  // removes the default
       shown = await api(page, 'shownEstimate');
       assert(same(shown.what_if.concern_areas, { acne_scars: ['face_neck', 'body_large'], stretch_marks: ['body_large'] }),

@@ -511,7 +511,7 @@ TEST_CASE("Estimate's areas: a row per concern the treatment treats; a pick is t
   CHECK(find_item("Face and neck##area.acne_scars.face_neck") != nullptr);
   CHECK(find_item("Backs of the hands##area.acne_scars.hands") == nullptr);
   CHECK(find_item("Face##area.stretch_marks.face") == nullptr);
-  CHECK(find_item("Large body area (e.g. abdomen)##area.stretch_marks.body_large") != nullptr);
+  CHECK(find_item("Large body area (e.g. back or abdomen)##area.stretch_marks.body_large") != nullptr);
   CHECK(find_item("Face##area.face") == nullptr);
   const auto areas = [&] {
     std::vector<std::string> out;
@@ -525,8 +525,8 @@ TEST_CASE("Estimate's areas: a row per concern the treatment treats; a pick is t
     for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
     return press(ui, label);
   };
-  REQUIRE(press_chip("Large body area (e.g. abdomen)##area.acne_scars.body_large"));
-  REQUIRE(press_chip("Large body area (e.g. abdomen)##area.stretch_marks.body_large"));
+  REQUIRE(press_chip("Large body area (e.g. back or abdomen)##area.acne_scars.body_large"));
+  REQUIRE(press_chip("Large body area (e.g. back or abdomen)##area.stretch_marks.body_large"));
   REQUIRE(press_chip("Medium body area (e.g. thighs)##area.stretch_marks.body_medium"));
   ui.frame();
   CHECK(ui.state().decision.concern_areas["acne_scars"] == V{"face", "body_large"});
@@ -546,7 +546,7 @@ TEST_CASE("Estimate's areas: a row per concern the treatment treats; a pick is t
   ui.frame();
   ui.frame();
   CHECK(areas() == V{"face"});
-  CHECK(shown().find("lists no price for: Large body area (e.g. abdomen). This estimate leaves it out") != std::string::npos);
+  CHECK(shown().find("lists no price for: Large body area (e.g. back or abdomen). This estimate does not include that cost") != std::string::npos);
   CHECK(ui.problem().empty());
 }
 
@@ -564,7 +564,7 @@ TEST_CASE("the questionnaire asks where each concern is to be treated; Estimate 
   REQUIRE(find_item("Face##q.area.acne_scars.face") != nullptr);
   CHECK(find_item("Backs of the hands##q.area.acne_scars.hands") == nullptr);
   REQUIRE(press_on_screen("Face, neck and chest##q.area.acne_scars.face_neck_chest"));
-  REQUIRE(press_on_screen("Large body area (e.g. abdomen)##q.area.acne_scars.body_large"));
+  REQUIRE(press_on_screen("Large body area (e.g. back or abdomen)##q.area.acne_scars.body_large"));
   using V = std::vector<std::string>;
   CHECK(ui.state().candidacy.answers.concern_areas["acne_scars"] == V{"face_neck_chest", "body_large"});
   const Profile p = ui.state().candidacy.answers.profile();
@@ -587,4 +587,46 @@ TEST_CASE("the questionnaire asks where each concern is to be treated; Estimate 
   REQUIRE(press_on_screen("Acne scars##concern.acne_scars"));
   CHECK(ui.state().candidacy.answers.concern_areas.count("acne_scars") == 0);
   CHECK(ui.problem().empty());
+}
+
+TEST_CASE("setup: fields are checked as they are typed; a wrong price blocks Save; undo; Save downloads a valid file") {
+  UiDriver ui(kDesktop, "patient", "en");
+  ui.state().setup.active = true;
+  static std::string saved_name, saved_text;
+  static int saves = 0;
+  ui::setup_platform().download = [](const std::string& name, const std::string& text) {
+    saved_name = name;
+    saved_text = text;
+    ++saves;
+  };
+  ui.frame();
+  ui.frame();
+  CHECK(shown().find("Clinic setup") != std::string::npos);
+  CHECK(shown().find("All settings are valid") != std::string::npos);
+  const auto press_field = [&](const std::string& label) {
+    for (int i = 0; i < 200 && !on_screen(ui, label); ++i) ui.scroll(-1);
+    return press(ui, label);
+  };
+  REQUIRE(press_field("Clinic name"));
+  ui.type(" Norte");
+  CHECK(ui.state().setup.draft.config().clinic.name == "Harbour Skin Clinic Norte");
+  // Microneedling's lowest price typed into 3000, above its usual 375: the validator's message, and no saving.
+  REQUIRE(press_field("Lowest"));
+  ui.type("0");
+  CHECK(*ui.state().setup.draft.at("/treatments/microneedling/price/low") == 3000);
+  CHECK(!ui.state().setup.draft.saveable());
+  CHECK(shown().find("1 problem(s) to fix before saving") != std::string::npos);
+  ui.scroll(40);  // back to the top, where Save is
+  press(ui, "Save clinic.json");  // disabled: a press does nothing
+  CHECK(saves == 0);
+  REQUIRE(press(ui, "Undo"));
+  CHECK(*ui.state().setup.draft.at("/treatments/microneedling/price/low") == 300);
+  REQUIRE(press(ui, "Save clinic.json"));
+  CHECK(saves == 1);
+  CHECK(saved_name == "clinic.json");
+  const ConfigLoad load = load_clinic_config(saved_text);
+  CHECK(load.ok());
+  CHECK(load.config.clinic.name == "Harbour Skin Clinic Norte");
+  CHECK(ui.problem().empty());
+  ui::setup_platform().download = nullptr;
 }

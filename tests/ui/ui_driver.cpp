@@ -98,6 +98,12 @@ bool UiDriver::press(const platform::Item& item) {
   return true;
 }
 
+void UiDriver::type(const std::string& utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+  frame();
+  frame();
+}
+
 void UiDriver::scroll(float steps) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(viewport_.width * 0.6f, viewport_.height * 0.5f);

@@ -32,6 +32,8 @@ class UiDriver {
   void frame();
   // Presses the widget (hover, press, release: a frame each, then settles). False when it is not on screen.
   bool press(const platform::Item& item);
+  // Types text into the focused field (as a keyboard's characters, UTF-8), then settles.
+  void type(const std::string& utf8);
   // Scrolls the content window by `steps` wheel notches (negative: down).
   void scroll(float steps);
   // Scrolls the content window to `y` (clamped to what it can scroll), and settles.
