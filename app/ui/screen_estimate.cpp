@@ -333,10 +333,9 @@ void area_choice(AppState& st, const Json& e) {
     }
   }
   // Areas wanted that the clinic has no price for.
-  const std::vector<std::string> left_out = ids_of(field(pick, "left_out"));
-  if (!left_out.empty()) {
+  if (const Json& left_out = field(pick, "left_out"); !left_out.empty()) {
     std::string names;
-    for (const Json& a : field(pick, "left_out")) names += (names.empty() ? "" : ", ") + str(a, "name");
+    for (const Json& a : left_out) names += (names.empty() ? "" : ", ") + str(a, "name");
     gap(6);
     const char* key = field(pick, "stand_in").is_boolean() && field(pick, "stand_in").get<bool>() ? "estimate.areas_stand_in"
                                                                                                   : "estimate.areas_left_out";
