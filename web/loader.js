@@ -362,7 +362,40 @@
     });
   }
 
+  // The setup editor (?setup=1) opens a clinic.json dropped on it, or picked or dropped on the page around it
+  // (setup.html passes the file on, from this same site only). Its bytes go to the app as they are: a file too large,
+  // not UTF-8 or not JSON is refused there with the reason, and nothing already entered is lost.
+  var setupReady = false, setupPending = [];
+  function openInEditor(name, bytes) {
+    if (!setupReady) { setupPending.push([name, bytes]); return; }
+    var data = new Uint8Array(bytes), p = Module._malloc(Math.max(1, data.length));
+    Module.HEAPU8.set(data, p);
+    withString(name, function (n) {
+      try { Module._mn_setup_open(n, p, data.length); } finally { Module._free(p); }
+    });
+  }
+  function readFileFor(file, use) {
+    // One byte past the loader's limit (1 MiB) is enough for it to say the file is too large.
+    file.slice(0, 1048577).arrayBuffer().then(function (bytes) { use(file.name, bytes); },
+      function (e) { console.warn('[navigator] could not read ' + file.name + ': ' + e); });
+  }
+  if (new URLSearchParams(window.location.search).get('setup') === '1') {
+    window.addEventListener('message', function (e) {
+      if (e.origin !== window.location.origin || !e.data || e.data.type !== 'mn-setup-open') return;
+      if (typeof e.data.name !== 'string' || !(e.data.bytes instanceof ArrayBuffer)) return;
+      openInEditor(e.data.name, e.data.bytes);
+    });
+    window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      var file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+      if (file) readFileFor(file, openInEditor);
+    });
+  }
+
   window.addEventListener('mn-ready', function () {
+    setupReady = true;
+    setupPending.splice(0).forEach(function (f) { openInEditor(f[0], f[1]); });
     if (warmUpWorker) warmUpWorker.postMessage('done'); // it ends itself (see gl-warmup.js)
     configJob.then(applyConfig).then(function () {
       previewReady = true;

@@ -19,6 +19,34 @@
     latest = e.data.json;
     send();
   });
+  // A clinic.json picked or dropped on the page opens in the editor: its bytes are passed on as they are (the editor
+  // checks them and says what is wrong); nothing leaves this computer.
+  function openFile(file) {
+    if (!file) return;
+    file.slice(0, 1048577).arrayBuffer().then(function (bytes) {
+      editor.contentWindow.postMessage({ type: 'mn-setup-open', name: file.name, bytes: bytes }, window.location.origin);
+      editor.focus();
+    });
+  }
+  var picker = document.getElementById('open-file');
+  picker.addEventListener('change', function () {
+    openFile(picker.files && picker.files[0]);
+    picker.value = '';  // the same file can be opened again
+  });
+  var dragEnd = 0;
+  document.addEventListener('dragover', function (e) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    document.body.classList.add('dragging');
+    clearTimeout(dragEnd);
+    dragEnd = setTimeout(function () { document.body.classList.remove('dragging'); }, 300);
+  });
+  document.addEventListener('drop', function (e) {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    openFile(e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0]);
+  });
+
   // A reloaded preview (another language) gets the configuration again.
   preview.addEventListener('load', send);
 

@@ -61,14 +61,14 @@ void ClinicDraft::start_from_demo() {
   recheck();
 }
 
-std::optional<std::string> ClinicDraft::open(std::string_view text) {
+std::optional<std::string> ClinicDraft::open(std::string_view text, bool unsaved) {
   ParsedJson parsed = parse_json(text);
   if (!parsed.ok()) return parsed.pointer.empty() ? parsed.error : parsed.pointer + ": " + parsed.error;
   if (!parsed.value.is_object()) return std::string("a clinic configuration is a JSON object ({…})");
   doc_ = std::move(parsed.value);
   undo_.clear();
   redo_.clear();
-  dirty_ = false;
+  dirty_ = unsaved;
   recheck();
   return std::nullopt;
 }
@@ -118,15 +118,22 @@ bool ClinicDraft::set(std::string_view pointer, Json value, bool merge) {
   return true;
 }
 
-bool ClinicDraft::erase(std::string_view pointer) {
-  const auto tokens = json_pointer_tokens(pointer);
+bool ClinicDraft::erase(std::string_view pointer, bool merge) {
+  auto tokens = json_pointer_tokens(pointer);
   if (!tokens || tokens->empty() || !at(pointer)) return false;
   Json next = doc_;
+  // The deepest ancestor that still holds something else once this goes (an emptied object goes with it).
+  while (tokens->size() > 1) {
+    const Json* node = &next;
+    for (std::size_t i = 0; i + 1 < tokens->size(); ++i) node = child(*node, (*tokens)[i]);
+    if (!node->is_object() || node->size() > 1) break;
+    tokens->pop_back();
+  }
   Json* node = &next;
   for (std::size_t i = 0; i + 1 < tokens->size(); ++i) node = child(*node, (*tokens)[i]);
   if (node->is_object()) node->erase(tokens->back());
   else node->erase(*array_index(tokens->back()));
-  changed(std::exchange(doc_, std::move(next)), std::string(pointer), false);
+  changed(std::exchange(doc_, std::move(next)), std::string(pointer), merge);
   return true;
 }
 

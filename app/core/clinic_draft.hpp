@@ -23,7 +23,9 @@ class ClinicDraft {
 
   // Opens a clinic.json text: a JSON object (issues in it are shown, as validate shows them, and can be fixed
   // here). Anything else leaves the draft as it was and returns why ("line 3: …"). Opening clears undo and redo.
-  std::optional<std::string> open(std::string_view text);
+  // `unsaved`: the text is earlier work that was never saved (kept by the browser across a reload): the draft
+  // opens dirty.
+  std::optional<std::string> open(std::string_view text, bool unsaved = false);
   // Back to the built-in demo clinic (undo and redo cleared).
   void start_from_demo();
 
@@ -35,8 +37,9 @@ class ClinicDraft {
   // to append). A new undo step, unless `merge` and the last step changed the same pointer (typing into one field
   // is one step). False, and nothing changed, when the pointer cannot be set.
   bool set(std::string_view pointer, Json value, bool merge = false);
-  // Removes the member or element at `pointer`. False when there is none.
-  bool erase(std::string_view pointer);
+  // Removes the member or element at `pointer` (a step, merged as `set` merges: clearing a field as it is typed).
+  // An object left empty by it goes too, unless it is the document. False when there is none.
+  bool erase(std::string_view pointer, bool merge = false);
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }

@@ -18,9 +18,15 @@ void mn_js_remember_language(const char* code);        // the only thing stored,
 void mn_js_request_language(const char* code);         // fetch that language's asset pack (loader.js); it arrives
                                                        // through mn_add_asset_pack() or mn_language_failed()
 void mn_js_forget_person();                            // clear the URL fragment and anything stored for this person
-// The setup editor (setup.html): a file saved as a download, and the configuration being edited, for the preview.
+// The setup editor (setup.html): a file saved as a download, and the configuration being edited, for the preview
+// (while `unsaved`, also kept in this browser's storage, across a reload, until it is saved or discarded).
 void mn_js_download(const char* filename, const char* text);
-void mn_js_setup_changed(const char* json);
+void mn_js_setup_changed(const char* json, int unsaved);
+char* mn_js_setup_kept_new();                          // the unsaved work kept by mn_js_setup_changed; malloc'd or null
+// The text agent: while `active`, a hidden textarea at the caret (x, y: CSS pixels; h: the line's height) holds the
+// page's focus for an input method, an on-screen keyboard and paste (mn_text_agent_input, mn_text_agent_key).
+void mn_js_text_agent(int active, float x, float y, float h);
+void mn_js_write_clipboard(const char* text);          // a copy from a text field; best effort, nothing is answered
 // The person is now at `place` (App::place_id()): the address's fragment names it, in a new history entry when
 // `push` (else in the current one).
 void mn_js_show_place(const char* place, int push);
@@ -45,4 +51,5 @@ inline std::string adopt_js_string(char* raw) {
 
 // The value of ?name=... in the page URL, or "" when absent.
 inline std::string mn_js_query_param(const char* name) { return mn::platform::adopt_js_string(mn_js_query_param_new(name)); }
+inline std::string mn_js_setup_kept() { return mn::platform::adopt_js_string(mn_js_setup_kept_new()); }
 inline std::string mn_js_language_preference() { return mn::platform::adopt_js_string(mn_js_language_preference_new()); }

@@ -208,10 +208,103 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
   },
   // The configuration being edited, to the page around the editor (setup.html), which shows it in the preview.
-  // Only to a parent on this same site.
-  mn_js_setup_changed: function (json) {
+  // Only to a parent on this same site. Unsaved work is kept in this browser (localStorage, on this computer only:
+  // it is the clinic's settings, never a person's answers) until it is saved or discarded.
+  mn_js_setup_changed: function (json, unsaved) {
+    var text = UTF8ToString(json);
+    try {
+      if (unsaved) window.localStorage.setItem('mn-setup-draft', text);
+      else window.localStorage.removeItem('mn-setup-draft');
+    } catch (e) { /* storage may be off or full: the work is then kept only while the page is open */ }
     if (window.parent === window) return;
-    window.parent.postMessage({ type: 'mn-setup-config', json: UTF8ToString(json) }, window.location.origin);
+    window.parent.postMessage({ type: 'mn-setup-config', json: text, unsaved: !!unsaved }, window.location.origin);
+  },
+  mn_js_setup_kept_new__deps: ['$mnNewString'],
+  mn_js_setup_kept_new: function () {
+    try { return mnNewString(window.localStorage.getItem('mn-setup-draft')); } catch (e) { return 0; }
+  },
+  // The text agent. The app draws its text fields on the canvas, which no input method, on-screen keyboard or paste
+  // can reach; while a field is being edited, a hidden textarea at its caret holds the focus instead:
+  //  - text arrives as the textarea's input (typed, or from an on-screen keyboard) and is passed on at once;
+  //  - its keys go on to SDL on the canvas (SDL listens there), so that arrows, Backspace, Delete, Home, End, Enter,
+  //    Escape, Tab and Ctrl/Cmd+A, C, X, Z, Y edit the field; the textarea itself ignores those;
+  //  - an input method's keys (accents, Chinese, Korean, Vietnamese…) stay with it: the composed text is passed on
+  //    at compositionend;
+  //  - an on-screen keyboard's Backspace (often no key event) deletes the textarea's one placeholder character,
+  //    which becomes a Backspace for the app;
+  //  - a paste (Ctrl/Cmd+V, or the touch menu) arrives as the textarea's paste event.
+  // On a touch screen, focusing it inside the tap (mn_frame_in_gesture) opens the on-screen keyboard.
+  $mnTextAgent: { el: null, active: false },
+  mn_js_text_agent__deps: ['$mnTextAgent', '$mnNewString', 'free'],
+  mn_js_text_agent: function (active, x, y, h) {
+    var agent = mnTextAgent, placeholder = '\u200b';
+    if (!agent.el) {
+      var el = document.createElement('textarea');
+      el.id = 'mn-text-agent';
+      el.tabIndex = -1;
+      el.setAttribute('aria-hidden', 'true');  // the mirror's own text box names the field for a screen reader
+      ['autocomplete', 'autocorrect', 'autocapitalize'].forEach(function (a) { el.setAttribute(a, 'off'); });
+      el.spellcheck = false;
+      var s = el.style;  // CSSOM: allowed by the CSP
+      s.position = 'fixed'; s.width = '2px'; s.opacity = '0'; s.border = '0'; s.padding = '0'; s.margin = '0';
+      s.resize = 'none'; s.overflow = 'hidden'; s.fontSize = '16px'; s.pointerEvents = 'none'; s.zIndex = '-1';
+      s.background = 'transparent'; s.color = 'transparent'; s.caretColor = 'transparent'; s.whiteSpace = 'pre';
+      var send = function (text) {
+        text = String(text || '').split(placeholder).join('');
+        if (!text) return;
+        var p = mnNewString(text);
+        Module['_mn_text_agent_input'](p);
+        _free(p);
+      };
+      var reset = function () { el.value = placeholder; el.setSelectionRange(1, 1); };
+      var editing = /^(Arrow|Page)|^(Backspace|Delete|Home|End|Enter|Escape|Tab)$/;
+      var pass = function (e) {
+        if (e.isComposing || e.keyCode === 229) return;  // the input method's keys are not the app's
+        var command = (e.ctrlKey || e.metaKey) && !e.altKey;
+        if (command && (e.key === 'v' || e.key === 'V')) return;  // the browser pastes (the paste event below)
+        if (editing.test(e.key) || command) e.preventDefault();  // the app edits; the textarea must not
+        Module['canvas'].dispatchEvent(new KeyboardEvent(e.type, {
+          key: e.key, code: e.code, location: e.location, repeat: e.repeat,
+          ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true
+        }));
+      };
+      el.addEventListener('keydown', pass);
+      el.addEventListener('keyup', pass);
+      el.addEventListener('compositionend', function (e) { send(e.data); reset(); });
+      el.addEventListener('input', function (e) {
+        if (e.isComposing || /Composition/.test(e.inputType || '')) return;  // compositionend passes it on
+        if (el.value === '') Module['_mn_text_agent_key'](0);  // the placeholder went: a Backspace
+        else if (e.inputType === 'insertLineBreak') Module['_mn_text_agent_key'](1);
+        else send(el.value);
+        reset();
+      });
+      el.addEventListener('paste', function (e) {
+        e.preventDefault();
+        send(e.clipboardData ? e.clipboardData.getData('text/plain') : '');
+      });
+      document.body.appendChild(el);
+      agent.el = el;
+      agent.reset = reset;
+    }
+    var t = agent.el;
+    agent.active = !!active;
+    if (active) {
+      t.style.left = Math.max(0, x) + 'px';
+      t.style.top = Math.max(0, y) + 'px';
+      t.style.height = Math.max(16, h) + 'px';
+      if (document.activeElement !== t) {
+        agent.reset();
+        t.focus({ preventScroll: true });
+      }
+    } else if (document.activeElement === t) {
+      Module['canvas'].focus({ preventScroll: true });
+    }
+  },
+  mn_js_write_clipboard: function (ptr) {
+    var text = UTF8ToString(ptr);
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () { /* not allowed */ });
+    } catch (e) { /* not allowed */ }
   },
   mn_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);
@@ -286,6 +379,7 @@ mergeInto(LibraryManager.library, {
   },
   // The accessibility mirror: the current screen as hidden HTML (headings, text, real buttons, radios and
   // checkboxes). Activating a control presses the same widget in the app. A live region announces new screens.
+  mn_js_mirror_update__deps: ['$mnNewString', 'free'],
   mn_js_mirror_update: function (json) {
     var data = JSON.parse(UTF8ToString(json)), doc = document;
     var root = doc.getElementById('mn-mirror');
@@ -297,7 +391,14 @@ mergeInto(LibraryManager.library, {
       s.clipPath = 'inset(50%)'; s.whiteSpace = 'nowrap'; s.margin = '-1px'; s.padding = '0'; s.border = '0';
       root.addEventListener('click', function (e) {
         var el = e.target.closest('[data-mn-id]');
-        if (el) Module['_mn_mirror_activate'](Number(el.getAttribute('data-mn-id')));
+        if (el && el.tagName !== 'INPUT') Module['_mn_mirror_activate'](Number(el.getAttribute('data-mn-id')));
+      });
+      root.addEventListener('change', function (e) {
+        var el = e.target;
+        if (el.tagName !== 'INPUT' || !el.hasAttribute('data-mn-id')) return;
+        var p = mnNewString(el.value);
+        Module['_mn_mirror_set_text'](Number(el.getAttribute('data-mn-id')), p);
+        _free(p);
       });
       var live = doc.createElement('div');
       live.id = 'mn-live';
@@ -359,6 +460,14 @@ mergeInto(LibraryManager.library, {
         if (!firstHeading && role === 'h1') firstHeading = n['text'];
       } else if (role === 'text') {
         el = doc.createElement('p');
+      } else if (role === 'textbox') {  // a text field: edited here by a screen reader, committed on change
+        el = doc.createElement('input');
+        el.type = 'text';
+        el.setAttribute('data-mn-id', String(n['id']));
+        el.setAttribute('aria-label', n['text']);
+        el.value = n['value'] || '';
+        main.appendChild(el);
+        return;
       } else if (role === 'img') {  // a chart or the QR code: named, not pressable
         el = doc.createElement('div');
         el.setAttribute('role', 'img');

@@ -77,6 +77,21 @@ void Input::configure(ImGuiIO& io) {
 
 void Input::push_pos(ImVec2 p, bool touch) { queue_.emplace_back(Event::Pos, touch, p); }
 
+void Input::push_text(const std::string& utf8) {
+  Event t(Event::Text);
+  t.text = utf8;
+  queue_.push_back(std::move(t));
+}
+
+void Input::push_key_tap(int scancode) {
+  for (bool down : {true, false}) {
+    Event k(Event::Key);
+    k.key = scancode;
+    k.down = down;
+    queue_.push_back(k);
+  }
+}
+
 void Input::push_button(int button, bool down, bool touch) {
   Event e(Event::Button, touch);
   e.button = button;
@@ -167,13 +182,15 @@ void Input::handle(const SDL_Event& e, ImVec2 display) {
     case SDL_KEYUP: {
       Event k(Event::Key);
       k.key = e.key.keysym.scancode;
-      // 1.86's Tab only cycles text fields and Enter only edits them. The app has no text fields: Tab and
-      // Shift+Tab move through every control in reading order (see take_tab), Enter presses it like Space.
+      // 1.86's Tab only cycles text fields and Enter only edits them. Here Tab and Shift+Tab move through every
+      // control in reading order (see take_tab; a text field reached is edited at once), and Enter presses a control
+      // like Space; in a text field being edited, Enter ends the editing.
       if (k.key == SDL_SCANCODE_TAB) {
         if (e.type == SDL_KEYDOWN) tab_ += (e.key.keysym.mod & KMOD_SHIFT) ? -1 : 1;
         break;
       }
-      if (k.key == SDL_SCANCODE_RETURN || k.key == SDL_SCANCODE_KP_ENTER) k.key = SDL_SCANCODE_SPACE;
+      if ((k.key == SDL_SCANCODE_RETURN || k.key == SDL_SCANCODE_KP_ENTER) && !ImGui::GetIO().WantTextInput)
+        k.key = SDL_SCANCODE_SPACE;
       k.down = e.type == SDL_KEYDOWN;
       queue_.push_back(k);
       break;

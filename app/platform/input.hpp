@@ -22,6 +22,11 @@ class Input {
   // Takes one SDL event. `display` is the window size in CSS pixels (finger events are normalised).
   void handle(const SDL_Event& e, ImVec2 display);
 
+  // Text and keys from the page's text agent (browser.js: an input method's composed text, an on-screen keyboard,
+  // a paste), in order with the rest.
+  void push_text(const std::string& utf8);
+  void push_key_tap(int scancode);  // pressed, then released on the next frame
+
   // Before ImGui::NewFrame(): applies the queued events that belong to this frame.
   void apply(ImGuiIO& io);
 

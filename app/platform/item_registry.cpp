@@ -48,6 +48,7 @@ void focus_next_item(int steps) {
     if (order[static_cast<size_t>(i)]->id == g.NavId) at = i;
   int next = at < 0 ? (steps > 0 ? 0 : n - 1) : ((at + steps) % n + n) % n;
   const Item& target = *order[static_cast<size_t>(next)];
+  if (g.ActiveId) ImGui::ClearActiveID();  // leaving a text field that was being edited (its text is kept)
   ImGuiWindow* window = ImGui::FindWindowByName(target.window.c_str());
   if (!window) return;
   ImRect abs(target.rect.x, target.rect.y, target.rect.x + target.rect.z, target.rect.y + target.rect.w);
@@ -57,6 +58,8 @@ void focus_next_item(int steps) {
   ImGui::SetNavID(target.id, ImGuiNavLayer_Main, 0, relative);
   g.NavDisableHighlight = false;
   g.NavDisableMouseHover = g.NavMousePosDirty = true;
+  // A text field is edited as soon as it is reached, as an HTML text box is (1.86: InputText starts on NavActivateInputId).
+  if (target.flags & ui::kItemStatusTextbox) g.NavActivateInputId = target.id;
   ImGui::ScrollToBringRectIntoView(window, abs);
 }
 

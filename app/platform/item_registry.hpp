@@ -30,7 +30,8 @@ const std::vector<Item>& published_items();
 std::string published_items_json();
 
 // Moves keyboard focus `steps` named controls forward (or back) in the order they were drawn, across windows,
-// and scrolls the new one into view. Call between NewFrame and the UI's drawing.
+// and scrolls the new one into view; a text field (ui::kItemStatusTextbox) starts being edited. Call between NewFrame
+// and the UI's drawing.
 void focus_next_item(int steps);
 
 }  // namespace mn::platform

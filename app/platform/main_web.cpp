@@ -65,6 +65,9 @@ struct Runtime {
   std::string place_shown;        // the place the address's fragment names (browser history: mn_js_show_place)
   std::string title_shown;        // the page's title (the clinic's name first)
   int edges_shown = -1;           // the content's scroll edges last told to the page (mn_js_scroll_edges)
+  bool typing_shown = false;      // a text field is being edited: the page's text agent has the focus (mn_js_text_agent)
+  ImVec2 caret_shown{-1, -1};
+  std::string clipboard;          // what the app last copied (ImGui's Ctrl+C in a text field)
   Uint32 touch_cancel_event = 0;  // an SDL event of ours: the browser took the finger (mn_touch_cancel)
 };
 Runtime* rt = nullptr;
@@ -104,7 +107,12 @@ bool starting_up() {
       mn::ui::setup_platform().download = [](const std::string& name, const std::string& text) {
         mn_js_download(name.c_str(), text.c_str());
       };
-      mn::ui::setup_platform().changed = [](const std::string& json) { mn_js_setup_changed(json.c_str()); };
+      mn::ui::setup_platform().changed = [](const std::string& json, bool unsaved) {
+        mn_js_setup_changed(json.c_str(), unsaved ? 1 : 0);
+      };
+      // Unsaved work from before a reload: the editor carries on with it (the site's clinic.json does not replace it).
+      if (rt->app->setup().active)
+        if (const std::string kept = mn_js_setup_kept(); !kept.empty()) mn::ui::setup_restore(rt->app->setup(), kept);
       rt->app->on_language_chosen = [](mn::Lang lang) { mn_js_remember_language(std::string(mn::lang_code(lang)).c_str()); };
       rt->app->on_forget_person = [](mn::Mode) {
         mn_js_forget_person();
@@ -241,6 +249,15 @@ void frame() {
   if (std::string title = rt->app->page_title(); title != rt->title_shown) {
     SDL_SetWindowTitle(rt->window, title.c_str());
     rt->title_shown = std::move(title);
+  }
+  // While a text field is edited, the page's text agent (a hidden textarea at its caret) takes the browser's focus,
+  // so that an input method, an on-screen keyboard and a paste reach the app; it lets go when the editing ends.
+  const ImVec2 caret = GImGui->PlatformImePos;
+  const bool caret_moved = caret.x != rt->caret_shown.x || caret.y != rt->caret_shown.y;
+  if (const bool typing = io.WantTextInput; typing != rt->typing_shown || (typing && caret_moved)) {
+    mn_js_text_agent(typing ? 1 : 0, caret.x, caret.y, ImGui::GetFontSize());
+    rt->typing_shown = typing;
+    rt->caret_shown = caret;
   }
   if (const int edges = scroll_edges(); edges != rt->edges_shown) {
     mn_js_scroll_edges(edges);
@@ -436,6 +453,34 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const
   mn_wake();
 }
 
+// The text agent's input (browser.js): text an input method composed, an on-screen keyboard typed or a paste brought,
+// and the keys an on-screen keyboard sends only as edits (0: Backspace, 1: Enter).
+EMSCRIPTEN_KEEPALIVE void mn_text_agent_input(const char* utf8) {
+  if (!rt || !utf8 || !*utf8) return;
+  rt->input.push_text(utf8);
+  mn_wake();
+}
+EMSCRIPTEN_KEEPALIVE void mn_text_agent_key(int which) {
+  if (!rt) return;
+  rt->input.push_key_tap(which == 1 ? SDL_SCANCODE_RETURN : SDL_SCANCODE_BACKSPACE);
+  mn_wake();
+}
+
+// An edit made in the accessibility mirror's text box (a screen reader's): the field takes it on its next frame.
+EMSCRIPTEN_KEEPALIVE void mn_mirror_set_text(unsigned id, const char* utf8) {
+  if (!rt) return;
+  mn::ui::mirror::request_text(id, utf8 ? utf8 : "");
+  mn_wake();
+}
+
+// A clinic.json picked or dropped on the setup page (loader.js): opened in the editor, after a yes when it would
+// replace unsaved changes; a file that is not a configuration is refused with the reason, and nothing is lost.
+EMSCRIPTEN_KEEPALIVE void mn_setup_open(const char* name, const char* data, int size) {
+  if (!rt || !rt->app || size < 0 || !rt->app->setup().active) return;
+  mn::ui::setup_offer_file(rt->app->setup(), name ? name : "", std::string(data, static_cast<size_t>(size)));
+  mn_wake();
+}
+
 // A content pack (raw bytes, fetched by loader.js when its language was first wanted; English's rest right after the
 // first frame): checked at once, taken in over the next frames (taking_in_content). Returns 1, or 0 if the pack was
 // refused (damaged): then the loader reports the language as failed, as for a failed download.
@@ -521,6 +566,12 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   mn::platform::Input::configure(ImGui::GetIO());
+  // ImGui's copy and cut in a text field go to the system clipboard (a paste arrives through the text agent).
+  ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) {
+    rt->clipboard = text ? text : "";
+    mn_js_write_clipboard(rt->clipboard.c_str());
+  };
+  ImGui::GetIO().GetClipboardTextFn = [](void*) -> const char* { return rt->clipboard.c_str(); };
   mn::platform::item_registry_enable();
   rt->renderer.init();
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);

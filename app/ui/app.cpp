@@ -166,7 +166,10 @@ bool App::idle(double idle_seconds) {
 
 void App::set_clinic_config(std::string_view json_text, std::string_view source) {
   // The setup editor starts from the site's own clinic.json (unless something was already changed).
-  if (state_.setup.active && !state_.setup.draft.dirty()) state_.setup.draft.open(json_text);
+  if (state_.setup.active) {
+    state_.setup.site_text = std::string(json_text);
+    if (!state_.setup.draft.dirty()) state_.setup.draft.open(json_text);
+  }
   ConfigLoad load = load_clinic_config(json_text);
   state_.clinic = std::move(load.config);
   state_.config_issues = std::move(load.issues);

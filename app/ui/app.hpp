@@ -45,6 +45,8 @@ class App {
     logo_aspect_ = height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 0.0f;
   }
   bool has_logo() const { return logo_ != nullptr && logo_aspect_ > 0.0f; }
+  // The setup editor (setup.html): the editor's state (a file to open, unsaved work kept by the browser).
+  SetupState& setup() { return state_.setup; }
   // A configuration that could not even be fetched (e.g. ?config= naming another site).
   void set_clinic_config_error(std::string_view source, std::string_view message);
   // `code`'s content could not be fetched (or arrived damaged). English: the screens that need it offer to try

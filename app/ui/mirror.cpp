@@ -7,6 +7,8 @@ namespace {
 std::vector<Node> g_building, g_done;
 std::uint64_t g_version = 0, g_hash = 0;
 std::uint32_t g_pending = 0;
+std::uint32_t g_text_for = 0;
+std::string g_text;
 int g_muted = 0;
 int g_open_table = -1;  // index in g_building of the table rows are added to
 
@@ -26,6 +28,7 @@ const char* role_name(Role r) {
     case Role::radio: return "radio";
     case Role::table: return "table";
     case Role::image: return "img";
+    case Role::textbox: return "textbox";
   }
   return "text";
 }
@@ -55,6 +58,11 @@ void add_control(Role role, std::uint32_t id, const char* label, bool checked) {
   n.id = id;
   n.checked = checked;
   g_building.push_back(std::move(n));
+}
+
+void add_textbox(std::uint32_t id, const char* label, const std::string& value) {
+  add_control(Role::textbox, id, label);
+  if (!g_building.empty() && g_building.back().id == id) g_building.back().value = value;
 }
 
 void name_last_control(const std::string& name) {
@@ -95,7 +103,7 @@ void mute_end() {
 void end_frame() {
   std::uint64_t h = 1469598103934665603ull;
   for (const Node& n : g_building) {
-    h = fnv(fnv(h, n.text), std::to_string(static_cast<int>(n.role)) + ":" + std::to_string(n.id) + (n.checked ? "1" : "0"));
+    h = fnv(fnv(fnv(h, n.text), n.value), std::to_string(static_cast<int>(n.role)) + ":" + std::to_string(n.id) + (n.checked ? "1" : "0"));
     for (const std::string& c : n.head) h = fnv(h, c + "\x1f");
     for (const auto& row : n.rows) {
       for (const std::string& c : row) h = fnv(h, c + "\x1f");
@@ -122,6 +130,17 @@ bool take_activation(std::uint32_t id) {
   return true;
 }
 
+void request_text(std::uint32_t id, std::string text) {
+  g_text_for = id;
+  g_text = std::move(text);
+}
+
+std::optional<std::string> take_text(std::uint32_t id) {
+  if (id == 0 || g_text_for != id) return std::nullopt;
+  g_text_for = 0;
+  return std::move(g_text);
+}
+
 std::string json() {
   nlohmann::ordered_json out = {{"version", g_version}, {"nodes", nlohmann::ordered_json::array()}};
   for (const Node& n : g_done) {
@@ -131,6 +150,7 @@ std::string json() {
       node["rows"] = n.rows;
       node["announce"] = n.announce.empty() ? n.text : n.announce;
     }
+    if (n.role == Role::textbox) node["value"] = n.value;
     out["nodes"].push_back(std::move(node));
   }
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

@@ -79,13 +79,29 @@ struct CrashNotice {
 struct SetupState {
   bool active = false;  // this page is the editor, not the patient app
   ClinicDraft draft;
-  std::string shown;    // the document last sent to the preview
+  std::string shown;          // the document last sent to the preview (and kept by the browser while unsaved)
+  bool shown_unsaved = false;
+  std::string site_text;      // the site's own clinic.json, which Discard goes back to
+  std::set<std::string> more;  // treatments whose further settings are open
+  // An action that would replace unsaved changes waits for a yes: opening a file, the demo, discarding.
+  enum class Confirm { none, open_file, demo, discard };
+  Confirm confirm = Confirm::none;
+  std::string offered_name, offered_text;  // the file waiting to be opened
+  std::string notice;                      // what the last open did ("Opened …", or why it was refused)
+  bool notice_error = false;
+  bool restored = false;  // started from unsaved work the browser kept
 };
+// A file to open in the editor (picked or dropped): at once, or after a yes when there are unsaved changes.
+void setup_offer_file(SetupState& s, std::string name, std::string text);
+// Unsaved work the browser kept from before a reload: opened as unsaved.
+void setup_restore(SetupState& s, const std::string& text);
 
 // What the setup editor needs from the browser (set by app/platform; unset in native builds).
 struct SetupPlatform {
   void (*download)(const std::string& filename, const std::string& text) = nullptr;  // saves a file (a download)
-  void (*changed)(const std::string& json) = nullptr;  // the document after a change: the preview shows it
+  // The document after a change: the preview shows it; while `unsaved`, the browser keeps it (across a reload) and
+  // forgets it once saved or discarded.
+  void (*changed)(const std::string& json, bool unsaved) = nullptr;
 };
 SetupPlatform& setup_platform();
 

@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -24,6 +25,14 @@ bool name_item(ImGuiID id, const char* label, mirror::Role role, bool checked) {
   (void)g;
   mirror::add_control(role, id, label, checked);
   return mirror::take_activation(id);
+}
+
+std::optional<std::string> name_textbox(ImGuiID id, const char* label, const std::string& value) {
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | kItemStatusTextbox);
+  (void)g;
+  mirror::add_textbox(id, label, value);
+  return mirror::take_text(id);
 }
 
 namespace {
@@ -71,6 +80,19 @@ std::string g_layout_problem;
 
 void begin_layout_checks() { g_layout_problem.clear(); }
 const std::string& layout_problem() { return g_layout_problem; }
+
+float button_width(const char* label) {
+  ImGui::PushFont(font(FontRole::Button));
+  const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  ImGui::PopFont();
+  return w;
+}
+
+void same_line_if_room(float width, float spacing) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float right = window->WorkRect.Max.x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
 
 bool button(const char* label, ButtonKind kind, float width, float min_height) {
   const Palette& p = palette();
@@ -274,9 +296,9 @@ bool choice_row(const char* id, const char* title, const char* detail, bool sele
   return pressed;
 }
 
-int segmented(const char* id, const char* const* labels, int count, int selected, float height) {
+int segmented(const char* id, const char* const* labels, int count, int selected, float height, float width) {
   const Palette& p = palette();
-  const float w = ImGui::GetContentRegionAvail().x;
+  const float w = width > 0.0f ? std::min(width, ImGui::GetContentRegionAvail().x) : ImGui::GetContentRegionAvail().x;
   const float seg = w / static_cast<float>(count);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   int result = -1;

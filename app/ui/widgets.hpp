@@ -1,5 +1,6 @@
 #pragma once
 // The app's own widgets on top of ImGui: wrapped text in the type scale, buttons, cards, callouts.
+#include <optional>
 #include <string>
 
 #include "imgui.h"
@@ -26,6 +27,12 @@ void divider();
 // A button at least `min_height` tall; width 0 = fit the label, < 0 = fill the row.
 bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = 0.0f, float min_height = 48.0f);
 
+// The width button() gives `label` when it fits the label (width 0).
+float button_width(const char* label);
+// Continues the line after the last item when `width` more (after `spacing`) fits in the content column; otherwise
+// the next item starts a new line. For a button beside fields that must wrap on a narrow screen.
+void same_line_if_room(float width, float spacing);
+
 // A large navigation card: an optional icon, a title and a line of description. Returns true when activated.
 bool card(const char* id, const char* title, const char* body, ImVec2 size, Icon icon = Icon::none);
 
@@ -39,8 +46,8 @@ bool choice_row(const char* id, const char* title, const char* detail, bool sele
 // The mirror shows it as a button named by its title.
 bool link_row(const char* id, const char* title, const char* detail, ImU32 dot, float min_height);
 
-// A row of equal segments (e.g. mild / moderate / severe); returns the index pressed, or -1.
-int segmented(const char* id, const char* const* labels, int count, int selected, float height);
+// A row of equal segments (e.g. mild / moderate / severe); returns the index pressed, or -1. `width` 0: the row's.
+int segmented(const char* id, const char* const* labels, int count, int selected, float height, float width = 0.0f);
 
 // A thin progress bar with a caption such as "Step 2 of 9".
 void progress_bar(float fraction, const char* caption);
@@ -67,5 +74,10 @@ void set_motion_query(bool (*query)());
 // items as not pressable, beside disabled ones.
 inline constexpr int kItemStatusPicture = 1 << 28;
 bool name_item(ImGuiID id, const char* label, mirror::Role role = mirror::Role::button, bool checked = false);
+// Set in a text field's status flags (name_textbox): Tab starts editing it, as it does an HTML text box.
+inline constexpr int kItemStatusTextbox = 1 << 27;
+// Names a text field (ImGui::InputText) for the test bridge and the mirror, where it is an <input> holding `value`.
+// Returns the text a screen reader committed there (the caller writes it as if typed), once.
+std::optional<std::string> name_textbox(ImGuiID id, const char* label, const std::string& value);
 
 }  // namespace mn::ui

@@ -611,11 +611,11 @@ TEST_CASE("setup: fields are checked as they are typed; a wrong price blocks Sav
   ui.type(" Norte");
   CHECK(ui.state().setup.draft.config().clinic.name == "Harbour Skin Clinic Norte");
   // Microneedling's lowest price typed into 3000, above its usual 375: the validator's message, and no saving.
-  REQUIRE(press_field("Lowest"));
+  REQUIRE(press_field("Microneedling: Lowest"));
   ui.type("0");
   CHECK(*ui.state().setup.draft.at("/treatments/microneedling/price/low") == 3000);
   CHECK(!ui.state().setup.draft.saveable());
-  CHECK(shown().find("1 problem(s) to fix before saving") != std::string::npos);
+  CHECK(shown().find("Problems to fix before saving: 1.") != std::string::npos);
   ui.scroll(40);  // back to the top, where Save is
   press(ui, "Save clinic.json");  // disabled: a press does nothing
   CHECK(saves == 0);
@@ -629,4 +629,176 @@ TEST_CASE("setup: fields are checked as they are typed; a wrong price blocks Sav
   CHECK(load.config.clinic.name == "Harbour Skin Clinic Norte");
   CHECK(ui.problem().empty());
   ui::setup_platform().download = nullptr;
+}
+
+namespace {
+// The setup editor at desktop size, drawn twice.
+void setup_editor(UiDriver& ui) {
+  ui.state().setup.active = true;
+  ui.frame();
+  ui.frame();
+}
+// Presses the item named `label`, scrolling down to it from the top.
+bool press_setup(UiDriver& ui, const std::string& label) {
+  ui.scroll(400);
+  for (int i = 0; i < 400 && !on_screen(ui, label); ++i) ui.scroll(-1);
+  return press(ui, label);
+}
+}  // namespace
+
+TEST_CASE("setup: every setting: mode, a new treatment, other areas, a package, tax; each checked, each saved") {
+  UiDriver ui(kDesktop, "patient", "en");
+  setup_editor(ui);
+  ClinicDraft& d = ui.state().setup.draft;
+  // A small clinic: microneedling only.
+  REQUIRE(!d.open(R"({"clinic": {"name": "Northside"}, "currency": "USD", "locale": "en-US",
+                      "treatments": {"microneedling": {"price": {"low": 250, "typical": 300, "high": 400}}}})"));
+  ui.frame();
+  // How the app starts.
+  REQUIRE(press_setup(ui, "Kiosk"));
+  CHECK(*d.at("/default_mode") == "kiosk");
+  REQUIRE(press_setup(ui, "Kiosk: start over after this long without use (30–3,600 seconds)"));
+  ui.type("20");  // 20 s: below the least the rules allow, named under the field
+  CHECK(!d.saveable());
+  CHECK(shown().find("must be between 30 and 3600, found 20") != std::string::npos);
+  REQUIRE(press_setup(ui, "Kiosk: start over after this long without use (30–3,600 seconds)"));
+  ui.type("0");  // 200 s
+  CHECK(*d.at("/kiosk_idle_seconds") == 200);
+  CHECK(d.saveable());
+  // A treatment the file does not list: ticked, it asks for its price; typed, it is offered.
+  REQUIRE(press_setup(ui, "Microdermabrasion"));
+  CHECK(d.at("/treatments/microdermabrasion"));
+  CHECK(!d.saveable());
+  for (const auto& [word, figure] : {std::pair{"Lowest", "120"}, {"Usual", "150"}, {"Highest", "180"}}) {
+    REQUIRE(press_setup(ui, std::string("Microdermabrasion: ") + word));
+    ui.type(figure);
+  }
+  CHECK(d.saveable());
+  CHECK(d.config().treatments.count("microdermabrasion") == 1);
+  // Microneedling's other areas: face and neck at 1.25 × the face's price, then its own price.
+  REQUIRE(press_setup(ui, "More settings for Microneedling"));
+  ui.frame();
+  REQUIRE(press_setup(ui, "× face price"));  // the first area's row: face and neck
+  CHECK(*d.at("/treatments/microneedling/area_multipliers/face_neck") == 1);
+  REQUIRE(press_setup(ui, "Face and neck: × the face's price"));
+  ui.type(".25");
+  CHECK(*d.at("/treatments/microneedling/area_multipliers/face_neck") == 1.25);
+  CHECK(d.saveable());
+  // A package: added with its treatment to pick; picked from the offered treatments.
+  REQUIRE(press_setup(ui, "Add a package"));
+  CHECK(d.at("/packages/0/sessions"));
+  CHECK(!d.saveable());  // no treatment yet
+  CHECK(!d.issues_at("/packages/0/treatment").empty());
+  REQUIRE(press_setup(ui, "Treatment: "));
+  ui.frame();
+  REQUIRE(press(ui, "Microneedling"));
+  CHECK(*d.at("/packages/0/treatment") == "microneedling");
+  CHECK(d.saveable());
+  // Sales tax: ticked, it needs a rate.
+  REQUIRE(press_setup(ui, "Charge sales tax on treatments"));
+  CHECK(!d.saveable());
+  REQUIRE(press_setup(ui, "Rate (0–50%)"));
+  ui.type("8,5");  // a decimal comma, as Spanish writes it
+  REQUIRE(press_setup(ui, "Already include tax"));
+  CHECK(d.saveable());
+  const auto saved = d.save();
+  REQUIRE(saved);
+  const ConfigLoad load = load_clinic_config(*saved);
+  CHECK(load.ok());
+  CHECK(load.config.default_mode == Mode::kiosk);
+  CHECK(load.config.kiosk_idle_seconds == 200);
+  REQUIRE(load.config.tax);
+  CHECK(load.config.tax->rate_percent == 8.5);
+  CHECK(load.config.tax->included);
+  CHECK(load.config.packages.size() == 1);
+  CHECK(ui.problem().empty());
+}
+
+TEST_CASE("setup: a screen reader edits a field through the mirror's text box; a figure takes a decimal comma") {
+  UiDriver ui(kDesktop, "patient", "en");
+  setup_editor(ui);
+  ClinicDraft& d = ui.state().setup.draft;
+  const auto textbox = [](const std::string& name) -> const ui::mirror::Node* {
+    for (const ui::mirror::Node& n : ui::mirror::nodes())
+      if (n.role == ui::mirror::Role::textbox && n.text == name) return &n;
+    return nullptr;
+  };
+  const ui::mirror::Node* name = textbox("Clinic name");
+  REQUIRE(name);
+  CHECK(name->value == "Harbour Skin Clinic");
+  ui::mirror::request_text(name->id, "Clínica Harbour Norte");
+  ui.frame();
+  CHECK(*d.at("/clinic/name") == "Clínica Harbour Norte");
+  ui.frame();  // the mirror shows the new text from the next frame
+  REQUIRE(textbox("Clinic name"));
+  CHECK(textbox("Clinic name")->value == "Clínica Harbour Norte");
+  // A price in the mirror, with a decimal comma; cleared, its key goes (and the validator says it is needed).
+  const ui::mirror::Node* low = textbox("Microneedling: Lowest");
+  REQUIRE(low);
+  ui::mirror::request_text(low->id, "299,5");
+  ui.frame();
+  CHECK(*d.at("/treatments/microneedling/price/low") == 299.5);
+  ui::mirror::request_text(textbox("Microneedling: Lowest")->id, "");
+  ui.frame();
+  CHECK(!d.at("/treatments/microneedling/price/low"));
+  CHECK(!d.saveable());
+  CHECK(ui.problem().empty());
+}
+
+TEST_CASE("setup: a file is opened (a bad one refused with the reason), unsaved work asks first, is kept, restored, discarded") {
+  UiDriver ui(kDesktop, "patient", "en");
+  static std::vector<std::pair<std::string, bool>> sent;
+  sent.clear();
+  ui::setup_platform().changed = [](const std::string& json, bool unsaved) { sent.emplace_back(json, unsaved); };
+  setup_editor(ui);
+  ui::SetupState& s = ui.state().setup;
+  s.site_text = R"({"clinic": {"name": "Site Clinic"}, "currency": "CAD", "locale": "en-CA",
+                    "treatments": {"microneedling": {"price": 300}}})";
+  REQUIRE(!s.draft.open(s.site_text));
+  ui.frame();
+  REQUIRE(!sent.empty());
+  CHECK(!sent.back().second);  // nothing unsaved: the browser keeps nothing
+  // A file that is not JSON: refused, saying why, and nothing changes.
+  ui::setup_offer_file(s, "notes.json", "{\"clinic\": ");
+  ui.frame();
+  CHECK(shown().find("notes.json could not be opened") != std::string::npos);
+  CHECK(*s.draft.at("/clinic/name") == "Site Clinic");
+  // An edit is unsaved work: the browser is told to keep it.
+  REQUIRE(press_setup(ui, "Clinic name"));
+  ui.type(" West");
+  ui.frame();
+  CHECK(sent.back().second);
+  CHECK(sent.back().first.find("Site Clinic West") != std::string::npos);
+  CHECK(shown().find("kept in this browser, on this computer only") != std::string::npos);
+  // A good file would replace it: asked first. "Keep editing" keeps it; "Replace my changes" opens the file.
+  const std::string other = R"({"clinic": {"name": "Other Clinic"}, "currency": "EUR", "locale": "es-ES",
+                                "treatments": {"microneedling": {"price": 280}}})";
+  ui::setup_offer_file(s, "other.json", other);
+  ui.frame();
+  CHECK(shown().find("Open other.json?") != std::string::npos);
+  REQUIRE(press_setup(ui, "Keep editing"));
+  CHECK(*s.draft.at("/clinic/name") == "Site Clinic West");
+  ui::setup_offer_file(s, "other.json", other);
+  ui.frame();
+  REQUIRE(press_setup(ui, "Replace my changes"));
+  ui.frame();
+  CHECK(*s.draft.at("/clinic/name") == "Other Clinic");
+  CHECK(!s.draft.dirty());
+  CHECK(!sent.back().second);  // a file just opened: nothing to keep
+  CHECK(shown().find("Opened other.json.") != std::string::npos);
+  // After a reload: the kept work comes back as unsaved, says so, and Discard goes back to the site's file.
+  ui::setup_restore(s, R"({"clinic": {"name": "Kept Clinic"}, "currency": "CAD", "locale": "en-CA",
+                           "treatments": {"microneedling": {"price": 300}}})");
+  ui.frame();
+  CHECK(s.draft.dirty());
+  CHECK(shown().find("your unsaved changes from last time") != std::string::npos);
+  REQUIRE(press_setup(ui, "Discard changes"));
+  ui.frame();
+  REQUIRE(press_setup(ui, "Replace my changes"));
+  ui.frame();
+  CHECK(*s.draft.at("/clinic/name") == "Site Clinic");
+  CHECK(!s.draft.dirty());
+  CHECK(!sent.back().second);  // the browser forgets the kept work
+  CHECK(ui.problem().empty());
+  ui::setup_platform().changed = nullptr;
 }

@@ -134,3 +134,27 @@ TEST_CASE("opening: a bad file leaves the draft as it was; a good one round-trip
   CHECK(!d.saveable());
   CHECK(has_issue(d, "/currency", ""));
 }
+
+TEST_CASE("clearing a field: an emptied object goes with it, clearing as typed is one step, kept work opens unsaved") {
+  ClinicDraft d;
+  REQUIRE(d.set("/packages/0/name/en", "Three sessions"));
+  REQUIRE(d.at("/packages/0/name")->size() == 1);
+  CHECK(d.erase("/packages/0/name/en"));
+  CHECK(!d.at("/packages/0/name"));       // no empty {"name": {}} left behind (an error in the validator)
+  CHECK(d.at("/packages/0/treatment"));   // the package itself stays
+  CHECK(d.saveable());
+  REQUIRE(d.set("/clinic/phone", "+1 604", true));
+  const std::size_t before = d.at("/clinic") ? d.at("/clinic")->size() : 0;
+  CHECK(d.erase("/clinic/phone", true));  // typed, then cleared: one step back to the demo's phone
+  CHECK(d.at("/clinic")->size() == before - 1);
+  REQUIRE(d.undo());
+  CHECK(*d.at("/clinic/phone") == "+1 604 555 0142");
+  CHECK(!d.erase("/clinic/phone/x"));
+  // Work kept by the browser across a reload opens as unsaved (not as a saved file), with nothing to undo.
+  ClinicDraft kept;
+  REQUIRE(!kept.open(R"({"clinic": {"name": "Mine"}, "currency": "EUR", "locale": "es-ES"})", true));
+  CHECK(kept.dirty());
+  CHECK(!kept.can_undo());
+  REQUIRE(!kept.open(R"({"clinic": {"name": "Mine"}})"));
+  CHECK(!kept.dirty());
+}
