@@ -66,6 +66,18 @@ add_custom_command(OUTPUT "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}
   COMMENT "Assembling ${MN_DIST}" VERBATIM)
 add_custom_target(dist ALL DEPENDS "${MN_DIST}/index.html" "${MN_DIST}/sw.js" "${MN_DIST}/standalone.html")
 
+# ---------------------------------------------------------------- glyphs beyond the app's own fonts
+# Slices of Debian's Noto fonts (Latin Extended and Vietnamese, Greek, Cyrillic, Hebrew, Arabic, Korean, Japanese,
+# Chinese) in dist/fonts, with their index glyphs.json: the app fetches only those a clinic's own words need, after
+# the first frame (scripts/fonts/slice.py; about 2 minutes, only when the script changes). Not precached.
+set(MN_GLYPHS "${MN_DIST}/fonts/glyphs.json")
+add_custom_command(OUTPUT "${MN_GLYPHS}"
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${MN_DIST}/fonts"
+  COMMAND ${MN_SYSTEM_PYTHON} "${CMAKE_SOURCE_DIR}/scripts/fonts/slice.py" "${MN_DIST}/fonts"
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/fonts/slice.py"
+  COMMENT "Slicing Noto fonts for glyphs fetched on demand" VERBATIM)
+add_custom_target(glyph_slices ALL DEPENDS "${MN_GLYPHS}")
+
 # ---------------------------------------------------------------- browser end-to-end tests (they start their own server)
 file(GLOB MN_E2E_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/e2e/*.test.mjs")
 foreach(t IN LISTS MN_E2E_TESTS)

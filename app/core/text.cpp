@@ -58,6 +58,14 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
 
 namespace {
 
+// Characters a terminal or a page may act on rather than show.
+bool is_control(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
 // The code point at text[i] (well-formed or not) and its length; malformed bytes read as U+FFFD, one byte each.
 std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
@@ -87,14 +95,6 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-// Characters a terminal or a page may act on rather than show.
-bool is_control(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-}  // namespace
 
 std::string valid_utf8(std::string_view text) {
   if (!invalid_utf8_offset(text)) return std::string(text);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mn {
@@ -17,6 +18,11 @@ inline char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 
 
 // Offset of the first byte that breaks well-formed UTF-8 (RFC 3629), or nullopt if the text is well-formed.
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
+
+// The code point at text[i] (well-formed or not) and its length in bytes; a malformed byte reads as U+FFFD, length 1.
+std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t i);
+// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 
 // Number of code points in well-formed UTF-8 text.
 std::size_t utf8_length(std::string_view text);

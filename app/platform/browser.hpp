@@ -26,7 +26,9 @@ char* mn_js_setup_kept_new();                          // the unsaved work kept 
 // The text agent: while `active`, a hidden textarea at the caret (x, y: CSS pixels; h: the line's height) holds the
 // page's focus for an input method, an on-screen keyboard and paste (mn_text_agent_input, mn_text_agent_key).
 void mn_js_text_agent(int active, float x, float y, float h);
-void mn_js_write_clipboard(const char* text);          // a copy from a text field; best effort, nothing is answered
+void mn_js_write_clipboard(const char* text);
+// Fetch the font slices holding these code points (a JSON array), once each; they arrive via mn_add_glyph_font.
+void mn_js_want_glyphs(const char* json);          // a copy from a text field; best effort, nothing is answered
 // The person is now at `place` (App::place_id()): the address's fragment names it, in a new history entry when
 // `push` (else in the current one).
 void mn_js_show_place(const char* place, int push);

@@ -300,6 +300,45 @@ mergeInto(LibraryManager.library, {
       Module['canvas'].focus({ preventScroll: true });
     }
   },
+  // Letters beyond the app's own fonts (a clinic's name in Vietnamese, Korean, Hebrew…): the slices of Debian's Noto
+  // fonts that hold them (fonts/glyphs.json, written by scripts/fonts/slice.py), both faces, each fetched once, from
+  // this site only. Until one arrives its letters show as '?'; one that cannot be fetched is said in the console.
+  $mnGlyphs: { index: null, loading: {} },
+  mn_js_want_glyphs__deps: ['$mnGlyphs', '$mnNewString', 'malloc', 'free'],
+  mn_js_want_glyphs: function (json) {
+    var wanted = JSON.parse(UTF8ToString(json)), g = mnGlyphs;
+    if (!g.index) {
+      g.index = fetch('fonts/glyphs.json', { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      }).catch(function (e) {
+        console.warn('[navigator] fonts/glyphs.json unavailable (' + e + '): letters beyond Latin show as "?"');
+        return { 'slices': [] };
+      });
+    }
+    g.index.then(function (data) {
+      data['slices'].forEach(function (slice) {
+        var name = slice['name'], ranges = slice['ranges'];
+        if (g.loading[name]) return;
+        var holds = wanted.some(function (c) { return ranges.some(function (r) { return c >= r[0] && c <= r[1]; }); });
+        if (!holds) return;
+        g.loading[name] = true;
+        ['Regular', 'Bold'].forEach(function (face) {
+          var url = 'fonts/' + name + '-' + face + '.' + slice['ext'];
+          fetch(url, { credentials: 'same-origin' }).then(function (r) {
+            if (!r.ok) throw new Error('HTTP ' + r.status);
+            return r.arrayBuffer();
+          }).then(function (buffer) {
+            var bytes = new Uint8Array(buffer), p = _malloc(bytes.length), covers = mnNewString(JSON.stringify(ranges));
+            HEAPU8.set(bytes, p);
+            Module['_mn_add_glyph_font'](face === 'Bold' ? 1 : 0, p, bytes.length, covers);
+            _free(p);
+            _free(covers);
+          }).catch(function (e) { console.warn('[navigator] ' + url + ' unavailable: ' + e); });
+        });
+      });
+    });
+  },
   mn_js_write_clipboard: function (ptr) {
     var text = UTF8ToString(ptr);
     try {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,7 @@ struct Runtime {
   bool typing_shown = false;      // a text field is being edited: the page's text agent has the focus (mn_js_text_agent)
   ImVec2 caret_shown{-1, -1};
   std::string clipboard;          // what the app last copied (ImGui's Ctrl+C in a text field)
+  std::set<char32_t> glyphs_asked;  // letters the page was asked to fetch (mn_js_want_glyphs)
   Uint32 touch_cancel_event = 0;  // an SDL event of ours: the browser took the finger (mn_touch_cancel)
 };
 Runtime* rt = nullptr;
@@ -222,6 +224,15 @@ void frame() {
   rt->idle_frames = 0;
   --rt->frames_to_draw;
 
+  // Letters beyond the app's own fonts that the clinic's texts need: those already fetched are merged into the fonts
+  // (rebuilt just below); the page is asked once for each of the others (browser.js fetches their font slices).
+  if (const std::vector<char32_t> wanted = rt->app->glyphs_wanted(); !wanted.empty()) {
+    mn::ui::set_glyphs_needed(wanted);
+    std::string ask;
+    for (char32_t c : wanted)
+      if (rt->glyphs_asked.insert(c).second) ask += (ask.empty() ? "" : ",") + std::to_string(static_cast<unsigned>(c));
+    if (!ask.empty()) mn_js_want_glyphs(("[" + ask + "]").c_str());
+  }
   while (ImFontAtlas* atlas = rt->app->prepare_next_font(static_cast<float>(rt->dpr))) rt->renderer.upload_fonts(*atlas);
 
   Uint64 now = SDL_GetPerformanceCounter();
@@ -451,6 +462,30 @@ EMSCRIPTEN_KEEPALIVE void mn_set_clinic_config(const char* data, int size, const
   if (!rt || !rt->app || size < 0) return;
   rt->app->set_clinic_config(std::string_view(data, static_cast<size_t>(size)), source ? source : "clinic.json");
   mn_wake();
+}
+
+// A font slice holding letters beyond the app's own fonts (browser.js, asked by mn_js_want_glyphs): its bytes for the
+// regular or bold face, and the code points it covers as JSON ([[first, last], …]).
+EMSCRIPTEN_KEEPALIVE void mn_add_glyph_font(int bold, const char* data, int size, const char* covers_json) {
+  if (!rt || !data || size <= 0 || !covers_json) return;
+  const mn::ParsedJson covers = mn::parse_json(covers_json);
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  if (covers.ok() && covers.value.is_array())
+    for (const mn::Json& r : covers.value)
+      if (r.is_array() && r.size() == 2 && r[0].is_number_unsigned() && r[1].is_number_unsigned())
+        ranges.emplace_back(r[0].get<char32_t>(), r[1].get<char32_t>());
+  mn::ui::add_glyph_font(bold != 0, std::string(data, static_cast<size_t>(size)), std::move(ranges));
+  mn_wake();
+}
+
+// For tests: how many of the letters the clinic's texts need (App::glyphs_wanted) the fonts still lack (drawn as '?').
+EMSCRIPTEN_KEEPALIVE int mn_glyphs_missing() {
+  if (!rt || !rt->app) return -1;
+  int missing = 0;
+  for (char32_t c : rt->app->glyphs_wanted())
+    for (mn::ui::FontRole role : {mn::ui::FontRole::Body, mn::ui::FontRole::H1})
+      if (const ImFont* f = mn::ui::font(role); !f || c > 0xFFFF || !f->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+  return missing;
 }
 
 // The text agent's input (browser.js): text an input method composed, an on-screen keyboard typed or a paste brought,

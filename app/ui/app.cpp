@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/assets.hpp"
+#include "core/glyphs.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "ui/strings.hpp"
@@ -130,6 +131,15 @@ bool App::go_to_place(std::string_view id) {
   return false;
 }
 
+std::vector<char32_t> App::glyphs_wanted() const {
+  if (!state_.setup.active) return clinic_glyphs_;
+  std::vector<char32_t> all = clinic_glyphs_;
+  all.insert(all.end(), state_.setup.glyphs.begin(), state_.setup.glyphs.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
 std::string_view App::language() const { return lang_code(state_.lang); }
 
 App::App(const AppOptions& options) {
@@ -170,6 +180,7 @@ void App::set_clinic_config(std::string_view json_text, std::string_view source)
     state_.setup.site_text = std::string(json_text);
     if (!state_.setup.draft.dirty()) state_.setup.draft.open(json_text);
   }
+  clinic_glyphs_ = glyphs_beyond_base(parse_json(json_text).value);
   ConfigLoad load = load_clinic_config(json_text);
   state_.clinic = std::move(load.config);
   state_.config_issues = std::move(load.issues);
@@ -305,11 +316,21 @@ void App::draw_top_bar() {
     for (int i = -1; i <= 1; ++i)
       for (int j = -1; j <= 1; ++j) dl->AddCircleFilled(ImVec2(origin.x + 13 + static_cast<float>(i) * 5.0f, cy + static_cast<float>(j) * 5.0f), 1.4f, p.on_primary);
   }
+  // The name stops short of the controls on the right, ending in "…" when it is longer (a long name on a phone).
+  float seg_total = (l.touch ? 52.0f : 46.0f) * 2.0f;
+  float controls_x = l.display.x - l.pad - seg_total - 12.0f - (l.touch ? 48.0f : 42.0f);
+  if (state_.mode == Mode::consult) {
+    ImGui::PushFont(font(FontRole::Button));
+    controls_x -= 16.0f + ImGui::CalcTextSize(tr("consult.new_patient")).x + 40.0f;
+    ImGui::PopFont();
+  }
   ImFont* f = font(FontRole::H3);
-  if (show_name) add_text(dl, f, f->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(text_x, cy - bs.y * 0.5f), p.ink, brand);
+  const float name_size = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  if (show_name)
+    add_text(dl, f, name_size, ImVec2(text_x, cy - bs.y * 0.5f), p.ink,
+             fit_text(f, name_size, brand, controls_x - 12.0f - (text_x - ImGui::GetWindowPos().x)).c_str());
 
   // Consultation: "New patient" wipes everything for the next person (after a confirmation).
-  float seg_total = (l.touch ? 52.0f : 46.0f) * 2.0f;
   if (state_.mode == Mode::consult) {
     const char* label = tr("consult.new_patient");
     ImGui::PushFont(font(FontRole::Button));

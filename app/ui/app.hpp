@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
 #include "ui/screens.hpp"
@@ -45,6 +46,9 @@ class App {
     logo_aspect_ = height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 0.0f;
   }
   bool has_logo() const { return logo_ != nullptr && logo_aspect_ > 0.0f; }
+  // Letters beyond the app's own fonts that the clinic's texts need (and, in the setup editor, the document's), sorted:
+  // the platform fetches the font slices that hold them (theme.hpp, add_glyph_font).
+  std::vector<char32_t> glyphs_wanted() const;
   // The setup editor (setup.html): the editor's state (a file to open, unsaved work kept by the browser).
   SetupState& setup() { return state_.setup; }
   // A configuration that could not even be fetched (e.g. ?config= naming another site).
@@ -99,6 +103,7 @@ class App {
   bool style_set_ = false;
   std::optional<Rgb> brand_applied_;
   ImTextureID logo_ = nullptr;  // the clinic's logo (set_logo), or none
+  std::vector<char32_t> clinic_glyphs_;  // the clinic configuration's letters beyond the app's fonts
   float logo_aspect_ = 0.0f;  // the clinic's brand colour the palette was last made from
   Place last_good_;
   std::uint64_t assets_seen_ = 0;  // core/assets.hpp's version the screens last computed with

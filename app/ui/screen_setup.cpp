@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/color.hpp"
+#include "core/glyphs.hpp"
 #include "imgui.h"
 #include "ui/screens.hpp"
 #include "ui/setup_fields.hpp"
@@ -220,6 +221,7 @@ void draw_setup(AppState& st) {
   // is kept by the browser until it is saved or discarded.
   std::string now = s.draft.document().dump(-1, ' ', false, Json::error_handler_t::replace);
   if (now != s.shown || s.draft.dirty() != s.shown_unsaved) {
+    if (now != s.shown) s.glyphs = glyphs_beyond_base(s.draft.document());
     s.shown = std::move(now);
     s.shown_unsaved = s.draft.dirty();
     if (g_setup_platform.changed) g_setup_platform.changed(s.shown, s.shown_unsaved);

@@ -90,6 +90,7 @@ struct SetupState {
   std::string notice;                      // what the last open did ("Opened …", or why it was refused)
   bool notice_error = false;
   bool restored = false;  // started from unsaved work the browser kept
+  std::vector<char32_t> glyphs;  // letters beyond the app's fonts the document's texts need (core/glyphs.hpp)
 };
 // A file to open in the editor (picked or dropped): at once, or after a yes when there are unsaved changes.
 void setup_offer_file(SetupState& s, std::string name, std::string text);

@@ -68,6 +68,62 @@ ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 ImFont* font(FontRole role) { return g_fonts[static_cast<size_t>(role)]; }
 
+namespace {
+// The slices of other scripts' letters the platform fetched (add_glyph_font), and what each must give now.
+struct GlyphFont {
+  bool bold = false;
+  std::string bytes;
+  std::vector<std::pair<char32_t, char32_t>> covers;
+  std::vector<ImWchar> ranges;  // [first, last] pairs of the needed letters it holds, 0-terminated; empty: none
+};
+std::vector<GlyphFont> g_glyph_fonts;
+std::vector<char32_t> g_glyphs_needed;
+
+// The needed letters `f` holds, as ImGui's glyph ranges (1.86's ImWchar is 16 bits: the Basic Multilingual Plane).
+std::vector<ImWchar> ranges_for(const GlyphFont& f) {
+  std::vector<ImWchar> out;
+  for (char32_t c : g_glyphs_needed) {
+    if (c > 0xFFFF) continue;
+    bool held = false;
+    for (const auto& r : f.covers) held = held || (c >= r.first && c <= r.second);
+    if (!held) continue;
+    if (out.size() >= 2 && out.back() + 1 == c) out.back() = static_cast<ImWchar>(c);
+    else out.insert(out.end(), {static_cast<ImWchar>(c), static_cast<ImWchar>(c)});
+  }
+  if (!out.empty()) out.push_back(0);
+  return out;
+}
+
+bool refresh_glyph_ranges() {
+  bool changed = false;
+  for (GlyphFont& f : g_glyph_fonts) {
+    std::vector<ImWchar> next = ranges_for(f);
+    if (next != f.ranges) {
+      f.ranges = std::move(next);
+      changed = true;
+    }
+  }
+  if (changed) forget_fonts();
+  return changed;
+}
+}  // namespace
+
+void add_glyph_font(bool bold, std::string bytes, std::vector<std::pair<char32_t, char32_t>> covers) {
+  if (bytes.empty() || covers.empty()) return;
+  GlyphFont f;
+  f.bold = bold;
+  f.bytes = std::move(bytes);
+  f.covers = std::move(covers);
+  g_glyph_fonts.push_back(std::move(f));
+  refresh_glyph_ranges();
+}
+
+bool set_glyphs_needed(const std::vector<char32_t>& needed) {
+  if (needed == g_glyphs_needed) return false;
+  g_glyphs_needed = needed;
+  return refresh_glyph_ranges();
+}
+
 ImFontAtlas* build_next_font(float dpr, float text_scale) {
   // Snap to quarter steps: browser zoom produces ratios like 1.1 or 2.200000047.
   const float ratio = std::max(0.5f, std::round(dpr * 4.0f) / 4.0f);
@@ -94,6 +150,15 @@ ImFontAtlas* build_next_font(float dpr, float text_scale) {
   IM_ASSERT(!bytes.empty() && "font missing from the build");
   g_fonts[role] = atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
                                              kFontSpecs[role].size * built, &cfg, ranges);
+  // Other scripts' letters a clinic's texts need, from the slices fetched for them, merged into this role's font.
+  const bool bold_role = std::string_view(kFontSpecs[role].file).find("Bold") != std::string_view::npos;
+  for (GlyphFont& extra : g_glyph_fonts) {
+    if (extra.bold != bold_role || extra.ranges.empty()) continue;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    atlas.AddFontFromMemoryTTF(extra.bytes.data(), static_cast<int>(extra.bytes.size()), kFontSpecs[role].size * built,
+                               &merge, extra.ranges.data());
+  }
   // What ImFontAtlas::Build() does once fonts are added. Calling the builder directly leaves ImGui's default font
   // (~10 kB compressed, which Build() would add to an empty atlas) out of the WebAssembly.
   ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);

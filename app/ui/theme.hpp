@@ -1,5 +1,9 @@
 #pragma once
 // The clinic look: a calm palette, a clear type scale, generous spacing, touch-sized targets.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/color.hpp"
 #include "imgui.h"
 
@@ -34,6 +38,12 @@ ImFontAtlas* build_next_font(float dpr, float text_scale = 1.0f);
 // Makes build_next_font() build every role again (their textures were lost with the WebGL context).
 void forget_fonts();
 ImFont* font(FontRole role);
+// Letters beyond the app's own fonts (core/glyphs.hpp), from font slices the platform fetched: a slice's file for the
+// regular or bold face, with the code points it covers ([first, last] pairs). The bytes must stay valid.
+void add_glyph_font(bool bold, std::string bytes, std::vector<std::pair<char32_t, char32_t>> covers);
+// The letters a clinic's texts need now: those the added slices hold are merged into every role (rebuilt on the
+// next prepare), the rest show as '?' until their slice arrives. Returns true when the fonts must be rebuilt.
+bool set_glyphs_needed(const std::vector<char32_t>& needed);
 
 // Applies the palette and spacing to ImGui's style; `touch` gets larger targets.
 void apply_style(bool touch);

@@ -1,9 +1,12 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "core/glyphs.hpp"
 #include "imgui_internal.h"
 
 namespace mn::ui {
@@ -11,7 +14,12 @@ namespace mn::ui {
 void add_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
               const char* end, float wrap_width) {
   dl->PushTextureID(font->ContainerAtlas->TexID);
-  dl->AddText(font, size, pos, colour, begin, end, wrap_width);
+  if (has_rtl(end ? std::string_view(begin, static_cast<std::size_t>(end - begin)) : std::string_view(begin))) {
+    const std::string shown = visual_order(end ? std::string_view(begin, static_cast<std::size_t>(end - begin)) : std::string_view(begin));
+    dl->AddText(font, size, pos, colour, shown.c_str(), shown.c_str() + shown.size(), wrap_width);
+  } else {
+    dl->AddText(font, size, pos, colour, begin, end, wrap_width);
+  }
   dl->PopTextureID();
 }
 
@@ -53,11 +61,29 @@ mirror::Role text_role(FontRole role) {
 }
 }  // namespace
 
+std::string fit_text(const ImFont* font, float size, const std::string& s, float max_width) {
+  const auto width = [&](const std::string& t) {
+    const std::string shown = has_rtl(t) ? visual_order(t) : t;
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, shown.c_str(), shown.c_str() + shown.size()).x;
+  };
+  if (width(s) <= max_width) return s;
+  std::vector<char32_t> cps = decode_utf8(s);
+  while (!cps.empty()) {
+    cps.pop_back();
+    while (!cps.empty() && cps.back() == U' ') cps.pop_back();
+    std::string cut = encode_utf8(cps) + "\u2026";
+    if (width(cut) <= max_width) return cut;
+  }
+  return "\u2026";
+}
+
 void text(const char* s, FontRole role, ImU32 colour) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour ? colour : palette().ink);
   mirror::add_text(text_role(role), s);
-  ImGui::TextWrapped("%s", s);  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
+  // Right-to-left words (a clinic's Hebrew or Arabic name) in the order ImGui, which draws left to right, needs.
+  if (has_rtl(s)) ImGui::TextWrapped("%s", visual_order(s).c_str());
+  else ImGui::TextWrapped("%s", s);  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }

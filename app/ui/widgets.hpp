@@ -19,6 +19,8 @@ void text(const char* s, FontRole role = FontRole::Body, ImU32 colour = 0);
 void add_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin,
               const char* end = nullptr, float wrap_width = 0.0f);
 void heading(const char* s, FontRole role = FontRole::H1);
+// `s` as it fits in `max_width` at `size` in `font`: whole, or cut at a letter and ended with "…".
+std::string fit_text(const ImFont* font, float size, const std::string& s, float max_width);
 // Vertical space in CSS pixels.
 void gap(float px);
 // A thin horizontal rule across the content column.
