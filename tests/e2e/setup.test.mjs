@@ -193,8 +193,11 @@ await run('clinic setup', async (check) => {
         await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
       }
       await cdp.send('Input.insertText', { text: '서울' });
-      // An accented word as an on-screen keyboard gives it (input events, no keypress).
-      await page.keyboard.insertText(' Café');
+      // Letters as an on-screen keyboard gives them (input events, no keypress), then an accented letter composed
+      // (a dead key: e, then é).
+      await page.keyboard.insertText(' Caf');
+      await cdp.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.insertText', { text: 'é' });
       // A paste (as the browser delivers Ctrl+V or the touch menu's Paste to the focused text agent).
       await editor.evaluate(() => {
         const dt = new DataTransfer();
