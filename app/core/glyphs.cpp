@@ -199,6 +199,28 @@ std::string visual_order(std::string_view text) {
   return encode_utf8(out);
 }
 
+std::vector<std::string> wrap_lines(std::string_view text, float max_width,
+                                    const std::function<float(std::string_view line)>& width_of) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t space = text.find(' ', start);
+    const std::string_view word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (!line.empty() && width_of(longer) > max_width) {
+      lines.push_back(std::move(line));
+      line = std::string(word);
+    } else {
+      line = longer;
+    }
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
 std::vector<char32_t> glyphs_beyond_base(const Json& doc) {
   std::set<char32_t> found;
   std::vector<const Json*> stack{&doc};

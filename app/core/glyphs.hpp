@@ -3,6 +3,7 @@
 // of other scripts are fetched on demand in slices (scripts/fonts/slice.py). This finds which letters a clinic's
 // texts need, and puts right-to-left text (Hebrew, Arabic) into the order a left-to-right renderer draws it in, with
 // Arabic letters in their joined forms. Pure C++: no UI, no browser.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ bool has_rtl(std::string_view text);
 // keep their own order). Brackets in a right-to-left run are mirrored. Text with no right-to-left letter is
 // returned as it is. One line: the caller draws it unwrapped, or wraps what this returns.
 std::string visual_order(std::string_view text);
+
+// A paragraph broken into lines (in reading order) no wider than `max_width` as `width_of` measures each line as it
+// will be drawn, breaking at spaces (a word wider than the line stands alone). For right-to-left text, which must be
+// wrapped before visual_order() puts each line in drawing order.
+std::vector<std::string> wrap_lines(std::string_view text, float max_width,
+                                    const std::function<float(std::string_view line)>& width_of);
 
 // Every code point the app's fonts lack among the string values of `doc` (a clinic.json), as they will be drawn
 // (after visual_order: Arabic's presentation forms), sorted, each once; control characters left out.

@@ -81,9 +81,22 @@ void text(const char* s, FontRole role, ImU32 colour) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour ? colour : palette().ink);
   mirror::add_text(text_role(role), s);
-  // Right-to-left words (a clinic's Hebrew or Arabic name) in the order ImGui, which draws left to right, needs.
-  if (has_rtl(s)) ImGui::TextWrapped("%s", visual_order(s).c_str());
-  else ImGui::TextWrapped("%s", s);  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
+  // Right-to-left words (a clinic's Hebrew or Arabic name) in the order ImGui, which draws left to right, needs:
+  // wrapped first (in reading order), then each line put in drawing order.
+  if (has_rtl(s)) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float wrap = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos);
+    const auto width_of = [](std::string_view line) {
+      const std::string shown = visual_order(line);
+      return ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size()).x;
+    };
+    for (const std::string& line : wrap_lines(s, wrap > 0.0f ? wrap : FLT_MAX, width_of)) {
+      const std::string shown = visual_order(line);
+      ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    }
+  } else {
+    ImGui::TextWrapped("%s", s);
+  }  // wraps at the caller's PushTextWrapPos (the content column, a card's padding)
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }

@@ -57,3 +57,14 @@ TEST_CASE("glyphs: right-to-left text is drawn in reverse; numbers and Latin kee
   const std::vector<char32_t> need = glyphs_beyond_base(parse_json(R"({"n": "بيت"})").value);
   CHECK(need == std::vector<char32_t>{0xFE91, 0xFE96, 0xFEF4});
 }
+
+TEST_CASE("glyphs: a right-to-left paragraph is wrapped in reading order, then each line drawn in visual order") {
+  const auto width = [](std::string_view line) { return static_cast<float>(decode_utf8(line).size()); };
+  const std::vector<std::string> lines = wrap_lines("אחת שתיים שלוש ארבע", 10.0f, width);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "אחת שתיים");   // the first words read first, on the first line
+  CHECK(lines[1] == "שלוש ארבע");
+  CHECK(visual_order(lines[0]) == "םייתש תחא");
+  CHECK(wrap_lines("", 10.0f, width) == std::vector<std::string>{""});
+  CHECK(wrap_lines("ארוךמאודמאודמאוד קצר", 5.0f, width).size() == 2);  // a word wider than the line stands alone
+}
